@@ -16,6 +16,7 @@ namespace registre {
 
 class Grammar;
 class SchemaValidator;
+struct PipelineStages;
 
 struct DocumentResult {
   std::vector<nlohmann::json> records;  // validated, in document order
@@ -41,6 +42,7 @@ class Pipeline {
   Pipeline() = default;
   std::unique_ptr<Grammar> grammar_;
   std::unique_ptr<SchemaValidator> validator_;
+  std::unique_ptr<PipelineStages> stages_;
 };
 
 // Where the bundled grammars/ and schemas/ are: $REGISTRE_HOME, else the source tree the

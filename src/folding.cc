@@ -1,0 +1,136 @@
+#include "folding.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+
+namespace registre {
+namespace {
+
+// Per-thread cache of folded code points; the transliterator is built lazily once a thread.
+class CodePointFolder {
+ public:
+  const std::string& Fold(char32_t cp) {
+    auto it = cache_.find(cp);
+    if (it != cache_.end()) return it->second;
+    return cache_.emplace(cp, Compute(cp)).first->second;
+  }
+
+ private:
+  std::string Compute(char32_t cp) {
+    switch (cp) {
+      case U'\u2019': case U'\u2018': case U'\u02BC': case U'\u0060': case U'\u00B4':
+      case U'\u2032':
+        return "'";
+      case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
+      case U'\u2015': case U'\u2212':
+        return "-";
+      case U'\u00AB': case U'\u00BB': case U'\u201C': case U'\u201D': case U'\u201E':
+        return "\"";
+      case U'\u00B0': case U'\u00BA':
+        return "\u00B0";  // degree / ordinal: kept, rules use it for "n°" and "1°"
+      default:
+        break;
+    }
+    if (!translit_) {
+      UErrorCode err = U_ZERO_ERROR;
+      translit_.reset(icu::Transliterator::createInstance("Latin-ASCII; Lower", UTRANS_FORWARD, err));
+      if (U_FAILURE(err)) translit_.reset();
+    }
+    icu::UnicodeString u(static_cast<UChar32>(cp));
+    if (translit_) translit_->transliterate(u);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  }
+
+  std::unordered_map<char32_t, std::string> cache_;
+  std::unique_ptr<icu::Transliterator> translit_;
+};
+
+CodePointFolder& ThreadFolder() {
+  thread_local CodePointFolder folder;
+  return folder;
+}
+
+}  // namespace
+
+char32_t NextCodePoint(std::string_view s, std::size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+  if (n < 0 || i + n >= s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07);
+  for (int k = 1; k <= n; ++k) {
+    auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  i += n + 1;
+  return cp;
+}
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::size_t FoldedText::FromSource(std::size_t source_offset) const {
+  auto it = std::lower_bound(to_source.begin(), to_source.end(), source_offset);
+  return static_cast<std::size_t>(it - to_source.begin());
+}
+
+FoldedText Fold(std::string_view s) {
+  FoldedText out;
+  out.text.reserve(s.size());
+  out.to_source.reserve(s.size() + 1);
+  CodePointFolder& folder = ThreadFolder();
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out.text.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      out.to_source.push_back(static_cast<uint32_t>(i));
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    char32_t cp = NextCodePoint(s, i);
+    const std::string& folded = folder.Fold(cp);
+    for (char f : folded) {
+      out.text.push_back(f);
+      out.to_source.push_back(static_cast<uint32_t>(start));
+    }
+  }
+  out.to_source.push_back(static_cast<uint32_t>(s.size()));
+  return out;
+}
+
+std::string FoldString(std::string_view s) { return Fold(s).text; }
+
+}  // namespace registre

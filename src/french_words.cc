@@ -1,0 +1,127 @@
+#include "french_words.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace registre {
+namespace {
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '-' || s[i] == '\n')) ++i;
+    std::size_t start = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '-' && s[i] != '\n') ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string IsoDate(int year, int month, int day) {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1800 || year > 2100 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1])
+    return "";
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+FrenchWords::FrenchWords(const Grammar& grammar) : grammar_(grammar) {}
+
+std::optional<int> FrenchWords::ParseNumber(std::string_view s) const {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty()) return std::nullopt;
+  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (s.size() > 7) return std::nullopt;
+    return std::stoi(std::string(s));
+  }
+  // Additive reading with multipliers: "quatre vingt dix" = 4*20+10, "deux mille onze".
+  long total = 0, current = 0;
+  bool any = false;
+  for (std::string_view w : Words(s)) {
+    if (w == "et") continue;
+    std::string value = grammar_.Lookup("table.numbers", w);
+    if (value.empty()) return std::nullopt;
+    int v = std::stoi(value);
+    any = true;
+    if (v == 1000) {
+      total += (current == 0 ? 1 : current) * 1000;
+      current = 0;
+    } else if (v == 100) {
+      current = (current == 0 ? 1 : current) * 100;
+    } else if (v == 20 && current > 0 && current < 20 && current % 10 != 0) {
+      current *= 20;  // quatre-vingt(s)
+    } else {
+      current += v;
+    }
+  }
+  if (!any) return std::nullopt;
+  return static_cast<int>(total + current);
+}
+
+std::optional<int> FrenchWords::Month(std::string_view folded) const {
+  std::string key(folded);
+  while (!key.empty() && key.back() == '.') key.pop_back();
+  std::string value = grammar_.Lookup("table.months", key);
+  if (!value.empty()) return std::stoi(value);
+  if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::stoi(key);
+  return std::nullopt;
+}
+
+int FrenchWords::YearInWords(const Document& doc, Range r) const {
+  const RE2* re = grammar_.Pattern("dates", "year_words");
+  std::vector<Range> groups;
+  Range whole;
+  if (!re || !FindIn(doc, *re, r, &whole, &groups)) return 0;
+  auto year = ParseNumber(doc.Folded(Group(*re, groups, "yw")));
+  return year && *year >= 1900 && *year <= 2100 ? *year : 0;
+}
+
+std::vector<FrenchWords::DateFound> FrenchWords::FindDates(const Document& doc, Range r,
+                                                           int default_year) const {
+  std::vector<DateFound> found;
+  for (const GrammarEntry& e : grammar_.Section("dates")) {
+    if (e.key == "year_words") continue;
+    const RE2& re = *e.regex;
+    Range cursor = r;
+    Range whole;
+    std::vector<Range> groups;
+    while (cursor.start < cursor.end && FindIn(doc, re, cursor, &whole, &groups)) {
+      cursor.start = whole.end > whole.start ? whole.end : whole.start + 1;
+      Range d = Group(re, groups, "d"), dw = Group(re, groups, "dw"), m = Group(re, groups, "m");
+      Range y = Group(re, groups, "y"), yw = Group(re, groups, "yw");
+      std::optional<int> day = !d.empty() ? ParseNumber(doc.Folded(d)) : ParseNumber(doc.Folded(dw));
+      std::optional<int> month = Month(doc.Folded(m));
+      int year = 0;
+      if (!y.empty()) {
+        year = std::stoi(std::string(doc.Folded(y)));
+        if (year < 100) year += 2000;
+      } else if (!yw.empty()) {
+        year = ParseNumber(doc.Folded(yw)).value_or(0);
+      }
+      if (!day || !month) continue;
+      DateFound date;
+      date.range = whole;
+      date.has_year = year != 0;
+      date.iso = IsoDate(year ? year : default_year, *month, *day);
+      if (date.iso.empty() && date.has_year) continue;
+      found.push_back(date);
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const DateFound& a, const DateFound& b) { return a.range.start < b.range.start; });
+  // Overlapping matches from different patterns: keep the first (longest at that place).
+  std::vector<DateFound> out;
+  for (const DateFound& f : found) {
+    if (!out.empty() && f.range.start < out.back().range.end) continue;
+    out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace registre

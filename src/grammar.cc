@@ -1,0 +1,147 @@
+#include "grammar.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace registre {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+const std::vector<GrammarEntry> kNoEntries;
+
+}  // namespace
+
+std::vector<GrammarEntry>* Grammar::Find(std::string_view name) {
+  for (auto& [n, entries] : sections_)
+    if (n == name) return &entries;
+  return nullptr;
+}
+
+const std::vector<GrammarEntry>* Grammar::Find(std::string_view name) const {
+  for (const auto& [n, entries] : sections_)
+    if (n == name) return &entries;
+  return nullptr;
+}
+
+Status Grammar::AddText(std::string_view text, const std::string& name) {
+  std::vector<GrammarEntry>* current = nullptr;
+  bool is_table = false;
+  bool section_is_define = false;
+  int line_no = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = Trim(text.substr(pos, eol - pos));
+    pos = eol + 1;
+    ++line_no;
+    std::string where = name + ":" + std::to_string(line_no);
+    if (line.empty() || line.front() == '#') continue;
+    if (line.front() == '[') {
+      if (line.back() != ']' || line.size() < 3) return Status::Error(where + ": bad section header");
+      std::string section(Trim(line.substr(1, line.size() - 2)));
+      if (Find(section)) return Status::Error(where + ": section [" + section + "] defined twice");
+      sections_.emplace_back(section, std::vector<GrammarEntry>{});
+      current = &sections_.back().second;
+      is_table = section.rfind("table.", 0) == 0;
+      section_is_define = section == "define";
+      continue;
+    }
+    std::size_t eq = line.find(" = ");
+    if (eq == std::string_view::npos) {
+      if (line.size() >= 2 && line.substr(line.size() - 2) == " =") {
+        eq = line.size() - 2;
+      } else {
+        return Status::Error(where + ": expected 'key = value'");
+      }
+    }
+    if (!current) return Status::Error(where + ": entry before any [section]");
+    GrammarEntry entry;
+    entry.key = std::string(Trim(line.substr(0, eq)));
+    entry.value = std::string(eq + 3 <= line.size() ? Trim(line.substr(eq + 3)) : "");
+    entry.where = where;
+    if (entry.key.empty()) return Status::Error(where + ": empty key");
+    if (!is_table) {
+      for (const auto& [name, value] : defines_) {
+        for (std::size_t at = entry.value.find(name); at != std::string::npos;
+             at = entry.value.find(name, at + value.size()))
+          entry.value.replace(at, name.size(), value);
+      }
+    }
+    if (section_is_define) {
+      defines_.emplace_back("{{" + entry.key + "}}", entry.value);
+    } else if (!is_table) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      auto re = std::make_shared<RE2>(entry.value, options);
+      if (!re->ok()) return Status::Error(where + ": bad pattern: " + re->error());
+      entry.regex = std::move(re);
+    }
+    current->push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Grammar>> Grammar::LoadDirectory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::Error(dir + ": grammar directory not found");
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".grammar") files.push_back(e.path());
+  }
+  if (files.empty()) return Status::Error(dir + ": no *.grammar files");
+  std::sort(files.begin(), files.end());
+  auto grammar = std::make_unique<Grammar>();
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    if (!in) return Status::Error(f.string() + ": cannot read");
+    Status s = grammar->AddText(buf.str(), f.string());
+    if (!s.ok()) return s;
+  }
+  return grammar;
+}
+
+const std::vector<GrammarEntry>& Grammar::Section(std::string_view name) const {
+  const auto* entries = Find(name);
+  return entries ? *entries : kNoEntries;
+}
+
+std::vector<const RE2*> Grammar::Patterns(std::string_view section, std::string_view key) const {
+  std::vector<const RE2*> out;
+  for (const GrammarEntry& e : Section(section))
+    if (e.key == key && e.regex) out.push_back(e.regex.get());
+  return out;
+}
+
+const RE2* Grammar::Pattern(std::string_view section, std::string_view key) const {
+  for (const GrammarEntry& e : Section(section))
+    if (e.key == key && e.regex) return e.regex.get();
+  return nullptr;
+}
+
+std::string Grammar::Lookup(std::string_view table, std::string_view key) const {
+  for (const GrammarEntry& e : Section(table))
+    if (e.key == key) return e.value;
+  return "";
+}
+
+Status Grammar::Require(const std::vector<std::pair<std::string, std::string>>& needed) const {
+  for (const auto& [section, key] : needed) {
+    bool found = false;
+    for (const GrammarEntry& e : Section(section)) found = found || e.key == key;
+    if (!found) return Status::Error("grammar lacks [" + section + "] " + key);
+  }
+  return Status::Ok();
+}
+
+}  // namespace registre

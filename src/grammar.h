@@ -1,0 +1,67 @@
+// Grammar: the rule sets (patterns, keyword tables) that drive segmentation and extraction,
+// loaded from data files at start-up so a new authority's layout is a grammar change, not a
+// code change.
+//
+// File format (every `*.grammar` file of a directory, read in name order):
+//
+//   # a comment (whole lines only)
+//   [section]            a section; its name is unique across all files
+//   key = value          an entry; keys may repeat (an ordered list of alternatives)
+//
+// In sections whose name starts with `table.` values are literal strings. Everywhere else
+// the value is an RE2 pattern, compiled at load time and matched against the folded view
+// (lower case, accents removed: see folding.h), so write `deliberation`, not
+// `Délibération`. Named groups (`(?P<number>...)`) carry the extracted values. A pattern
+// The section [define] holds shared pieces of patterns: `name = value` there makes `{{name}}`
+// in any later pattern stand for `value` (so files that use a define load after it: name
+// them in order). A pattern
+// that does not compile, a line that is not `key = value`, an entry before any section
+// or a section defined twice is an error naming the file and line.
+#pragma once
+
+#include <memory>
+#include <re2/re2.h>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "status.h"
+
+namespace registre {
+
+struct GrammarEntry {
+  std::string key;
+  std::string value;           // the pattern or the literal
+  std::shared_ptr<RE2> regex;  // null in table sections
+  std::string where;           // "file:line", for messages
+};
+
+class Grammar {
+ public:
+  static Result<std::unique_ptr<Grammar>> LoadDirectory(const std::string& dir);
+  // Parses one file's text; `name` is used in error messages. Sections accumulate, so it can
+  // be called once per file.
+  Status AddText(std::string_view text, const std::string& name);
+
+  // Entries of a section in file order; empty when the section does not exist.
+  const std::vector<GrammarEntry>& Section(std::string_view name) const;
+  // The entries of `section` whose key is `key`, in order.
+  std::vector<const RE2*> Patterns(std::string_view section, std::string_view key) const;
+  // The first pattern for (section, key), or null.
+  const RE2* Pattern(std::string_view section, std::string_view key) const;
+  // The value for `key` in a table section, or empty.
+  std::string Lookup(std::string_view table, std::string_view key) const;
+
+  // Errors unless each (section, key) pair exists: called once after loading so that a
+  // grammar directory missing a rule the extractors need is refused at start-up.
+  Status Require(const std::vector<std::pair<std::string, std::string>>& needed) const;
+
+ private:
+  std::vector<std::pair<std::string, std::vector<GrammarEntry>>> sections_;
+  std::vector<std::pair<std::string, std::string>> defines_;  // "{{name}}" -> pattern text
+  std::vector<GrammarEntry>* Find(std::string_view name);
+  const std::vector<GrammarEntry>* Find(std::string_view name) const;
+};
+
+}  // namespace registre

@@ -1,0 +1,157 @@
+#include "pipeline.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "document.h"
+#include "french_words.h"
+#include "grammar.h"
+#include "normaliser.h"
+#include "pdf/pdf_reader.h"
+#include "persons.h"
+#include "record_builder.h"
+#include "record_parts.h"
+#include "schema_validator.h"
+#include "segmenter.h"
+#include "sha256.h"
+#include "sitting.h"
+#include "text_reader.h"
+
+namespace registre {
+namespace {
+
+// Fills the empty fields of `own` from `shared` (the sitting's head).
+void Inherit(Sitting& own, const Sitting& shared) {
+  if (own.authority.empty()) {
+    own.authority = shared.authority;
+    own.authority_type = shared.authority_type;
+  }
+  if (own.assembly.empty()) {
+    own.assembly = shared.assembly;
+    own.assembly_kind = shared.assembly_kind;
+  }
+  if (own.date.empty()) own.date = shared.date;
+  if (own.convocation_date.empty()) own.convocation_date = shared.convocation_date;
+  if (!own.president) own.president = shared.president;
+  if (own.secretaries.empty()) own.secretaries = shared.secretaries;
+  Attendance& a = own.attendance;
+  const Attendance& b = shared.attendance;
+  if (!a.has_lists) {
+    a.present = b.present;
+    a.excused = b.excused;
+    a.absent = b.absent;
+    a.has_lists = b.has_lists;
+    a.span = b.span;
+  }
+  if (!a.members_in_office) a.members_in_office = b.members_in_office;
+  if (!a.present_count) a.present_count = b.present_count;
+  if (!a.voting_count) a.voting_count = b.voting_count;
+}
+
+// The head of a record: its text before its first visa, considérant or decision.
+Range RecordHead(const Parts& parts, Range r) {
+  std::size_t end = r.end;
+  for (Range x : {parts.visas_range, parts.considerants_range, parts.decision_range})
+    if (!x.empty()) end = std::min(end, x.start);
+  return Range{r.start, end};
+}
+
+}  // namespace
+
+struct PipelineStages {
+  explicit PipelineStages(const Grammar& g)
+      : words(g), persons(g), sitting(g, words, persons), segmenter(g), parts(g, words, persons) {}
+  FrenchWords words;
+  PersonParser persons;
+  SittingReader sitting;
+  Segmenter segmenter;
+  RecordPartsReader parts;
+};
+
+Pipeline::~Pipeline() = default;
+
+std::string DefaultGrammarDir() {
+  if (const char* home = std::getenv("REGISTRE_HOME")) return std::string(home) + "/grammars";
+  return std::string(REGISTRE_SOURCE_DIR) + "/grammars";
+}
+
+std::string DefaultSchemaPath() {
+  if (const char* home = std::getenv("REGISTRE_HOME")) return std::string(home) + "/schemas/deliberation.schema.json";
+  return std::string(REGISTRE_SOURCE_DIR) + "/schemas/deliberation.schema.json";
+}
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_dir,
+                                                   const std::string& schema_path) {
+  auto grammar = Grammar::LoadDirectory(grammar_dir);
+  if (!grammar.ok()) return grammar.status();
+  Status required = grammar.value()->Require({{"segment.heading", "item"},
+                                              {"attendance.labels", "present"},
+                                              {"section.formula", "line"},
+                                              {"table.months", "janvier"},
+                                              {"dates", "textual"}});
+  if (!required.ok()) return Status::Error(grammar_dir + ": " + required.message());
+  auto validator = SchemaValidator::Load(schema_path);
+  if (!validator.ok()) return validator.status();
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  p->grammar_ = std::move(grammar).value();
+  p->validator_ = std::move(validator).value();
+  p->stages_ = std::make_unique<PipelineStages>(*p->grammar_);
+  return p;
+}
+
+Result<SourceText> Pipeline::Read(std::string_view bytes) const {
+  if (LooksLikePdf(bytes)) return ReadPdf(bytes);
+  return ReadText(bytes);
+}
+
+Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::string& display_name) const {
+  Result<SourceText> source = Read(bytes);
+  if (!source.ok()) return source.status();
+  DocumentResult result;
+  result.warnings = source.value().warnings;
+  Document doc(Normalise(source.value()));
+  for (const Warning& w : doc.normalised().warnings) result.warnings.push_back(w);
+  Segmentation seg = stages_->segmenter.Split(doc);
+  for (const Warning& w : seg.warnings) result.warnings.push_back(w);
+  const Range whole{0, doc.folded().size()};
+  Sitting shared;
+  if (!seg.head.empty()) shared = stages_->sitting.Read(doc, seg.head);
+  // Values the head does not print may still be named further on (the authority in a body).
+  Sitting document_wide;
+  document_wide.authority = stages_->sitting.ReadAuthority(doc, whole, &document_wide.authority_type);
+  document_wide.assembly = stages_->sitting.ReadAssembly(doc, whole, &document_wide.assembly_kind);
+
+  SourceInfo info{display_name, Sha256Hex(bytes), source.value().format};
+  int index = 0;
+  for (const RecordSegment& segment : seg.records) {
+    RecordInputs in;
+    in.doc = &doc;
+    in.source = info;
+    in.index = index;
+    in.range = segment.range;
+    in.number = segment.number;
+    in.parts = stages_->parts.Read(doc, segment.range, segment.title);
+    Range head = RecordHead(in.parts, segment.range);
+    Sitting own = stages_->sitting.Read(doc, head);
+    if (seg.head.empty()) {
+      in.sitting = std::move(own);
+    } else {
+      // The sitting's head speaks for every record; a record's own head fills its gaps and
+      // restates the attendance when it prints its own lists.
+      in.sitting = shared;
+      if (own.attendance.has_lists) in.sitting.attendance = own.attendance;
+      Inherit(in.sitting, own);
+    }
+    Inherit(in.sitting, document_wide);
+    nlohmann::json record = BuildRecord(in);
+    Status valid = validator_->Validate(record);
+    if (!valid.ok()) {
+      return Status::Error("internal error: record " + std::to_string(index) + " " + valid.message());
+    }
+    result.records.push_back(std::move(record));
+    ++index;
+  }
+  return result;
+}
+
+}  // namespace registre

@@ -1,0 +1,354 @@
+#include "record_parts.h"
+
+#include <algorithm>
+
+namespace registre {
+namespace {
+
+enum class PartKind { kNone, kVisa, kConsiderant, kOpinion };
+
+bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view section, std::size_t line) {
+  Range r = doc.LineRange(line);
+  for (const GrammarEntry& e : g.Section(section)) {
+    Range whole;
+    if (FindIn(doc, *e.regex, r, &whole, nullptr) && whole.start == r.start) return true;
+  }
+  return false;
+}
+
+PartKind KindOfLine(const Document& doc, const Grammar& g, std::size_t line) {
+  if (LineStartsWith(doc, g, "section.visa", line)) return PartKind::kVisa;
+  if (LineStartsWith(doc, g, "section.considerant", line)) return PartKind::kConsiderant;
+  if (LineStartsWith(doc, g, "section.opinion", line)) return PartKind::kOpinion;
+  return PartKind::kNone;
+}
+
+bool EndsWith(std::string_view s, std::string_view tail) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+std::optional<int> ArticleNumber(std::string_view n, const FrenchWords& words) {
+  if (n == "1er" || n == "premier" || n == "unique") return 1;
+  return words.ParseNumber(n);
+}
+
+}  // namespace
+
+RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& words,
+                                     const PersonParser& persons)
+    : grammar_(grammar), words_(words), persons_(persons) {}
+
+Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
+  static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,45}\s*:)");
+  std::size_t line = doc.LineAt(value.end);
+  for (int extra = 0; extra < 3; ++extra) {
+    std::size_t next = line + 1;
+    if (next >= doc.lines().size() || doc.LineBlank(next)) break;
+    Range r = doc.LineRange(next);
+    if (r.end > limit) break;
+    Range whole;
+    if (FindIn(doc, kLabel, r, &whole, nullptr) && whole.start == r.start) break;
+    // A continuation starts in lower case or ends an unfinished phrase.
+    std::string_view f = doc.Folded(r);
+    std::string_view text = doc.RawText(r);
+    std::size_t first = text.find_first_not_of(' ');
+    if (first == std::string_view::npos) break;
+    unsigned char c = static_cast<unsigned char>(text[first]);
+    bool lower = (c >= 'a' && c <= 'z');
+    if (!lower && !EndsWith(doc.Folded(value), "de") && !EndsWith(doc.Folded(value), "-")) break;
+    (void)f;
+    value.end = r.end;
+    line = next;
+  }
+  return value;
+}
+
+void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, Parts* p) const {
+  for (const GrammarEntry& e : grammar_.Section("record.fields")) {
+    Range whole;
+    std::vector<Range> groups;
+    if (!FindIn(doc, *e.regex, r, &whole, &groups)) continue;
+    Range v = TrimRange(doc, Group(*e.regex, groups, "v"), " :;.,-");
+    if (e.key == "rapporteur" && !p->rapporteur) {
+      std::string_view f = doc.Folded(v);
+      std::size_t cut = f.find_first_of(",(;");
+      if (cut != std::string_view::npos) v.end = v.start + cut;
+      p->rapporteur = persons_.ParseOne(doc, v);
+    } else if (e.key == "service" && p->service.empty()) {
+      p->service = doc.Text(Continued(doc, v, r.end));
+    } else if (e.key == "for_opinion" && p->for_opinion.empty() && !v.empty()) {
+      p->for_opinion.push_back(doc.Text(v));
+    } else if (e.key == "for_information" && p->for_information.empty() && !v.empty()) {
+      p->for_information.push_back(doc.Text(v));
+    } else if (e.key == "matter_code" && p->matter_code.empty()) {
+      p->matter_code = doc.Text(v);
+    } else if (e.key == "report_date" && p->report_date.empty()) {
+      auto dates = words_.FindDates(doc, v);
+      if (!dates.empty()) p->report_date = dates.front().iso;
+    }
+  }
+  if (p->object.empty()) {
+    const RE2* object = grammar_.Pattern("segment.object", "object");
+    Range whole;
+    std::vector<Range> groups;
+    if (object && FindIn(doc, *object, r, &whole, &groups)) {
+      Range t = TrimRange(doc, Continued(doc, Group(*object, groups, "t"), r.end), " :;.-");
+      p->object = doc.Text(t);
+      p->object_range = t;
+    }
+  }
+}
+
+void RecordPartsReader::ReadItems(const Document& doc, Range r, Parts* p) const {
+  std::size_t first = doc.LineAt(r.start), last = doc.LineAt(r.end > 0 ? r.end - 1 : 0);
+  std::size_t i = first;
+  std::size_t report_from = SIZE_MAX;
+  while (i <= last && i < doc.lines().size()) {
+    PartKind kind = doc.LineBlank(i) ? PartKind::kNone : KindOfLine(doc, grammar_, i);
+    if (kind == PartKind::kNone) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    // The item runs over its paragraph, to a line ending with ';' ':' or '.', or the next item.
+    while (j + 1 <= last && !doc.LineBlank(j + 1) && KindOfLine(doc, grammar_, j + 1) == PartKind::kNone) {
+      std::string_view f = doc.LineFolded(j);
+      if (EndsWith(f, ";") || EndsWith(f, ":") || EndsWith(f, ".")) break;
+      ++j;
+    }
+    Range item{doc.LineRange(i).start, doc.LineRange(j).end};
+    std::string text = doc.Text(TrimRange(doc, item, " \n-\u2022"));
+    std::string_view folded_item = doc.Folded(item);
+    if (kind == PartKind::kVisa) {
+      p->visas.push_back(text);
+      if (p->visas_range.empty()) p->visas_range.start = item.start;
+      p->visas_range.end = item.end;
+      if (EndsWith(folded_item, "ce qui suit :") || EndsWith(folded_item, "ce qui suit:") ||
+          EndsWith(folded_item, "suit :"))
+        report_from = j + 1;
+    } else if (kind == PartKind::kConsiderant) {
+      p->considerants.push_back(text);
+      if (p->considerants_range.empty()) p->considerants_range.start = item.start;
+      p->considerants_range.end = item.end;
+    } else {
+      p->opinions.push_back(text);
+    }
+    if (report_from != SIZE_MAX && report_from <= i && p->report_text.empty() && kind != PartKind::kNone &&
+        report_from < i) {
+      Range rep{doc.LineRange(report_from).start, doc.LineRange(i - 1).end};
+      p->report_text = doc.RawText(TrimRange(doc, rep, " \n"));
+      p->report_range = rep;
+    }
+    i = j + 1;
+  }
+}
+
+void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) const {
+  std::size_t decision_at = SIZE_MAX;
+  // 1. A formula on its own line ("DELIBERE", "Le Conseil, après en avoir délibéré, DÉCIDE :").
+  const auto lines = doc.lines();
+  for (std::size_t i = doc.LineAt(r.start); i < lines.size() && lines[i].start < r.end; ++i) {
+    if (doc.LineBlank(i)) continue;
+    Range line = doc.LineRange(i);
+    for (const RE2* re : grammar_.Patterns("section.formula", "line")) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *re, line, &whole, &groups) && whole.start == line.start) {
+        Range f = Group(*re, groups, "f");
+        p->formula = doc.Text(f);
+        decision_at = f.start;
+        break;
+      }
+    }
+    if (decision_at != SIZE_MAX) break;
+  }
+  // 2. The verb right after "après en avoir délibéré", or "prend acte".
+  for (const char* key : {"after_deliberation", "prend_acte"}) {
+    if (decision_at != SIZE_MAX) break;
+    for (const RE2* re : grammar_.Patterns("section.formula", key)) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *re, r, &whole, &groups)) {
+        Range f = Group(*re, groups, "f");
+        p->formula = doc.Text(f);
+        decision_at = f.start;
+        break;
+      }
+    }
+  }
+  // Articles: after the formula; "Article N" anywhere when there is no formula line.
+  std::size_t from_line = doc.LineAt(decision_at != SIZE_MAX ? decision_at : r.start);
+  std::vector<std::pair<std::size_t, Article>> found;
+  for (std::size_t i = from_line; i < lines.size() && lines[i].start < r.end; ++i) {
+    if (doc.LineBlank(i)) continue;
+    Range line = doc.LineRange(i);
+    if (line.start < (decision_at != SIZE_MAX ? decision_at : r.start)) {
+      // The formula's own line may hold the first article after it ("DECIDE : 1° ...").
+      line.start = decision_at != SIZE_MAX ? decision_at : r.start;
+    }
+    for (const GrammarEntry& e : grammar_.Section("section.article")) {
+      if (e.key == "degree" && decision_at == SIZE_MAX) continue;
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *e.regex, line, &whole, &groups) && whole.start == line.start) {
+        Article a;
+        a.label = doc.Text(Group(*e.regex, groups, "l"));
+        // Keep "Article 1er" whole when the printed label has the suffix.
+        a.number = ArticleNumber(doc.Folded(Group(*e.regex, groups, "n")), words_);
+        a.range = Range{whole.end, line.end};
+        found.emplace_back(i, a);
+        break;
+      }
+    }
+  }
+  // Keep one consistent numbering: articles must count up from 1 without repeating.
+  std::vector<Article> articles;
+  for (auto& [line, a] : found) {
+    int expected = static_cast<int>(articles.size()) + 1;
+    if (a.number && *a.number == expected) articles.push_back(a);
+    else if (!articles.empty() && a.number && *a.number <= static_cast<int>(articles.size())) break;
+  }
+  std::size_t decision_end = r.end;
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    std::size_t end = k + 1 < articles.size() ? doc.LineRange(doc.LineAt(articles[k + 1].range.start)).start
+                                              : decision_end;
+    // The last article ends at its paragraph's end.
+    if (k + 1 == articles.size()) {
+      std::size_t line = doc.LineAt(articles[k].range.start);
+      while (line + 1 < lines.size() && lines[line + 1].start < r.end && !doc.LineBlank(line + 1)) ++line;
+      end = std::min(end, doc.LineRange(line).end);
+    }
+    articles[k].range.end = std::max(articles[k].range.start, end);
+    articles[k].text = doc.Text(TrimRange(doc, articles[k].range, " \n-:."));
+    if (articles[k].text.size() > 4000) articles[k].text.resize(4000);
+  }
+  p->articles = std::move(articles);
+  if (decision_at != SIZE_MAX) {
+    p->decision_range = Range{decision_at, p->articles.empty() ? std::min(r.end, decision_at + 200)
+                                                               : p->articles.back().range.end};
+  }
+}
+
+void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
+  Range region = r;
+  if (!p->decision_range.empty()) region.start = p->decision_range.start;
+  static const char* kSections[] = {"vote.unanimous", "vote.majority", "vote.for", "vote.against",
+                                    "vote.abstention", "vote.not_voting", "vote.result"};
+  std::size_t first = SIZE_MAX;
+  for (const char* section : kSections) {
+    for (const GrammarEntry& e : grammar_.Section(section)) {
+      Range whole;
+      if (FindIn(doc, *e.regex, region, &whole, nullptr)) first = std::min(first, whole.start);
+    }
+  }
+  if (first == SIZE_MAX && region.start != r.start) {
+    // A vote printed before the formula, in the record's first lines ("Adopté à
+    // l'unanimité" in a title column); never in the exposé, where "approuvé par" is history.
+    region = Range{r.start, std::min(r.end, r.start + 600)};
+    if (!p->visas_range.empty()) region.end = std::min(region.end, p->visas_range.start);
+    if (!p->report_range.empty()) region.end = std::min(region.end, p->report_range.start);
+    for (const char* section : kSections) {
+      for (const GrammarEntry& e : grammar_.Section(section)) {
+        Range whole;
+        if (FindIn(doc, *e.regex, region, &whole, nullptr)) first = std::min(first, whole.start);
+      }
+    }
+  }
+  if (first == SIZE_MAX) return;
+  // The vote's window: its line and the following lines of its paragraph (at most ~400 chars).
+  std::size_t line = doc.LineAt(first);
+  Range window{std::max(doc.LineRange(line).start, region.start), doc.LineRange(line).end};
+  while (line + 1 < doc.lines().size() && !doc.LineBlank(line + 1) &&
+         doc.LineRange(line + 1).end <= region.end && window.size() < 400) {
+    ++line;
+    window.end = doc.LineRange(line).end;
+  }
+  Vote& v = p->vote;
+  v.range = window;
+  v.text = doc.Text(window);
+  if (v.text.size() > 600) v.text.resize(600);
+  auto count = [&](const char* section) -> std::optional<int> {
+    for (const GrammarEntry& e : grammar_.Section(section)) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *e.regex, window, &whole, &groups))
+        return words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
+    }
+    return std::nullopt;
+  };
+  v.for_count = count("vote.for");
+  v.against = count("vote.against");
+  v.abstention = count("vote.abstention");
+  v.not_voting = count("vote.not_voting");
+  auto any = [&](const char* section) {
+    for (const GrammarEntry& e : grammar_.Section(section))
+      if (FindIn(doc, *e.regex, window, nullptr, nullptr)) return true;
+    return false;
+  };
+  if (any("vote.unanimous")) v.unanimous = true;
+  bool split = (v.against && *v.against > 0) || (v.abstention && *v.abstention > 0);
+  if (any("vote.majority") || split) v.unanimous = false;
+  for (const GrammarEntry& e : grammar_.Section("vote.result")) {
+    if (FindIn(doc, *e.regex, window, nullptr, nullptr)) {
+      v.result = e.key;
+      break;
+    }
+  }
+  if (v.result.empty()) {
+    if (v.unanimous.value_or(false)) v.result = "adopted";
+    else if (v.for_count && *v.for_count > v.against.value_or(0)) v.result = "adopted";
+    else if (v.for_count && v.against && *v.against > *v.for_count) v.result = "rejected";
+    else if (any("vote.majority")) v.result = "adopted";
+  }
+  for (const GrammarEntry& e : grammar_.Section("vote.names")) {
+    Range whole;
+    std::vector<Range> groups;
+    if (!FindIn(doc, *e.regex, Range{window.start, std::min(r.end, window.end + 300)}, &whole, &groups)) continue;
+    std::vector<Person> names = persons_.ParseList(doc, Group(*e.regex, groups, "v")).persons;
+    if (e.key == "against") v.against_names = names;
+    else if (e.key == "abstention") v.abstention_names = names;
+    else v.not_voting_names = names;
+  }
+}
+
+void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) const {
+  Range whole;
+  std::vector<Range> groups;
+  if (const RE2* re = grammar_.Pattern("closing", "text"); re && FindIn(doc, *re, r, &whole, &groups)) {
+    p->closing_text = doc.Text(whole);
+    if (const RE2* place = grammar_.Pattern("closing", "place")) {
+      std::vector<Range> g;
+      Range w;
+      Range around{whole.start, std::min(r.end, whole.end + 200)};
+      if (FindIn(doc, *place, around, &w, &g)) p->closing_place = doc.Text(Group(*place, g, "place"));
+      auto dates = words_.FindDates(doc, around);
+      if (!dates.empty()) p->closing_date = dates.front().iso;
+    }
+  }
+  if (const RE2* re = grammar_.Pattern("publication", "prefecture_id"); re && FindIn(doc, *re, r, &whole, &groups)) {
+    p->prefecture_id = doc.Text(Group(*re, groups, "id"));
+  }
+  for (const char* key : {"transmitted", "published"}) {
+    const RE2* re = grammar_.Pattern("publication", key);
+    if (!re || !FindIn(doc, *re, r, &whole, &groups)) continue;
+    auto dates = words_.FindDates(doc, Range{whole.end, std::min(r.end, whole.end + 40)});
+    if (!dates.empty()) (std::string(key) == "transmitted" ? p->transmitted : p->published) = dates.front().iso;
+  }
+}
+
+Parts RecordPartsReader::Read(const Document& doc, Range r, Range title) const {
+  Parts p;
+  if (!title.empty()) {
+    p.object = doc.Text(title);
+    p.object_range = title;
+  }
+  ReadHeadFields(doc, r, &p);
+  ReadItems(doc, r, &p);
+  ReadDecision(doc, r, &p);
+  ReadVote(doc, r, &p);
+  ReadClosing(doc, r, &p);
+  return p;
+}
+
+}  // namespace registre

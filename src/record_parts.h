@@ -1,0 +1,71 @@
+// RecordParts: reads the parts of one deliberation's own text: labelled head fields
+// (object, rapporteur, service, commissions), visas, considérants, opinions, the decision
+// formula and its articles, the vote, the closing and the prefecture acknowledgement.
+// Rules come from grammars/10-record.grammar and grammars/20-vote.grammar.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document.h"
+#include "french_words.h"
+#include "grammar.h"
+#include "persons.h"
+#include "source_text.h"
+
+namespace registre {
+
+struct Article {
+  std::string label;
+  std::optional<int> number;
+  std::string text;
+  Range range;
+};
+
+struct Vote {
+  std::optional<bool> unanimous;
+  std::optional<int> for_count, against, abstention, not_voting;
+  std::string result;  // "adopted", "rejected" or empty
+  std::vector<Person> against_names, abstention_names, not_voting_names;
+  std::string text;
+  Range range;
+};
+
+struct Parts {
+  std::string object, service, matter_code;
+  Range object_range;
+  std::optional<Person> rapporteur;
+  std::vector<std::string> for_opinion, for_information;
+  std::string report_text, report_date;
+  Range report_range;
+  std::vector<std::string> visas, considerants, opinions;
+  Range visas_range, considerants_range;
+  std::string formula;
+  Range decision_range;
+  std::vector<Article> articles;
+  Vote vote;
+  std::string closing_text, closing_place, closing_date;
+  std::string prefecture_id, transmitted, published;
+  std::vector<Warning> warnings;
+};
+
+class RecordPartsReader {
+ public:
+  RecordPartsReader(const Grammar& grammar, const FrenchWords& words, const PersonParser& persons);
+  // `r` is the record's own range; `title` an object already read from its heading.
+  Parts Read(const Document& doc, Range r, Range title) const;
+
+ private:
+  void ReadHeadFields(const Document& doc, Range r, Parts* p) const;
+  void ReadItems(const Document& doc, Range r, Parts* p) const;
+  void ReadDecision(const Document& doc, Range r, Parts* p) const;
+  void ReadVote(const Document& doc, Range r, Parts* p) const;
+  void ReadClosing(const Document& doc, Range r, Parts* p) const;
+  Range Continued(const Document& doc, Range value, std::size_t limit) const;
+  const Grammar& grammar_;
+  const FrenchWords& words_;
+  const PersonParser& persons_;
+};
+
+}  // namespace registre

@@ -1,0 +1,204 @@
+#include "segmenter.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace registre {
+namespace {
+
+enum class HeadingKind { kNumbered, kNumberLine, kItem, kTitleNumber };
+
+struct Candidate {
+  std::size_t line;
+  HeadingKind kind;
+  Range number, label, title;
+  bool agenda = false;
+  bool dropped = false;
+};
+
+bool MatchWholeLine(const Document& doc, const RE2& re, Range line, std::vector<Range>* groups) {
+  Range whole;
+  return FindIn(doc, re, line, &whole, groups) && whole.start == line.start;
+}
+
+std::size_t NextNonBlank(const Document& doc, std::size_t line) {
+  while (line < doc.lines().size() && doc.LineBlank(line)) ++line;
+  return line;
+}
+
+bool LabelHasNumberShape(std::string_view label) {
+  // "19/1", "2020-03": an identifier, unlike the bare ordinal "3".
+  return label.find('/') != std::string_view::npos || label.find('-') != std::string_view::npos;
+}
+
+bool StartsLikeTitle(const Document& doc, Range title) {
+  std::string text = doc.Text(title);
+  if (text.empty()) return false;
+  std::size_t i = 0;
+  char32_t cp = NextCodePoint(text, i);
+  return u_isupper(static_cast<UChar32>(cp)) || cp == U'"' || cp == U'\u00AB' || cp == U'\'' ||
+         u_isdigit(static_cast<UChar32>(cp));
+}
+
+bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
+  for (const GrammarEntry& e : g.Section("segment.decision_evidence"))
+    if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
+  return false;
+}
+
+}  // namespace
+
+Segmenter::Segmenter(const Grammar& grammar) : grammar_(grammar) {}
+
+Segmentation Segmenter::Split(const Document& doc) const {
+  Segmentation seg;
+  const std::size_t n_lines = doc.lines().size();
+  std::vector<Candidate> cands;
+  for (std::size_t i = 0; i < n_lines; ++i) {
+    if (doc.LineBlank(i)) continue;
+    Range line = doc.LineRange(i);
+    if (line.size() > 400) continue;
+    std::vector<Range> groups;
+    for (const GrammarEntry& e : grammar_.Section("segment.heading")) {
+      if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
+      Candidate c{i, HeadingKind::kItem, {}, {}, {}};
+      c.kind = e.key == "numbered"      ? HeadingKind::kNumbered
+               : e.key == "number_line" ? HeadingKind::kNumberLine
+               : e.key == "title_number" ? HeadingKind::kTitleNumber
+                                         : HeadingKind::kItem;
+      c.number = TrimRange(doc, Group(*e.regex, groups, "n"), " .:-");
+      c.label = Group(*e.regex, groups, "l");
+      c.title = TrimRange(doc, Group(*e.regex, groups, "t"), " :;.-");
+      // An item's title starts like a title: "31 décembre 2023" in running text is not one.
+      if (e.key == "item" && !StartsLikeTitle(doc, c.title)) continue;
+      if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label))) c.number = c.label;
+      cands.push_back(c);
+      break;
+    }
+  }
+
+  // Agenda: after an "Ordre du jour" line, and any run of two or more item lines with only
+  // blank lines between them.
+  std::vector<bool> agenda_start(n_lines, false);
+  for (std::size_t i = 0; i < n_lines; ++i) {
+    for (const GrammarEntry& e : grammar_.Section("segment.agenda")) {
+      std::vector<Range> g;
+      if (!doc.LineBlank(i) && MatchWholeLine(doc, *e.regex, doc.LineRange(i), &g)) agenda_start[i] = true;
+    }
+  }
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    if (cands[k].kind != HeadingKind::kItem) continue;
+    bool next_is_item = k + 1 < cands.size() && cands[k + 1].kind == HeadingKind::kItem &&
+                        NextNonBlank(doc, cands[k].line + 1) == cands[k + 1].line;
+    bool prev_is_item = k > 0 && cands[k - 1].kind == HeadingKind::kItem &&
+                        NextNonBlank(doc, cands[k - 1].line + 1) == cands[k].line;
+    if (next_is_item || prev_is_item) cands[k].agenda = true;
+    // Right after an agenda header (possibly after other agenda lines).
+    std::size_t j = cands[k].line;
+    while (j > 0) {
+      --j;
+      if (doc.LineBlank(j)) continue;
+      if (agenda_start[j]) cands[k].agenda = true;
+      break;
+    }
+  }
+
+  // Build records.
+  const RE2* not_record = grammar_.Pattern("segment.not_record", "t");
+  const RE2* title_number = grammar_.Pattern("segment.title_number", "n");
+  std::vector<RecordSegment> records;
+  std::vector<bool> keep;
+  std::vector<HeadingKind> opened_by;
+  Range pending_number;  // a number line waiting for the heading below it
+  std::size_t pending_line = SIZE_MAX;
+  for (const Candidate& c : cands) {
+    if (c.agenda) continue;
+    if (c.kind == HeadingKind::kNumberLine) {
+      pending_number = c.number;
+      pending_line = c.line;
+      continue;
+    }
+    RecordSegment r;
+    r.heading = doc.LineRange(c.line);
+    r.range.start = r.heading.start;
+    r.number = c.number;
+    r.title = c.title;
+    if (pending_line != SIZE_MAX && NextNonBlank(doc, pending_line + 1) == c.line) {
+      r.number = pending_number;
+      r.range.start = doc.LineRange(pending_line).start;
+    }
+    pending_line = SIZE_MAX;
+    // Inside a deliberation opened by its number, numbered headings before any decision
+    // are sections of its exposé ("I - Contexte"), not new deliberations.
+    if (c.kind == HeadingKind::kItem && !opened_by.empty() && opened_by.back() == HeadingKind::kNumbered &&
+        !HasDecisionEvidence(doc, grammar_, Range{records.back().range.start, r.range.start}))
+      continue;
+    if (r.number.empty() && !r.title.empty() && title_number) {
+      std::vector<Range> g;
+      Range whole;
+      if (FindIn(doc, *title_number, r.title, &whole, &g)) {
+        r.number = Group(*title_number, g, "n");
+        r.title = TrimRange(doc, Range{r.title.start, whole.start}, " :;.-");
+      }
+    }
+    // A heading that restates the current record's number continues it (page headers).
+    if (c.kind == HeadingKind::kNumbered && !records.empty() && !r.number.empty() &&
+        doc.Folded(records.back().number) == doc.Folded(r.number))
+      continue;
+    // A numbered heading just under an item heading gives that item its number.
+    if (c.kind == HeadingKind::kNumbered && !records.empty() && keep.back() &&
+        records.back().number.empty()) {
+      std::size_t prev_line = doc.LineAt(records.back().heading.start);
+      std::size_t gap = 0;
+      for (std::size_t l = prev_line + 1; l < c.line; ++l) gap += doc.LineBlank(l) ? 0 : 1;
+      if (gap <= 2 && c.line > prev_line) {
+        records.back().number = r.number;
+        continue;
+      }
+    }
+    bool is_record = true;
+    if (!r.title.empty() && not_record) {
+      std::vector<Range> g;
+      Range whole;
+      Range t = TrimRange(doc, r.title, " :;.-");
+      if (FindIn(doc, *not_record, t, &whole, &g) && whole.start == t.start) is_record = false;
+    }
+    records.push_back(r);
+    keep.push_back(is_record);
+    opened_by.push_back(c.kind);
+  }
+  const std::size_t end = doc.folded().size();
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    records[k].range.end = k + 1 < records.size() ? records[k + 1].range.start : end;
+  }
+  std::vector<RecordSegment> kept;
+  for (std::size_t k = 0; k < records.size(); ++k)
+    if (keep[k]) kept.push_back(records[k]);
+
+  if (!kept.empty()) {
+    seg.head = Range{0, records.front().range.start};
+    // A single extract: the whole text is its own.
+    if (kept.size() == 1 && records.size() == 1) {
+      seg.head = Range{0, 0};
+      kept[0].range = Range{0, end};
+    }
+    seg.records = std::move(kept);
+    return seg;
+  }
+  // No heading: one record when the text decides something.
+  for (const GrammarEntry& e : grammar_.Section("segment.decision_evidence")) {
+    if (FindIn(doc, *e.regex, Range{0, end}, nullptr, nullptr)) {
+      RecordSegment r;
+      r.range = Range{0, end};
+      seg.records.push_back(r);
+      return seg;
+    }
+  }
+  seg.warnings.push_back({"no_deliberation",
+                          "no deliberation found (no heading, decision or vote): agenda, "
+                          "report or transcript?"});
+  return seg;
+}
+
+}  // namespace registre

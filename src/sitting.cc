@@ -1,0 +1,337 @@
+#include "sitting.h"
+
+#include <algorithm>
+
+namespace registre {
+namespace {
+
+struct Mark {
+  std::size_t start, end;
+  std::string key;
+};
+
+std::vector<Mark> FindAll(const Document& doc, const Grammar& grammar, std::string_view section,
+                          Range r) {
+  std::vector<Mark> marks;
+  for (const GrammarEntry& e : grammar.Section(section)) {
+    Range cursor = r, whole;
+    while (cursor.start < cursor.end && FindIn(doc, *e.regex, cursor, &whole, nullptr)) {
+      if (whole.empty()) break;
+      marks.push_back({whole.start, whole.end, e.key});
+      cursor.start = whole.end;
+    }
+  }
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  std::vector<Mark> kept;
+  for (const Mark& m : marks) {
+    if (!kept.empty() && m.start < kept.back().end) continue;
+    kept.push_back(m);
+  }
+  return kept;
+}
+
+bool IsCivilityToken(std::string_view tail) {
+  for (std::string_view c : {"m.", "mme", "mlle", "monsieur", "madame", "mm.", "mmes"}) {
+    if (tail.size() >= c.size() && tail.substr(tail.size() - c.size()) == c &&
+        (tail.size() == c.size() || tail[tail.size() - c.size() - 1] == ' '))
+      return true;
+  }
+  return false;
+}
+
+// End of the paragraph starting at `from`: a blank line, unless the text before it plainly
+// continues (a trailing comma or civility: lists broken by page layout).
+std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limit) {
+  const std::string& f = doc.folded();
+  std::size_t i = from;
+  while (i < limit) {
+    std::size_t nl = f.find('\n', i);
+    if (nl == std::string::npos || nl >= limit) return limit;
+    std::size_t j = nl + 1;
+    while (j < limit && f[j] == ' ') ++j;
+    if (j < limit && f[j] == '\n') {
+      std::string_view before(f.data() + from, nl - from);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      if (!before.empty() && (before.back() == ',' || IsCivilityToken(before))) {
+        i = j;
+        continue;
+      }
+      // A label alone on its line ("Présents :") is followed by its value after the gap.
+      std::string_view trimmed = before;
+      while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == ':')) trimmed.remove_prefix(1);
+      if (trimmed.empty()) {
+        i = j;
+        continue;
+      }
+      return nl;
+    }
+    // A list closed by a full stop ends with its line ("..., M. Vincent.").
+    std::string_view line(f.data() + i, nl - i);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '.' && !IsCivilityToken(line) && nl > from) return nl;
+    i = nl + 1;
+  }
+  return limit;
+}
+
+bool NameKeyEqual(const Person& a, const Person& b) {
+  return FoldString(a.name) == FoldString(b.name);
+}
+
+void AddUnique(std::vector<Person>& list, const Person& p) {
+  for (Person& q : list) {
+    if (NameKeyEqual(p, q)) {
+      if (!q.proxy_to && p.proxy_to) q.proxy_to = p.proxy_to;
+      return;
+    }
+  }
+  list.push_back(p);
+}
+
+std::string TypeOfAuthority(std::string_view folded) {
+  if (folded.find("metropole") != std::string_view::npos) return "metropole";
+  if (folded.rfind("communaute", 0) == 0) return "communaute";
+  if (folded.rfind("syndicat", 0) == 0) return "syndicat";
+  if (folded.find("departement") != std::string_view::npos || folded.find("general") != std::string_view::npos)
+    return "departement";
+  if (folded.find("region") != std::string_view::npos) return "region";
+  return "commune";
+}
+
+}  // namespace
+
+SittingReader::SittingReader(const Grammar& grammar, const FrenchWords& words,
+                             const PersonParser& persons)
+    : grammar_(grammar), words_(words), persons_(persons) {}
+
+Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
+                                         std::vector<Person>* secretaries,
+                                         std::vector<Warning>* warnings) const {
+  Attendance a;
+  std::vector<Mark> labels = FindAll(doc, grammar_, "attendance.labels", r);
+  std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r);
+  std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r);
+  for (const Mark& m : counts) stops.push_back(m);
+  std::sort(stops.begin(), stops.end(), [](const Mark& x, const Mark& y) { return x.start < y.start; });
+
+  // Counts as printed: the first of each kind.
+  for (const GrammarEntry& e : grammar_.Section("attendance.counts")) {
+    std::optional<int>* slot = e.key == "members_in_office" ? &a.members_in_office
+                               : e.key == "present_count"   ? &a.present_count
+                               : e.key == "voting_count"    ? &a.voting_count
+                                                            : nullptr;
+    if (!slot || slot->has_value()) continue;
+    Range whole;
+    std::vector<Range> groups;
+    if (FindIn(doc, *e.regex, r, &whole, &groups)) {
+      *slot = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
+    }
+  }
+
+  std::size_t span_start = r.end, span_end = r.start;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const Mark& label = labels[i];
+    std::size_t limit = std::min(r.end, label.end + 6000);
+    if (i + 1 < labels.size()) limit = std::min(limit, labels[i + 1].start);
+    for (const Mark& s : stops) {
+      if (s.start >= label.end && s.start < limit) {
+        limit = s.start;
+        break;
+      }
+    }
+    limit = ParagraphEnd(doc, label.end, limit);
+    Range value = TrimRange(doc, Range{label.end, limit}, " \n\t:;,.-");
+    std::string_view v = doc.Folded(value);
+    if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == ' '; }))
+      continue;  // "Présents : 16" is a count, read above
+    ListKind kind = label.key == "proxies"       ? ListKind::kProxies
+                    : label.key == "represented" ? ListKind::kRepresented
+                                                 : ListKind::kPlain;
+    PersonList list = persons_.ParseList(doc, value, kind);
+    if (list.truncated && warnings) {
+      warnings->push_back({"list_truncated", "the " + label.key +
+                                                 " list runs into text that is not names; "
+                                                 "read up to there"});
+    }
+    if (label.key == "secretary") {
+      if (secretaries && !list.persons.empty()) {
+        secretaries->push_back(list.persons.front());
+      }
+      continue;
+    }
+    a.has_lists = true;
+    span_start = std::min(span_start, label.start);
+    span_end = std::max(span_end, value.end);
+    for (const Person& p : list.persons) {
+      if (label.key == "present") {
+        // "X (pouvoir à Y)" inside a present list: X was represented, so excused.
+        if (p.proxy_to) AddUnique(a.excused, p);
+        else a.present.push_back(p);
+      } else if (label.key == "excused" || ((label.key == "proxies" || label.key == "represented") && p.proxy_to)) {
+        AddUnique(a.excused, p);
+      } else if (label.key == "absent") {
+        if (p.proxy_to) AddUnique(a.excused, p);
+        else a.absent.push_back(p);
+      }
+    }
+  }
+  if (span_start < span_end) a.span = {span_start, span_end};
+  return a;
+}
+
+std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::string* type) const {
+  const auto& entries = grammar_.Section("sitting.authority");
+  auto render = [&](const GrammarEntry& e, const std::vector<Range>& groups) -> std::string {
+    Range name = Group(*e.regex, groups, "name");
+    Range town = Group(*e.regex, groups, "town");
+    Range value = !name.empty() ? name : town;
+    // Cut the name at words that follow names in running text ("... au Perche sous la").
+    std::string_view f = doc.Folded(value);
+    std::size_t cut = f.size(), pos = 0, words = 0;
+    while (pos < f.size()) {
+      std::size_t sp = f.find_first_of(" \n", pos);
+      std::size_t end = sp == std::string_view::npos ? f.size() : sp;
+      std::string word(f.substr(pos, end - pos));
+      if (words >= 2 && !grammar_.Lookup("table.authority_stop", word).empty()) {
+        cut = pos;
+        break;
+      }
+      ++words;
+      pos = end + 1;
+    }
+    value = TrimRange(doc, Range{value.start, value.start + cut}, " \n,.-'");
+    std::string text = doc.Text(value);
+    if (name.empty() && !text.empty()) text = "Commune de " + text;
+    *type = TypeOfAuthority(FoldString(text));
+    return text;
+  };
+  auto try_range = [&](Range range, bool earliest) -> std::string {
+    const GrammarEntry* best = nullptr;
+    std::vector<Range> best_groups;
+    std::size_t best_start = SIZE_MAX;
+    for (const GrammarEntry& e : entries) {
+      Range whole;
+      std::vector<Range> groups;
+      if (!FindIn(doc, *e.regex, range, &whole, &groups)) continue;
+      std::string_view w = doc.Folded(whole);
+      // "la Métropole", "cette métropole": a determiner is not a name.
+      if (e.key == "name" && w.size() > 10 && w.substr(w.size() - 9) == "metropole") {
+        std::string_view first = w.substr(0, w.find(' '));
+        if (first == "la" || first == "de" || first == "du" || first == "sa" || first == "cette" ||
+            first == "notre" || first == "une" || first == "grand" || first == "et")
+          continue;
+      }
+      if (!earliest) return render(e, groups);
+      if (whole.start < best_start) {
+        best = &e;
+        best_groups = groups;
+        best_start = whole.start;
+      }
+    }
+    return best ? render(*best, best_groups) : "";
+  };
+  Range title{r.start, std::min(r.end, r.start + 400)};
+  Range head{r.start, std::min(r.end, r.start + 3000)};
+  std::string found = try_range(title, true);
+  if (found.empty()) found = try_range(head, false);
+  if (found.empty()) found = try_range(r, false);
+  return found;
+}
+
+std::string SittingReader::ReadAssembly(const Document& doc, Range r, std::string* kind) const {
+  Range head{r.start, std::min(r.end, r.start + 3000)};
+  for (Range range : {head, r}) {
+    const GrammarEntry* best = nullptr;
+    Range best_name;
+    std::size_t best_start = SIZE_MAX;
+    for (const GrammarEntry& e : grammar_.Section("sitting.assembly")) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *e.regex, range, &whole, &groups) && whole.start < best_start) {
+        best = &e;
+        best_start = whole.start;
+        best_name = Group(*e.regex, groups, "name");
+      }
+    }
+    if (best) {
+      *kind = best->key;
+      return doc.Text(best_name);
+    }
+  }
+  return "";
+}
+
+void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
+  Range head{r.start, std::min(r.end, r.start + 4000)};
+  int year_words = words_.YearInWords(doc, head);
+  std::vector<FrenchWords::DateFound> dates = words_.FindDates(doc, head, year_words);
+  const RE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
+  const RE2* convocation = grammar_.Pattern("sitting.dates", "convocation");
+  int session_year = 0;
+  for (const auto& d : dates) {
+    if (d.iso.empty()) continue;
+    Range before{d.range.start >= 80 ? d.range.start - 80 : 0, d.range.start};
+    if (before.start < r.start) before.start = r.start;
+    if (convocation && FindIn(doc, *convocation, before, nullptr, nullptr)) {
+      if (s->convocation_date.empty()) s->convocation_date = d.iso;
+      continue;
+    }
+    if (not_session && FindIn(doc, *not_session, before, nullptr, nullptr)) continue;
+    if (s->date.empty()) {
+      s->date = d.iso;
+      session_year = std::stoi(d.iso.substr(0, 4));
+    }
+  }
+  // A convocation printed without its year takes the sitting's year.
+  if (s->convocation_date.empty() && session_year) {
+    for (const auto& d : words_.FindDates(doc, head, session_year)) {
+      Range before{d.range.start >= 80 ? d.range.start - 80 : 0, d.range.start};
+      if (before.start < r.start) before.start = r.start;
+      if (!d.iso.empty() && convocation && FindIn(doc, *convocation, before, nullptr, nullptr)) {
+        s->convocation_date = d.iso;
+        break;
+      }
+    }
+  }
+}
+
+std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r) const {
+  Range head{r.start, std::min(r.end, r.start + 6000)};
+  for (const GrammarEntry& e : grammar_.Section("sitting.president")) {
+    Range whole;
+    std::vector<Range> groups;
+    if (!FindIn(doc, *e.regex, head, &whole, &groups)) continue;
+    Range p = Group(*e.regex, groups, "p");
+    // Stop at the role or the next clause.
+    std::string_view f = doc.Folded(p);
+    std::size_t cut = f.find_first_of(",(;");
+    if (cut != std::string_view::npos) p.end = p.start + cut;
+    std::optional<Person> person = persons_.ParseOne(doc, p);
+    if (person) return person;
+  }
+  return std::nullopt;
+}
+
+Sitting SittingReader::Read(const Document& doc, Range r) const {
+  Sitting s;
+  s.authority = ReadAuthority(doc, r, &s.authority_type);
+  s.assembly = ReadAssembly(doc, r, &s.assembly_kind);
+  ReadDates(doc, r, &s);
+  s.president = ReadPresident(doc, r);
+  s.attendance = ReadAttendance(doc, r, &s.secretaries, &s.warnings);
+  if (s.secretaries.empty()) {
+    for (const GrammarEntry& e : grammar_.Section("sitting.secretary")) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *e.regex, r, &whole, &groups)) {
+        if (auto p = persons_.ParseOne(doc, Group(*e.regex, groups, "p"))) s.secretaries.push_back(*p);
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace registre
