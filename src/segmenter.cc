@@ -41,6 +41,25 @@ bool StartsLikeTitle(const Document& doc, Range title) {
          u_isdigit(static_cast<UChar32>(cp));
 }
 
+// A heading printed over two or three lines: the block of lines from the heading to the
+// next blank line continues the title when it is that short.
+Range ExtendTitle(const Document& doc, Range title, std::size_t line) {
+  if (title.empty()) return title;
+  static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,40}\s*:)");
+  std::size_t last = line;
+  while (last + 1 < doc.lines().size() && !doc.LineBlank(last + 1) && last - line < 3) ++last;
+  bool blank_after = last + 1 >= doc.lines().size() || doc.LineBlank(last + 1);
+  if (last == line || last - line > 2 || !blank_after) return title;
+  for (std::size_t l = line + 1; l <= last; ++l) {
+    Range whole;
+    if (FindIn(doc, kLabel, doc.LineRange(l), &whole, nullptr)) return title;
+    if (doc.LineRange(l).size() > 160) return title;
+  }
+  std::string_view end = doc.Folded(title);
+  if (!end.empty() && (end.back() == '.')) return title;
+  return TrimRange(doc, Range{title.start, doc.LineRange(last).end}, " :;.-");
+}
+
 bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
   for (const GrammarEntry& e : g.Section("segment.decision_evidence"))
     if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
@@ -63,7 +82,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     for (const GrammarEntry& e : grammar_.Section("segment.heading")) {
       if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
       Candidate c{i, HeadingKind::kItem, {}, {}, {}};
-      c.kind = e.key == "numbered"      ? HeadingKind::kNumbered
+      c.kind = e.key == "numbered" || e.key == "numbered_title" ? HeadingKind::kNumbered
                : e.key == "number_line" ? HeadingKind::kNumberLine
                : e.key == "title_number" ? HeadingKind::kTitleNumber
                                          : HeadingKind::kItem;
@@ -71,7 +90,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
       c.label = Group(*e.regex, groups, "l");
       c.title = TrimRange(doc, Group(*e.regex, groups, "t"), " :;.-");
       // An item's title starts like a title: "31 décembre 2023" in running text is not one.
-      if (e.key == "item" && !StartsLikeTitle(doc, c.title)) continue;
+      if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title)) continue;
+      c.title = ExtendTitle(doc, c.title, i);
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label))) c.number = c.label;
       cands.push_back(c);
       break;
