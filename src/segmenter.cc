@@ -43,7 +43,7 @@ bool StartsLikeTitle(const Document& doc, Range title) {
 
 // A heading printed over two or three lines: the block of lines from the heading to the
 // next blank line continues the title when it is that short.
-Range ExtendTitle(const Document& doc, Range title, std::size_t line) {
+Range ExtendTitle(const Document& doc, const Grammar& g, Range title, std::size_t line) {
   if (title.empty()) return title;
   static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,40}\s*:)");
   std::size_t last = line;
@@ -53,6 +53,8 @@ Range ExtendTitle(const Document& doc, Range title, std::size_t line) {
   for (std::size_t l = line + 1; l <= last; ++l) {
     Range whole;
     if (FindIn(doc, kLabel, doc.LineRange(l), &whole, nullptr)) return title;
+    for (const GrammarEntry& e : g.Section("segment.heading"))
+      if (FindIn(doc, *e.regex, doc.LineRange(l), &whole, nullptr)) return title;
     if (doc.LineRange(l).size() > 160) return title;
   }
   std::string_view end = doc.Folded(title);
@@ -91,7 +93,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
       c.title = TrimRange(doc, Group(*e.regex, groups, "t"), " :;.-");
       // An item's title starts like a title: "31 décembre 2023" in running text is not one.
       if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title)) continue;
-      c.title = ExtendTitle(doc, c.title, i);
+      c.title = ExtendTitle(doc, grammar_, c.title, i);
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label))) c.number = c.label;
       cands.push_back(c);
       break;
@@ -107,11 +109,12 @@ Segmentation Segmenter::Split(const Document& doc) const {
       if (!doc.LineBlank(i) && MatchWholeLine(doc, *e.regex, doc.LineRange(i), &g)) agenda_start[i] = true;
     }
   }
+  auto listed = [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine; };
   for (std::size_t k = 0; k < cands.size(); ++k) {
-    if (cands[k].kind != HeadingKind::kItem) continue;
-    bool next_is_item = k + 1 < cands.size() && cands[k + 1].kind == HeadingKind::kItem &&
+    if (!listed(cands[k])) continue;
+    bool next_is_item = k + 1 < cands.size() && listed(cands[k + 1]) &&
                         NextNonBlank(doc, cands[k].line + 1) == cands[k + 1].line;
-    bool prev_is_item = k > 0 && cands[k - 1].kind == HeadingKind::kItem &&
+    bool prev_is_item = k > 0 && listed(cands[k - 1]) &&
                         NextNonBlank(doc, cands[k - 1].line + 1) == cands[k].line;
     if (next_is_item || prev_is_item) cands[k].agenda = true;
     // Right after an agenda header (possibly after other agenda lines).
@@ -122,6 +125,15 @@ Segmentation Segmenter::Split(const Document& doc) const {
       if (agenda_start[j]) cands[k].agenda = true;
       break;
     }
+  }
+
+  // Where deliberations are headed by their numbers, numbered items are sub-points or theme
+  // headings ("1. FINANCES", "1) Il propose..."), not deliberations.
+  std::size_t numbered = 0;
+  for (const Candidate& c : cands) numbered += (!c.agenda && c.kind == HeadingKind::kNumbered) ? 1 : 0;
+  if (numbered >= 2) {
+    for (Candidate& c : cands)
+      if (c.kind == HeadingKind::kItem) c.agenda = true;
   }
 
   // Build records.
