@@ -100,15 +100,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
     }
   }
 
-  // Agenda: after an "Ordre du jour" line, and any run of two or more item lines with only
-  // blank lines between them.
-  std::vector<bool> agenda_start(n_lines, false);
-  for (std::size_t i = 0; i < n_lines; ++i) {
-    for (const GrammarEntry& e : grammar_.Section("segment.agenda")) {
-      std::vector<Range> g;
-      if (!doc.LineBlank(i) && MatchWholeLine(doc, *e.regex, doc.LineRange(i), &g)) agenda_start[i] = true;
-    }
-  }
+  // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
+  // between them lists deliberations, it does not hold them.
   auto listed = [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine; };
   for (std::size_t k = 0; k < cands.size(); ++k) {
     if (!listed(cands[k])) continue;
@@ -117,14 +110,6 @@ Segmentation Segmenter::Split(const Document& doc) const {
     bool prev_is_item = k > 0 && listed(cands[k - 1]) &&
                         NextNonBlank(doc, cands[k - 1].line + 1) == cands[k].line;
     if (next_is_item || prev_is_item) cands[k].agenda = true;
-    // Right after an agenda header (possibly after other agenda lines).
-    std::size_t j = cands[k].line;
-    while (j > 0) {
-      --j;
-      if (doc.LineBlank(j)) continue;
-      if (agenda_start[j]) cands[k].agenda = true;
-      break;
-    }
   }
 
   // Where deliberations are headed by their numbers, numbered items are sub-points or theme

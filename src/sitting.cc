@@ -1,5 +1,7 @@
 #include "sitting.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace registre {
@@ -88,6 +90,16 @@ void AddUnique(std::vector<Person>& list, const Person& p) {
     }
   }
   list.push_back(p);
+}
+
+// A proper name ends with a capitalised word ("Preuilly-sur-Claise", "LYON", "Métropole").
+bool LastWordCapitalised(const std::string& text) {
+  std::size_t sp = text.find_last_of(" '\u2019-");
+  std::string_view last = sp == std::string::npos ? std::string_view(text) : std::string_view(text).substr(sp + 1);
+  if (last.empty()) return false;
+  std::size_t i = 0;
+  char32_t cp = NextCodePoint(last, i);
+  return u_isupper(static_cast<UChar32>(cp));
 }
 
 std::string TypeOfAuthority(std::string_view folded) {
@@ -203,6 +215,7 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
     }
     value = TrimRange(doc, Range{value.start, value.start + cut}, " \n,.-'");
     std::string text = doc.Text(value);
+    if (!LastWordCapitalised(text)) return "";
     if (name.empty() && !text.empty()) text = "Commune de " + text;
     *type = TypeOfAuthority(FoldString(text));
     return text;
@@ -223,8 +236,12 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
             first == "notre" || first == "une" || first == "grand" || first == "et")
           continue;
       }
-      if (!earliest) return render(e, groups);
-      if (whole.start < best_start) {
+      if (!earliest) {
+        std::string text = render(e, groups);
+        if (!text.empty()) return text;
+        continue;
+      }
+      if (whole.start < best_start && !render(e, groups).empty()) {
         best = &e;
         best_groups = groups;
         best_start = whole.start;
