@@ -11,6 +11,7 @@
 #include "persons.h"
 #include "record_builder.h"
 #include "record_parts.h"
+#include "reflow.h"
 #include "schema_validator.h"
 #include "segmenter.h"
 #include "sha256.h"
@@ -109,7 +110,12 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   if (!source.ok()) return source.status();
   DocumentResult result;
   result.warnings = source.value().warnings;
-  Document doc(Normalise(source.value()));
+  NormalisedText normalised = Normalise(source.value());
+  if (int breaks = Reflow(*grammar_, &normalised)) {
+    result.warnings.push_back({"reflowed", "long lines without structure: " + std::to_string(breaks) +
+                                               " line breaks restored before labels and sentences"});
+  }
+  Document doc(std::move(normalised));
   for (const Warning& w : doc.normalised().warnings) result.warnings.push_back(w);
   Segmentation seg = stages_->segmenter.Split(doc);
   for (const Warning& w : seg.warnings) result.warnings.push_back(w);

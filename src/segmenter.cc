@@ -7,7 +7,7 @@
 namespace registre {
 namespace {
 
-enum class HeadingKind { kNumbered, kNumberLine, kItem, kTitleNumber };
+enum class HeadingKind { kNumbered, kNumberLine, kItem, kTitleNumber, kTitle };
 
 struct Candidate {
   std::size_t line;
@@ -62,6 +62,65 @@ Range ExtendTitle(const Document& doc, const Grammar& g, Range title, std::size_
   return TrimRange(doc, Range{title.start, doc.LineRange(last).end}, " :;.-");
 }
 
+// The numbering style of a heading: digits, roman numerals, letters, a deliberation number,
+// or none (titles).
+char LabelStyle(const Document& doc, const Candidate& c) {
+  if (c.kind == HeadingKind::kNumbered || c.kind == HeadingKind::kTitleNumber) return 'n';
+  if (c.kind == HeadingKind::kTitle) return 't';
+  std::string_view l = doc.Folded(c.label);
+  if (l.empty()) return '?';
+  if (l.find('/') != std::string_view::npos) return 'n';
+  if (std::isdigit(static_cast<unsigned char>(l[0]))) return 'd';
+  if (l.find_first_not_of("ivx") == std::string_view::npos) return 'r';
+  return 'a';
+}
+
+bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section, std::string_view key,
+                Range r) {
+  for (const RE2* re : g.Patterns(section, key))
+    if (FindIn(doc, *re, r, nullptr, nullptr)) return true;
+  return false;
+}
+
+bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r);
+
+// A weak title: a short line set apart (blank line or finished sentence before it, text after
+// it) whose section decides something before the next such title.
+void AddWeakTitles(const Document& doc, const Grammar& g, std::vector<Candidate>* cands) {
+  const std::size_t n = doc.lines().size();
+  std::vector<std::size_t> titles;
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (doc.LineBlank(i) || doc.LineBlank(i + 1)) continue;
+    Range line = doc.LineRange(i);
+    if (MatchesAny(doc, g, "segment.title", "not_title", line)) continue;
+    std::vector<Range> groups;
+    const RE2* re = g.Pattern("segment.title", "title");
+    Range whole;
+    if (!re || !FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) continue;
+    Range t = Group(*re, groups, "t");
+    if (!StartsLikeTitle(doc, t)) continue;
+    std::size_t prev = i - 1;
+    std::string_view before = doc.LineFolded(prev);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    bool set_apart = doc.LineBlank(prev) || (!before.empty() && std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
+    if (!set_apart) continue;
+    titles.push_back(i);
+  }
+  for (std::size_t k = 0; k < titles.size(); ++k) {
+    std::size_t end_line = k + 1 < titles.size() ? titles[k + 1] : n;
+    Range body{doc.LineRange(titles[k]).end, end_line < n ? doc.LineRange(end_line).start : doc.folded().size()};
+    if (!HasDecisionEvidence(doc, g, body)) continue;
+    Candidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
+    c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), {}, "t"), " ");
+    std::vector<Range> groups;
+    Range whole;
+    FindIn(doc, *g.Pattern("segment.title", "title"), doc.LineRange(titles[k]), &whole, &groups);
+    c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), groups, "t"), " :;.-");
+    cands->push_back(c);
+  }
+  std::sort(cands->begin(), cands->end(), [](const Candidate& a, const Candidate& b) { return a.line < b.line; });
+}
+
 bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
   for (const GrammarEntry& e : g.Section("segment.decision_evidence"))
     if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
@@ -100,16 +159,26 @@ Segmentation Segmenter::Split(const Document& doc) const {
     }
   }
 
+  // Documents without numbered headings: short title lines that stand alone.
+  if (std::none_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine; })) {
+    AddWeakTitles(doc, grammar_, &cands);
+  }
+
   // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
   // between them lists deliberations, it does not hold them.
   auto listed = [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine; };
+  auto adjacent = [&](std::size_t a, std::size_t b) {
+    return listed(cands[a]) && listed(cands[b]) && NextNonBlank(doc, cands[a].line + 1) == cands[b].line;
+  };
   for (std::size_t k = 0; k < cands.size(); ++k) {
     if (!listed(cands[k])) continue;
-    bool next_is_item = k + 1 < cands.size() && listed(cands[k + 1]) &&
-                        NextNonBlank(doc, cands[k].line + 1) == cands[k + 1].line;
-    bool prev_is_item = k > 0 && listed(cands[k - 1]) &&
-                        NextNonBlank(doc, cands[k - 1].line + 1) == cands[k].line;
-    if (next_is_item || prev_is_item) cands[k].agenda = true;
+    char style = LabelStyle(doc, cands[k]);
+    bool same_next = k + 1 < cands.size() && adjacent(k, k + 1) && LabelStyle(doc, cands[k + 1]) == style;
+    bool same_prev = k > 0 && adjacent(k - 1, k) && LabelStyle(doc, cands[k - 1]) == style;
+    // A heading directly over a heading of another style is a theme ("I - FINANCES" over
+    // "1 - Budget"), not a deliberation either.
+    bool theme = k + 1 < cands.size() && adjacent(k, k + 1) && !same_next;
+    if (same_next || same_prev || theme) cands[k].agenda = true;
   }
 
   // Where deliberations are headed by their numbers, numbered items are sub-points or theme
