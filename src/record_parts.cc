@@ -88,11 +88,14 @@ void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, Parts* p) c
       if (!dates.empty()) p->report_date = dates.front().iso;
     }
   }
-  if (p->object.empty()) {
+  {
+    // An "Objet :" label near the top names the deliberation better than a heading
+    // (which may be a page header or a theme).
     const RE2* object = grammar_.Pattern("segment.object", "object");
     Range whole;
     std::vector<Range> groups;
-    if (object && FindIn(doc, *object, r, &whole, &groups)) {
+    Range top{r.start, std::min(r.end, r.start + 2500)};
+    if (object && FindIn(doc, *object, p->object.empty() ? r : top, &whole, &groups)) {
       Range t = TrimRange(doc, Continued(doc, Group(*object, groups, "t"), r.end), " :;.-");
       p->object = doc.Text(t);
       p->object_range = t;

@@ -75,6 +75,30 @@ char LabelStyle(const Document& doc, const Candidate& c) {
   return 'a';
 }
 
+// Cuts a long title before the sentence that follows it on the same line.
+Range CutTitle(const Document& doc, const Grammar& g, Range title) {
+  std::string limit = g.Lookup("table.title", "max_length");
+  if (title.size() <= (limit.empty() ? 110u : std::stoul(limit))) return title;
+  std::string_view f = doc.Folded(title);
+  std::size_t pos = 0;
+  bool prev_lower = false;
+  while (pos < f.size()) {
+    std::size_t sp = f.find(' ', pos);
+    std::size_t end = sp == std::string_view::npos ? f.size() : sp;
+    std::string word(f.substr(pos, end - pos));
+    std::string printed = doc.RawText(Range{title.start + pos, title.start + pos + 1});
+    bool upper = !printed.empty() && std::isupper(static_cast<unsigned char>(printed[0]));
+    std::size_t i = 0;
+    std::string text_word = doc.RawText(Range{title.start + pos, title.start + end});
+    if (!text_word.empty()) upper = u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
+    if (pos > 0 && upper && prev_lower && !g.Lookup("table.sentence_start", word).empty())
+      return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
+    prev_lower = !word.empty() && !upper && std::isalpha(static_cast<unsigned char>(word[0]));
+    pos = end + 1;
+  }
+  return title;
+}
+
 bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section, std::string_view key,
                 Range r) {
   for (const RE2* re : g.Patterns(section, key))
@@ -152,7 +176,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
       c.title = TrimRange(doc, Group(*e.regex, groups, "t"), " :;.-");
       // An item's title starts like a title: "31 décembre 2023" in running text is not one.
       if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title)) continue;
-      c.title = ExtendTitle(doc, grammar_, c.title, i);
+      c.title = CutTitle(doc, grammar_, ExtendTitle(doc, grammar_, c.title, i));
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label))) c.number = c.label;
       cands.push_back(c);
       break;
