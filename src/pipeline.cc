@@ -127,6 +127,9 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   document_wide.authority = stages_->sitting.ReadAuthority(doc, whole, &document_wide.authority_type);
   document_wide.assembly = stages_->sitting.ReadAssembly(doc, whole, &document_wide.assembly_kind);
 
+  // A rapporteur printed once in the head applies to every item below it.
+  std::optional<Person> head_rapporteur;
+  if (!seg.head.empty()) head_rapporteur = stages_->parts.Read(doc, seg.head, Range{}).rapporteur;
   SourceInfo info{display_name, Sha256Hex(bytes), source.value().format};
   int index = 0;
   for (const RecordSegment& segment : seg.records) {
@@ -137,6 +140,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     in.range = segment.range;
     in.number = segment.number;
     in.parts = stages_->parts.Read(doc, segment.range, segment.title);
+    if (!in.parts.rapporteur) in.parts.rapporteur = head_rapporteur;
     Range head = RecordHead(in.parts, segment.range);
     Sitting own = stages_->sitting.Read(doc, head);
     if (seg.head.empty()) {

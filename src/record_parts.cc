@@ -267,6 +267,20 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
     ++line;
     window.end = doc.LineRange(line).end;
   }
+  // Tallies are often set out over the next lines ("Pour 86" / "Contre 0 Abstentions 5").
+  for (int extra = 0; extra < 3; ++extra) {
+    std::size_t next = line + 1;
+    while (next < doc.lines().size() && doc.LineBlank(next) && next - line <= 2) ++next;
+    if (next >= doc.lines().size() || doc.LineBlank(next) || doc.LineRange(next).end > region.end) break;
+    Range candidate = doc.LineRange(next);
+    bool tally = false;
+    for (const char* section : {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"})
+      for (const GrammarEntry& e : grammar_.Section(section))
+        tally = tally || FindIn(doc, *e.regex, candidate, nullptr, nullptr);
+    if (!tally) break;
+    line = next;
+    window.end = candidate.end;
+  }
   Vote& v = p->vote;
   v.range = window;
   v.text = doc.Text(window);

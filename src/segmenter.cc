@@ -305,6 +305,26 @@ Segmentation Segmenter::Split(const Document& doc) const {
       return seg;
     }
   }
+  for (const GrammarEntry& e : grammar_.Section("segment.extract_evidence")) {
+    if (!FindIn(doc, *e.regex, Range{0, end}, nullptr, nullptr)) continue;
+    RecordSegment r;
+    r.range = Range{0, end};
+    std::size_t head_end = doc.lines().size() > 15 ? doc.LineRange(15).end : end;
+    if (const RE2* number = grammar_.Pattern("segment.head_number", "n")) {
+      for (std::size_t l = 0; l < doc.lines().size() && doc.LineRange(l).end <= head_end; ++l) {
+        std::vector<Range> g;
+        Range whole;
+        if (FindIn(doc, *number, doc.LineRange(l), &whole, &g)) {
+          r.number = Group(*number, g, "n");
+          break;
+        }
+      }
+    }
+    seg.records.push_back(r);
+    seg.warnings.push_back({"no_decision_seen", "an extract of the register with no decision in "
+                                                "the text (cut?): one record, fields as far as visible"});
+    return seg;
+  }
   seg.warnings.push_back({"no_deliberation",
                           "no deliberation found (no heading, decision or vote): agenda, "
                           "report or transcript?"});
