@@ -285,12 +285,26 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   v.range = window;
   v.text = doc.Text(window);
   if (v.text.size() > 600) v.text.resize(600);
-  auto count = [&](const char* section) -> std::optional<int> {
+  // Which tally style comes first in the window decides which patterns are tried first.
+  std::size_t first_num = SIZE_MAX, first_kw = SIZE_MAX;
+  for (const char* section : {"vote.for", "vote.against", "vote.abstention"}) {
     for (const GrammarEntry& e : grammar_.Section(section)) {
       Range whole;
-      std::vector<Range> groups;
-      if (FindIn(doc, *e.regex, window, &whole, &groups))
-        return words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
+      if (!FindIn(doc, *e.regex, window, &whole, nullptr)) continue;
+      std::size_t& slot = e.key == "num_first" ? first_num : first_kw;
+      slot = std::min(slot, whole.start);
+    }
+  }
+  const char* order[2] = {"num_first", "kw_first"};
+  if (first_kw < first_num) std::swap(order[0], order[1]);
+  auto count = [&](const char* section) -> std::optional<int> {
+    for (const char* key : order) {
+      for (const RE2* re : grammar_.Patterns(section, key)) {
+        Range whole;
+        std::vector<Range> groups;
+        if (FindIn(doc, *re, window, &whole, &groups))
+          return words_.ParseNumber(doc.Folded(Group(*re, groups, "n")));
+      }
     }
     return std::nullopt;
   };
