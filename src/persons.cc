@@ -34,7 +34,8 @@ std::vector<Range> SplitItems(const Document& doc, Range value) {
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
     if (depth > 0) continue;
-    bool sep = c == ',' || c == ';' || c == '/';
+    // ':' too: "Commune de Meyse : Monsieur Mazzini" groups names under a label.
+    bool sep = c == ',' || c == ';' || c == '/' || c == ':' || c == '&';
     // A bullet: "- Name" at a line start or after a comma; "•" anywhere.
     if (c == '-' && (i == 0 || f[i - 1] == '\n' || f[i - 1] == ',' ||
                      (i >= 1 && f[i - 1] == ' ' && i + 1 < f.size() && f[i + 1] == ' ')))
@@ -177,6 +178,12 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
       }
       if (p.proxy_to) break;
     }
+  }
+  // A group label glued after a name by the layout ("Chabal Commune de").
+  for (const GrammarEntry& e : grammar_.Section("persons.strip_suffix")) {
+    Range whole;
+    if (FindIn(doc, *e.regex, body, &whole, nullptr) && whole.end == body.end && whole.start > body.start)
+      body = TrimRange(doc, Range{body.start, whole.start}, kTrim);
   }
   std::string civility;
   bool plural = false;

@@ -56,7 +56,7 @@ std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limi
     if (j < limit && f[j] == '\n') {
       std::string_view before(f.data() + from, nl - from);
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      if (!before.empty() && (before.back() == ',' || IsCivilityToken(before))) {
+      if (!before.empty() && (before.back() == ',' || before.back() == ':' || IsCivilityToken(before))) {
         i = j;
         continue;
       }
@@ -321,6 +321,12 @@ std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r)
     std::vector<Range> groups;
     if (!FindIn(doc, *e.regex, head, &whole, &groups)) continue;
     Range p = Group(*e.regex, groups, "p");
+    // "la Présidente déclare la séance ouverte": named by function, written as printed.
+    if (e.key == "function") {
+      Person person;
+      person.name = doc.Text(p);
+      return person;
+    }
     // Stop at the role or the next clause.
     std::string_view f = doc.Folded(p);
     std::size_t cut = f.find_first_of(",(;");
