@@ -37,8 +37,10 @@ std::vector<Range> SplitItems(const Document& doc, Range value) {
     // ':' too: "Commune de Meyse : Monsieur Mazzini" groups names under a label.
     bool sep = c == ',' || c == ';' || c == '/' || c == ':' || c == '&';
     // A bullet: "- Name" at a line start or after a comma; "•" anywhere.
+    // A dash is a bullet or a separator, unless it joins a compound name ("Jean-Pierre"):
+    // "- Name", ",- Name", "NAME - Name", "DEBELLE- Francis".
     if (c == '-' && (i == 0 || f[i - 1] == '\n' || f[i - 1] == ',' ||
-                     (i >= 1 && f[i - 1] == ' ' && i + 1 < f.size() && f[i + 1] == ' ')))
+                     (i + 1 < f.size() && (f[i + 1] == ' ' || f[i + 1] == '\n'))))
       sep = true;
     if (f.substr(i, 3) == "\u2022") sep = true;
     // " et " between two names.
@@ -121,7 +123,10 @@ PersonRef PersonParser::ParseRef(const Document& doc, Range r) const {
     Range whole;
     std::vector<Range> groups;
     if (FindIn(doc, *e.regex, rest, &whole, &groups) && whole.end == rest.end && whole.start > rest.start) {
-      ref.name = doc.Text(TrimRange(doc, Range{rest.start, whole.start}, kTrim));
+      Range name = TrimRange(doc, Range{rest.start, whole.start}, kTrim);
+      std::string_view f = doc.Folded(name);
+      // "le Maire": the function is the name; only a real name loses its role.
+      if (f != "le" && f != "la" && f != "l'" && !name.empty()) ref.name = doc.Text(name);
     }
   }
   return ref;

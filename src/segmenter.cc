@@ -99,6 +99,28 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
   return title;
 }
 
+// The value of a heading's label (3 for "3/", 4 for "IV", 38 for "2020-038"), or -1.
+int LabelValue(const Document& doc, const Candidate& c) {
+  std::string_view l = doc.Folded(c.label.empty() ? c.number : c.label);
+  if (l.empty()) return -1;
+  if (l.find_first_not_of("ivx") == std::string_view::npos) {
+    static const std::pair<char, int> kRoman[] = {{'i', 1}, {'v', 5}, {'x', 10}};
+    int total = 0, prev = 0;
+    for (auto it = l.rbegin(); it != l.rend(); ++it) {
+      int v = 0;
+      for (auto [ch, val] : kRoman) if (*it == ch) v = val;
+      total += v < prev ? -v : v;
+      prev = std::max(prev, v);
+    }
+    return total;
+  }
+  std::size_t end = l.size();
+  std::size_t start = l.find_last_not_of("0123456789");
+  start = start == std::string_view::npos ? 0 : start + 1;
+  if (start >= end || end - start > 6) return -1;
+  return std::stoi(std::string(l.substr(start)));
+}
+
 bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section, std::string_view key,
                 Range r) {
   for (const RE2* re : g.Patterns(section, key))
@@ -197,8 +219,13 @@ Segmentation Segmenter::Split(const Document& doc) const {
   for (std::size_t k = 0; k < cands.size(); ++k) {
     if (!listed(cands[k])) continue;
     char style = LabelStyle(doc, cands[k]);
-    bool same_next = k + 1 < cands.size() && adjacent(k, k + 1) && LabelStyle(doc, cands[k + 1]) == style;
-    bool same_prev = k > 0 && adjacent(k - 1, k) && LabelStyle(doc, cands[k - 1]) == style;
+    auto continues = [&](std::size_t a, std::size_t b) {
+      if (LabelStyle(doc, cands[b]) != style) return false;
+      int va = LabelValue(doc, cands[a]), vb = LabelValue(doc, cands[b]);
+      return va < 0 || vb < 0 || vb == va + 1;  // a restart ("1/" after "3/") ends the list
+    };
+    bool same_next = k + 1 < cands.size() && adjacent(k, k + 1) && continues(k, k + 1);
+    bool same_prev = k > 0 && adjacent(k - 1, k) && continues(k - 1, k);
     // A heading directly over a heading of another style is a theme ("I - FINANCES" over
     // "1 - Budget"), not a deliberation either.
     bool theme = k + 1 < cands.size() && adjacent(k, k + 1) && !same_next;
