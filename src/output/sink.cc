@@ -6,16 +6,18 @@
 
 #include "output/json_sink.h"
 #include "output/scdl_sink.h"
+#include "output/sqlite_sink.h"
 
 namespace registre {
 
-std::vector<std::string> SinkFormats() { return {"json", "jsonl", "scdl"}; }
+std::vector<std::string> SinkFormats() { return {"json", "jsonl", "scdl", "sqlite"}; }
 
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options) {
   if (options.format == "json" || options.format == "jsonl") {
     return MakeJsonSink(options.output, options.format == "jsonl");
   }
   if (options.format == "scdl") return MakeScdlSink(options);
+  if (options.format == "sqlite") return MakeSqliteSink(options.output);
   return Status::Error("unknown output format '" + options.format + "'");
 }
 

@@ -46,6 +46,7 @@ class RecordSink {
 //                             (none when writing to standard output)
 //          "grammar-dir"      directory holding matieres.grammar; default
 //                             $REGISTRE_HOME/grammars, else the source tree's grammars/
+//   sqlite (no params)            output = the database file, required; updated in place
 std::vector<std::string> SinkFormats();
 
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options);
