@@ -7,7 +7,6 @@
 #include <sqlite3.h>
 
 #include <map>
-#include <regex>
 
 #include "test_util.h"
 
@@ -20,10 +19,16 @@ using testing::ScratchDir;
 // The ```sql blocks of docs/outputs.md that start with "-- query: NAME".
 std::map<std::string, std::string> DocumentedQueries() {
   std::string doc = testing::ReadFile(testing::SourceDir() + "/docs/outputs.md");
-  std::regex block(R"(```sql\n-- query: ([a-z-]+)\n([\s\S]*?)```)");
+  const std::string open = "```sql\n-- query: ";
   std::map<std::string, std::string> queries;
-  for (std::sregex_iterator it(doc.begin(), doc.end(), block), end; it != end; ++it) {
-    queries[(*it)[1]] = (*it)[2];
+  for (size_t at = doc.find(open); at != std::string::npos; at = doc.find(open, at)) {
+    size_t name_start = at + open.size();
+    size_t name_end = doc.find('\n', name_start);
+    size_t close = doc.find("```", name_end);
+    if (name_end == std::string::npos || close == std::string::npos) break;
+    queries[doc.substr(name_start, name_end - name_start)] =
+        doc.substr(name_end + 1, close - name_end - 1);
+    at = close;
   }
   return queries;
 }
