@@ -47,6 +47,7 @@ class RecordSink {
 //          "grammar-dir"      directory holding matieres.grammar; default
 //                             $REGISTRE_HOME/grammars, else the source tree's grammars/
 //   sqlite (no params)            output = the database file, required; updated in place
+//   akn    (no params)            output = a directory (created), one XML file per record
 std::vector<std::string> SinkFormats();
 
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options);
