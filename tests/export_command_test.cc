@@ -86,6 +86,22 @@ TEST(ExportCommand, UsageErrors) {
   EXPECT_NE(bad_siret.err.find("is not a valid SIRET"), std::string::npos);
 }
 
+TEST(ExportCommand, SqliteAndAknFromAllFixtures) {
+  ScratchDir dir("export-all");
+  std::vector<std::string> files = testing::FixtureFiles();
+  std::vector<std::string> sqlite = {"--to", "sqlite", "-o", dir / "corpus.db"};
+  sqlite.insert(sqlite.end(), files.begin(), files.end());
+  Outcome db = Export(sqlite);
+  EXPECT_EQ(db.code, kExitOk) << db.err;
+  EXPECT_NE(db.err.find("sqlite: 5 deliberations written"), std::string::npos) << db.err;
+  std::vector<std::string> akn = {"--to", "akn", "-o", dir / "akn"};
+  akn.insert(akn.end(), files.begin(), files.end());
+  Outcome xml = Export(akn);
+  EXPECT_EQ(xml.code, kExitOk) << xml.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "akn/metropole-de-lyon_2023-07-10_cp-2023-2459.xml"));
+  EXPECT_EQ(Export({"--to", "sqlite", files[0]}).code, kExitUsage);  // no -o
+}
+
 TEST(ExportCommand, HelpListsTheFormats) {
   Outcome r = Export({"--help"});
   EXPECT_EQ(r.code, kExitOk);
