@@ -37,19 +37,21 @@ class RecordSink {
 };
 
 // The formats MakeSink knows, for --help and usage errors.
-//
-// SinkOptions::params keys, by format (unknown keys are ignored):
-//   scdl   "separator"        one character, default ","; "tab" for a tab
-//          "authority-siret"  SIRET for every authority the map does not name
-//          "siret-map"        CSV file `authority,siret` (key: SIREN or authority name)
-//          "rejects"          rejects CSV; default: OUTPUT without ".csv" + ".rejects.csv"
-//                             (none when writing to standard output)
-//          "grammar-dir"      directory holding matieres.grammar; default
-//                             $REGISTRE_HOME/grammars, else the source tree's grammars/
-//   sqlite (no params)            output = the database file, required; updated in place
-//   akn    (no params)            output = a directory (created), one XML file per record
 std::vector<std::string> SinkFormats();
 
+// Creates the sink for options.format; errors name the bad option or the path and cause.
+//
+// SinkOptions::params keys, by format (unknown keys are ignored):
+//   scdl    output: a CSV file, or standard output
+//           "separator"        one character, default ","; "tab" for a tab
+//           "authority-siret"  SIRET for every authority the map does not name
+//           "siret-map"        CSV file `authority,siret` (key: SIREN or authority name)
+//           "rejects"          rejects CSV; default: OUTPUT without ".csv" + ".rejects.csv"
+//                              (none when writing to standard output)
+//           "grammar-dir"      directory holding matieres.grammar; default
+//                              $REGISTRE_HOME/grammars, else the source tree's grammars/
+//   sqlite  output: the database file (required), created or updated in place; no params
+//   akn     output: a directory (required, created), one XML file per record; no params
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options);
 
 }  // namespace registre
