@@ -346,8 +346,6 @@ void ContentInterpreter::EmitGlyph(const std::string& decoded, double width) {
   } else {
     g.text = decoded;
   }
-  // Soft hyphens are invisible by definition; keep the glyph's geometry only.
-  if (g.text == "\xC2\xAD") g.text.clear();
   g.blank = !g.text.empty() && IsBlankText(g.text);
   out_.push_back(std::move(g));
 }

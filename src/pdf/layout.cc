@@ -61,6 +61,14 @@ bool IsSingleLetter(const std::string& word) {
   return true;
 }
 
+bool FrenchThinSpaceSpot(const std::string& before, const std::string& after) {
+  static const std::string kOpen = "\xC2\xAB";   // «
+  static const std::string kClose = "\xC2\xBB";  // »
+  if (!after.empty() && (after[0] == ';' || after[0] == ':' || after[0] == '!' || after[0] == '?')) return true;
+  if (after.rfind(kClose, 0) == 0) return true;
+  return before.size() >= kOpen.size() && before.compare(before.size() - kOpen.size(), kOpen.size(), kOpen) == 0;
+}
+
 struct Word {
   std::string text;
   double x0 = 0, x1 = 0;
@@ -81,7 +89,11 @@ LayoutLine Finish(const LineBuilder& line, const LayoutOptions& options) {
     if (prev) {
       double em = std::max(prev->size, g->size);
       double gap = g->x0 - prev->x1;
-      split = gap > options.word_gap_em * em;
+      // French typography puts a thin space (often ~0.12 em) before ; : ! ? and inside
+      // guillemets; kerning there is never that wide, so a lower threshold is safe.
+      double threshold = options.word_gap_em;
+      if (FrenchThinSpaceSpot(prev->text, g->text)) threshold = options.thin_gap_em;
+      split = gap > threshold * em;
     }
     if (!prev || split) {
       words.emplace_back();
@@ -124,6 +136,13 @@ LayoutLine Finish(const LineBuilder& line, const LayoutOptions& options) {
     out.text += words[i].text;
     first = false;
   }
+  // Soft hyphens: invisible inside a line (Chromium's ActualText), a visible hyphen at
+  // its end (cairo draws the broken one with a U+00AD glyph).
+  static const std::string kShy = "\xC2\xAD";
+  bool trailing = out.text.size() >= kShy.size() &&
+                  out.text.compare(out.text.size() - kShy.size(), kShy.size(), kShy) == 0;
+  for (std::size_t p; (p = out.text.find(kShy)) != std::string::npos;) out.text.erase(p, kShy.size());
+  if (trailing) out.text += '-';
   if (!line.glyphs.empty()) {
     out.x0 = line.glyphs.front()->x0;
     out.x1 = line.last_x1;
@@ -134,7 +153,8 @@ LayoutLine Finish(const LineBuilder& line, const LayoutOptions& options) {
 }  // namespace
 
 std::vector<LayoutLine> BuildLines(const std::vector<PositionedGlyph>& glyphs,
-                                   const LayoutOptions& options) {
+                                   const LayoutOptions& options_in) {
+  const LayoutOptions& options = options_in;
   std::vector<LayoutLine> lines;
   LineBuilder line;
   bool pending_space = false;

@@ -5,7 +5,8 @@
 // continues the current line when it has the same orientation, sits on the same baseline
 // (or is a superscript/subscript next to it) and does not jump back along the line;
 // otherwise it starts a new line. Words are split where the gap between two glyphs
-// exceeds `word_gap_em` of the font size: space glyphs are ignored for geometry, so
+// exceeds `word_gap_em` of the font size (`thin_gap_em` at French thin-space spots
+// before ; : ! ? » and after «): space glyphs are ignored for geometry, so
 // justified, kerned and per-glyph positioned text all give the same words. Runs of at
 // least three single letters spaced evenly and widely, with no space glyph between them,
 // are letter-spaced headings and are joined ("D É L I B È R E" -> "DÉLIBÈRE"); letters
@@ -32,6 +33,7 @@ struct LayoutLine {
 
 struct LayoutOptions {
   double word_gap_em = 0.15;
+  double thin_gap_em = 0.08;  // before ; : ! ? » and after «
 };
 
 std::vector<LayoutLine> BuildLines(const std::vector<PositionedGlyph>& glyphs,
