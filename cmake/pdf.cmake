@@ -7,3 +7,7 @@ if(TARGET registre_tests)
   target_compile_definitions(registre_tests PRIVATE
     REGISTRE_PDFTEXT="$<TARGET_FILE:registre-pdftext>")
 endif()
+
+# The xref repair inflates object streams itself.
+find_package(ZLIB REQUIRED)
+target_link_libraries(registre_core PRIVATE ZLIB::ZLIB)

@@ -11,6 +11,7 @@
 #include "pdf/layout.h"
 #include "pdf/pdf_layout_reader.h"
 #include "pdf/pdf_repair.h"
+#include "pdf/pdf_sanity.h"
 
 namespace registre {
 namespace {
@@ -177,6 +178,12 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
   InitializeLibraries();
   std::size_t header = bytes.substr(0, 1024).find("%PDF");
   if (header == std::string_view::npos) return Status::Error("not a PDF file (no %PDF header)");
+  // PoDoFo parses nested dictionaries recursively: refuse what would overflow its stack.
+  constexpr std::size_t kMaxNesting = 1000;
+  if (NestingDepth(bytes) > kMaxNesting) {
+    return Status::Error("the PDF nests arrays or dictionaries more than " + std::to_string(kMaxNesting) +
+                         " levels deep; refused as malformed");
+  }
   PdfLayout layout;
   std::string repaired;  // must outlive the document
   auto doc = std::make_unique<PoDoFo::PdfMemDocument>();
