@@ -1,5 +1,8 @@
 #include "pdf/cmap_parser.h"
 
+#include <algorithm>
+
+#include "pdf/glyph_names.h"
 #include "pdf/pdf_lexer.h"
 #include "pdf/unicode_util.h"
 
@@ -109,8 +112,7 @@ CMap CMap::Parse(std::string_view data, std::size_t max_entries) {
           if (operands[1].kind == TokenKind::kString) {
             text = DestinationText(operands[1].text);
           } else if (operands[1].kind == TokenKind::kName) {
-            text = operands[1].text;  // rare: a glyph name; keep it literal-free
-            text.clear();
+            text = GlyphNameToText(operands[1].text);  // rare: a glyph name as target
           }
           map.bf_[Key(BytesToCode(operands[0].text), ByteLength(operands[0]))] = text;
           ++entries;
@@ -162,6 +164,11 @@ CMap CMap::Parse(std::string_view data, std::size_t max_entries) {
     }
     operands.clear();
   }
+  // Sorted by start so lookups are binary searches (a CMap may hold many ranges).
+  std::stable_sort(map.bf_ranges_.begin(), map.bf_ranges_.end(),
+                   [](const BfRange& a, const BfRange& b) { return a.lo < b.lo; });
+  std::stable_sort(map.cid_ranges_.begin(), map.cid_ranges_.end(),
+                   [](const CidRange& a, const CidRange& b) { return a.lo < b.lo; });
   return map;
 }
 
@@ -195,7 +202,11 @@ bool CMap::AppendUnicode(std::uint32_t code, int bytes, std::string& out) const 
     out += it->second;
     return true;
   }
-  for (const BfRange& r : bf_ranges_) {
+  // The ranges starting at or before `code`, nearest first (a few, overlaps are rare).
+  auto bf_end = std::upper_bound(bf_ranges_.begin(), bf_ranges_.end(), code,
+                                 [](std::uint32_t c, const BfRange& r) { return c < r.lo; });
+  for (int k = 0; k < 16 && bf_end != bf_ranges_.begin(); ++k) {
+    const BfRange& r = *--bf_end;
     if (r.bytes == bytes && code >= r.lo && code <= r.hi) {
       std::u16string units = r.base;
       units.back() = static_cast<char16_t>(units.back() + (code - r.lo));
@@ -225,7 +236,10 @@ bool CMap::ToCid(std::uint32_t code, int bytes, std::uint32_t& cid) const {
     cid = it->second;
     return true;
   }
-  for (const CidRange& r : cid_ranges_) {
+  auto cid_end = std::upper_bound(cid_ranges_.begin(), cid_ranges_.end(), code,
+                                  [](std::uint32_t c, const CidRange& r) { return c < r.lo; });
+  for (int k = 0; k < 16 && cid_end != cid_ranges_.begin(); ++k) {
+    const CidRange& r = *--cid_end;
     if (r.bytes == bytes && code >= r.lo && code <= r.hi) {
       cid = r.cid + (code - r.lo);
       return true;

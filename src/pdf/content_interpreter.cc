@@ -331,7 +331,7 @@ void ContentInterpreter::EmitGlyph(const std::string& decoded, double width) {
   g.size = size;
   g.orientation = orientation;
   // ActualText: the innermost span with replacement text takes over.
-  const MarkedContent* span = nullptr;
+  MarkedContent* span = nullptr;
   for (auto it = marked_.rbegin(); it != marked_.rend(); ++it) {
     if (it->has_actual_text) {
       span = &*it;
@@ -341,7 +341,7 @@ void ContentInterpreter::EmitGlyph(const std::string& decoded, double width) {
   if (span) {
     if (!span->emitted) {
       g.text = span->actual_text;
-      const_cast<MarkedContent*>(span)->emitted = true;
+      span->emitted = true;
     }
   } else {
     g.text = decoded;

@@ -59,7 +59,6 @@ void Font::LoadSimple(const PdfObject* dict, StandardFontMetrics& metrics, std::
   std::string subtype = NameOr(DictGet(dict, "Subtype"));
   std::string base_font = NameOr(DictGet(dict, "BaseFont"));
   const PdfObject* descriptor = DictGet(dict, "FontDescriptor");
-  int flags = static_cast<int>(NumberOr(DictGet(descriptor, "Flags"), 0));
   bool symbolic_name = base_font.find("Symbol") != std::string::npos;
   bool dingbats = base_font.find("Dingbats") != std::string::npos;
 
@@ -68,7 +67,6 @@ void Font::LoadSimple(const PdfObject* dict, StandardFontMetrics& metrics, std::
   if (subtype == "TrueType") base = BaseEncoding::kWinAnsi;
   if (symbolic_name) base = BaseEncoding::kSymbol;
   if (dingbats) base = BaseEncoding::kZapfDingbats;
-  (void)flags;
   const PdfObject* encoding = DictGet(dict, "Encoding");
   std::array<std::string, 256> diff_names;
   if (encoding) {
@@ -186,7 +184,9 @@ void Font::LoadComposite(const PdfObject* dict, std::size_t max_stream) {
   const PdfObject* w = DictGet(descendant, "W");
   std::size_t n = std::min<std::size_t>(ArraySize(w), 1u << 20);
   constexpr std::uint32_t kMaxCid = 65536;
+  std::size_t work = 0;  // a hostile /W could repeat huge ranges: bound the total
   auto set_width = [&](double cid, double width) {
+    if (++work > (4u << 20)) return;
     if (!(cid >= 0 && cid < kMaxCid) || !std::isfinite(width)) return;
     auto index = static_cast<std::size_t>(cid);
     if (cid_width_.size() <= index) cid_width_.resize(index + 1, -1.0f);

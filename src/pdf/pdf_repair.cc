@@ -188,13 +188,10 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
       std::size_t header = 0;
       auto id = HeaderBefore(s, obj, header);
       if (!id || id->first <= 0 || id->first > 10'000'000) continue;
-      // The object ends at its endobj, or before the next object header.
+      // The object ends at its endobj (or, with a stream, after its endstream).
       Object o;
       o.gen = id->second;
-      std::size_t next = s.find(" obj", pos);
-      std::size_t limit = s.size();
-      (void)next;
-      pos = ReadBody(s, pos, limit, o);
+      pos = ReadBody(s, pos, s.size(), o);
       objects[id->first] = std::move(o);
     }
     // Unpack object streams (not for encrypted files: their data needs the key).
