@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "pdf/pdf_layout_reader.h"
 #include "pdf_test_util.h"
 
 namespace registre::pdftest {
@@ -80,6 +81,37 @@ TEST(PdfCer, GeneratedFixtures) {
     std::cout << "[ CER      ] " << name << ": " << cer * 100 << " %" << note << "\n";
     EXPECT_LE(cer, bound) << name << note;
   }
+}
+
+// Lines flagged as furniture by ReadPdfLayout are the fixtures' furniture (precision), and
+// most furniture lines are flagged (the page-1 stamp repeats nowhere, so it is not).
+TEST(PdfCer, FurnitureFlagsMatchFixtures) {
+  if (!HasCorpus()) GTEST_SKIP() << "no shared corpus at " << SharedDir();
+  const std::string dir = SharedDir() + "/corpus/pdf/";
+  int flagged = 0, wrong = 0, furniture_lines = 0, found = 0;
+  for (const std::string& name : Fixtures()) {
+    if (name.rfind("scan_", 0) == 0) continue;
+    auto patterns = FurniturePatterns(dir + name + ".furniture.txt");
+    Result<PdfLayout> layout = ReadPdfLayout(ReadFile(dir + name + ".pdf"));
+    ASSERT_TRUE(layout.ok()) << name;
+    for (const PdfPageLayout& page : layout.value().pages) {
+      for (const PdfLine& line : page.lines) {
+        std::string text = CollapseSpaces(Nfkc(line.text));
+        bool is_furniture = false;
+        for (const auto& re : patterns) is_furniture = is_furniture || RE2::FullMatch(text, *re);
+        furniture_lines += is_furniture;
+        found += is_furniture && line.furniture;
+        flagged += line.furniture;
+        if (line.furniture && !is_furniture) {
+          ++wrong;
+          ADD_FAILURE() << name << " p" << page.number << ": flagged as furniture: " << line.text;
+        }
+      }
+    }
+  }
+  std::cout << "[ FURNITURE] " << flagged << " lines flagged, " << wrong << " wrongly; " << found << " of "
+            << furniture_lines << " furniture lines found\n";
+  EXPECT_GE(found * 10, furniture_lines * 8);
 }
 
 // Text of each page, normalised for comparison with pdftotext -raw.
