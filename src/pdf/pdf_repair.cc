@@ -256,7 +256,25 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
       if (HasName(head, "/Type", "/Catalog")) root = it->first;
       ++it;
     }
-    if (root < 0 || objects.empty()) return {};
+    if (objects.empty()) return {};
+    if (root < 0) {
+      // No catalog (a truncated file loses it first: producers write it last). Make one
+      // with a page tree holding every page object found, in object-number order.
+      std::string kids;
+      int count = 0;
+      for (const auto& [num, o] : objects) {
+        std::string head = o.body.substr(0, std::min<std::size_t>(o.body.find("stream"), 4096));
+        if (HasName(head, "/Type", "/Page") && !HasName(head, "/Type", "/Pages")) {
+          kids += std::to_string(num) + " " + std::to_string(o.gen) + " R ";
+          ++count;
+        }
+      }
+      if (count == 0) return {};
+      long pages = objects.rbegin()->first + 1;
+      objects[pages].body = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(count) + " >>";
+      objects[pages + 1].body = "<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>";
+      root = pages + 1;
+    }
     std::string trailer_info;
     std::size_t trailer = s.rfind("trailer");
     std::string_view trailer_text = trailer == std::string_view::npos ? std::string_view() : s.substr(trailer, 2000);

@@ -5,7 +5,9 @@
 // number wins), unpacks object streams (/Type /ObjStm, decoded with at most
 // `max_stream_bytes`), and writes a fresh PDF with a classic xref table and a trailer
 // whose /Root is the catalog found (and /Info, /Encrypt, /ID copied from the last
-// trailer if any). Returns "" when no catalog is found. Never throws.
+// trailer if any). Without a catalog (truncated files lose it first), it makes one whose
+// page tree lists every /Type /Page object found. Returns "" when there is neither a
+// catalog nor a page. Never throws.
 #pragma once
 
 #include <cstddef>
