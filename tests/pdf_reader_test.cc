@@ -60,6 +60,28 @@ TEST(PdfReader, LetterSpacedHeadingIsRejoined) {
   EXPECT_EQ(typed, "D E C I D E\n");
 }
 
+TEST(PdfReader, ColumnsWrittenRowByRowReadColumnByColumn) {
+  std::string content, left_expected, right_expected;
+  for (int i = 0; i < 8; ++i) {
+    std::string left = "gauche ligne " + std::to_string(i) + " du texte courant";
+    std::string right = "droite ligne " + std::to_string(i) + " du texte courant";
+    int y = 700 - 14 * i;
+    content += "BT /F1 10 Tf 72 " + std::to_string(y) + " Td (" + left + ") Tj 250 0 Td (" + right + ") Tj ET\n";
+    left_expected += left + "\n";
+    right_expected += right + "\n";
+  }
+  EXPECT_EQ(Text(OnePage(content)), left_expected + right_expected);
+  // A table of figures keeps its rows.
+  std::string table, rows;
+  for (int i = 0; i < 8; ++i) {
+    std::string label = "Operation numero " + std::to_string(i) + " de voirie";
+    int y = 700 - 14 * i;
+    table += "BT /F1 10 Tf 72 " + std::to_string(y) + " Td (" + label + ") Tj 250 0 Td (1 914 500,00 1 629 300,43) Tj ET\n";
+    rows += label + " 1 914 500,00 1 629 300,43\n";
+  }
+  EXPECT_EQ(Text(OnePage(table)), rows);
+}
+
 TEST(PdfReader, RotatedPageAndRotatedText) {
   std::string rotated_page = Text(OnePage("BT /F1 12 Tf 72 700 Td (Page tourn\\351e) Tj ET", "/Rotate 90"));
   EXPECT_EQ(rotated_page, "Page tourn\xC3\xA9" "e\n");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <unicode/uchar.h>
 
@@ -76,8 +77,16 @@ struct Word {
   bool space_glyph_before = false;
 };
 
-LayoutLine Finish(const LineBuilder& line, const LayoutOptions& options) {
-  LayoutLine out;
+// A line with where its words start (text offset and x) and end, for the column pass.
+struct ComposedLine {
+  LayoutLine line;
+  std::vector<std::size_t> offsets;  // byte offset of each word in line.text
+  std::vector<double> x0, x1;        // extent of each word
+};
+
+ComposedLine Finish(const LineBuilder& line, const LayoutOptions& options) {
+  ComposedLine composed;
+  LayoutLine& out = composed.line;
   out.orientation = line.orientation;
   out.y = line.base_y;
   out.size = line.size;
@@ -129,25 +138,128 @@ LayoutLine Finish(const LineBuilder& line, const LayoutOptions& options) {
       i = j > i ? j : i + 1;
     }
   }
-  bool first = true;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i].text.empty()) continue;
-    if (!first && !(i > 0 && join_with_next[i - 1])) out.text += ' ';
-    out.text += words[i].text;
-    first = false;
-  }
   // Soft hyphens: invisible inside a line (Chromium's ActualText), a visible hyphen at
   // its end (cairo draws the broken one with a U+00AD glyph).
   static const std::string kShy = "\xC2\xAD";
-  bool trailing = out.text.size() >= kShy.size() &&
-                  out.text.compare(out.text.size() - kShy.size(), kShy.size(), kShy) == 0;
-  for (std::size_t p; (p = out.text.find(kShy)) != std::string::npos;) out.text.erase(p, kShy.size());
-  if (trailing) out.text += '-';
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string& t = words[i].text;
+    bool trailing = t.size() >= kShy.size() && t.compare(t.size() - kShy.size(), kShy.size(), kShy) == 0;
+    for (std::size_t p; (p = t.find(kShy)) != std::string::npos;) t.erase(p, kShy.size());
+    if (trailing && i + 1 == words.size()) t += '-';
+  }
+  bool first = true;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].text.empty()) continue;
+    bool joined = i > 0 && join_with_next[i - 1];
+    if (!first && !joined) out.text += ' ';
+    if (first || !joined) {
+      composed.offsets.push_back(out.text.size());
+      composed.x0.push_back(words[i].x0);
+      composed.x1.push_back(words[i].x1);
+    } else {
+      composed.x1.back() = words[i].x1;
+    }
+    out.text += words[i].text;
+    first = false;
+  }
   if (!line.glyphs.empty()) {
     out.x0 = line.glyphs.front()->x0;
     out.x1 = line.last_x1;
   }
-  return out;
+  return composed;
+}
+
+// Columns written row by row (a producer that draws both columns of a text line before
+// the next one) come out of the line pass as lines with a wide gap at the same x. When
+// at least 6 lines with running text (4+ words, mostly letters) on both sides share such a gutter, each run of lines
+// that do not cross it is read left column first, then right column. Stream-ordered
+// columns are unchanged by this (their runs are already left then right).
+// At least 20 bytes, mostly letters: a column of running text, not a table of figures.
+bool LooksLikeProse(std::string_view text) {
+  if (text.size() < 20) return false;
+  std::size_t letters = 0, others = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t cp = NextCodePoint(text, pos);
+    if (cp == ' ') continue;
+    if (u_isalpha(static_cast<UChar32>(cp))) ++letters;
+    else ++others;
+  }
+  return letters >= 3 * others;
+}
+
+void ReadColumnsInOrder(std::vector<ComposedLine>& lines) {
+  struct Gap {
+    double from, to;
+  };
+  std::vector<std::optional<Gap>> gaps(lines.size());
+  std::vector<double> mids;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const ComposedLine& c = lines[i];
+    if (c.line.orientation != 0 || c.offsets.size() < 4) continue;
+    std::size_t best = 0;
+    double widest = 0;
+    for (std::size_t k = 0; k + 1 < c.offsets.size(); ++k) {
+      double gap = c.x0[k + 1] - c.x1[k];
+      if (gap > widest) {
+        widest = gap;
+        best = k;
+      }
+    }
+    std::size_t split = c.offsets[best + 1];
+    if (widest > 2.0 * c.line.size && best + 1 >= 4 && c.offsets.size() - best - 1 >= 4 &&
+        LooksLikeProse(std::string_view(c.line.text).substr(0, split)) &&
+        LooksLikeProse(std::string_view(c.line.text).substr(split))) {
+      gaps[i] = Gap{c.x1[best], c.x0[best + 1]};
+      mids.push_back((c.x1[best] + c.x0[best + 1]) / 2);
+    }
+  }
+  if (mids.size() < 6) return;
+  double gutter = 0;
+  std::size_t support = 0;
+  for (double m : mids) {
+    std::size_t n = 0;
+    for (const auto& g : gaps) n += g && g->from <= m && m <= g->to;
+    if (n > support) {
+      support = n;
+      gutter = m;
+    }
+  }
+  if (support < 6) return;
+  std::vector<ComposedLine> out;
+  out.reserve(lines.size() + support);
+  std::vector<ComposedLine> left, right;
+  auto flush = [&]() {
+    for (auto& l : left) out.push_back(std::move(l));
+    for (auto& r : right) out.push_back(std::move(r));
+    left.clear();
+    right.clear();
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    ComposedLine& c = lines[i];
+    bool horizontal = c.line.orientation == 0;
+    if (horizontal && gaps[i] && gaps[i]->from <= gutter && gutter <= gaps[i]->to) {
+      std::size_t k = 0;
+      while (k + 1 < c.offsets.size() && c.x0[k + 1] < gutter) ++k;
+      std::size_t split = c.offsets[k + 1];
+      ComposedLine l = c, r = c;
+      l.line.text = c.line.text.substr(0, split);
+      while (!l.line.text.empty() && l.line.text.back() == ' ') l.line.text.pop_back();
+      l.line.x1 = c.x1[k];
+      r.line.text = c.line.text.substr(split);
+      r.line.x0 = c.x0[k + 1];
+      left.push_back(std::move(l));
+      right.push_back(std::move(r));
+    } else if (horizontal && c.line.x1 <= gutter) {
+      left.push_back(std::move(c));
+    } else if (horizontal && c.line.x0 >= gutter) {
+      right.push_back(std::move(c));
+    } else {
+      flush();
+      out.push_back(std::move(c));
+    }
+  }
+  flush();
+  lines = std::move(out);
 }
 
 }  // namespace
@@ -155,13 +267,13 @@ LayoutLine Finish(const LineBuilder& line, const LayoutOptions& options) {
 std::vector<LayoutLine> BuildLines(const std::vector<PositionedGlyph>& glyphs,
                                    const LayoutOptions& options_in) {
   const LayoutOptions& options = options_in;
-  std::vector<LayoutLine> lines;
+  std::vector<ComposedLine> lines;
   LineBuilder line;
   bool pending_space = false;
   auto flush = [&]() {
     if (line.glyphs.empty()) return;
-    LayoutLine out = Finish(line, options);
-    if (!out.text.empty()) lines.push_back(std::move(out));
+    ComposedLine out = Finish(line, options);
+    if (!out.line.text.empty()) lines.push_back(std::move(out));
     line.glyphs.clear();
     line.space_before.clear();
   };
@@ -184,7 +296,11 @@ std::vector<LayoutLine> BuildLines(const std::vector<PositionedGlyph>& glyphs,
     line.last_x1 = std::max(g.x1, g.x0);
   }
   flush();
-  return lines;
+  ReadColumnsInOrder(lines);
+  std::vector<LayoutLine> result;
+  result.reserve(lines.size());
+  for (ComposedLine& c : lines) result.push_back(std::move(c.line));
+  return result;
 }
 
 namespace {

@@ -10,7 +10,9 @@
 // justified, kerned and per-glyph positioned text all give the same words. Runs of at
 // least three single letters spaced evenly and widely, with no space glyph between them,
 // are letter-spaced headings and are joined ("D É L I B È R E" -> "DÉLIBÈRE"); letters
-// typed with real spaces keep them.
+// typed with real spaces keep them. Columns written row by row (both columns of a text
+// line drawn before the next line) are detected by a gutter shared by at least 6 lines of
+// running text and read column by column; tables of figures keep their rows.
 //
 // MarkFurniture flags, on documents of two pages or more, the lines near the top or bottom
 // edge whose text (digits ignored) repeats on other pages, and bare page numbers there.
