@@ -565,19 +565,37 @@ class FurnitureFinder {
   }
 
   // Lines at the same edge slot of at least three pages and half of them, printed the same
-  // way or with only the page number changing. Other repeated lines ("Adopté à
-  // l'unanimité" ending many pages) are content.
+  // way or with only the page number changing. A line also printed away from the page edges
+  // ("Adopté à l'unanimité" ending many pages and some paragraphs) is content.
   void MarkRunningLines() {
     if (pages_ < 3) return;
     std::unordered_map<std::string, std::vector<const Edge*>> groups;
+    std::vector<bool> at_edge(lines_.size(), false);
     for (const Edge& e : edges_) {
+      at_edge[e.line] = true;
       if (furniture_[e.line]) continue;
       groups[std::to_string(e.slot) + MaskDigits(LineText(text_, lines_[e.line]))].push_back(&e);
     }
+    std::vector<const std::vector<const Edge*>*> running;
+    std::unordered_map<std::string_view, bool> texts;  // text -> also seen mid-page
     for (const auto& [key, where] : groups) {
       if (where.size() < 3 || static_cast<int>(where.size()) * 2 < pages_) continue;
       if (!SameOrPageNumbered(where)) continue;
-      for (const Edge* e : where) {
+      running.push_back(&where);
+      for (const Edge* e : where) texts.emplace(LineText(text_, lines_[e->line]), false);
+    }
+    if (running.empty()) return;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (at_edge[i]) continue;
+      auto it = texts.find(LineText(text_, lines_[i]));
+      if (it != texts.end()) it->second = true;
+    }
+    for (const auto* where : running) {
+      bool content = std::any_of(where->begin(), where->end(), [&](const Edge* e) {
+        return texts[LineText(text_, lines_[e->line])];
+      });
+      if (content) continue;
+      for (const Edge* e : *where) {
         // The top of page 1 is the document's own heading: kept as content.
         if (e->page == 1 && e->slot >= 0) continue;
         furniture_[e->line] = true;
@@ -591,6 +609,14 @@ class FurnitureFinder {
       return LineText(text_, lines_[e->line]) == first;
     });
     if (same) return true;
+    // Lines differing by a number must say it is the page's ("page 3", "3/12"): record
+    // headings numbered like the pages ("Délibération n° 2021-03") are content.
+    bool says_page = std::all_of(where.begin(), where.end(), [&](const Edge* e) {
+      std::string_view s = LineText(text_, lines_[e->line]);
+      return FoldString(s).find("page") != std::string::npos ||
+             s.find('/') != std::string_view::npos;
+    });
+    if (!says_page) return false;
     // Some digit run must be page + a constant offset on every page.
     for (int n : Numbers(first)) {
       int offset = n - where[0]->page;
@@ -606,7 +632,9 @@ class FurnitureFinder {
   // A block of three or more lines repeating the document's opening lines: the header a
   // page repeats at its top, even when the extract lost its form feeds (the Lyon seed).
   void MarkRepeatedHead() {
-    constexpr std::size_t kHeadLines = 15, kMinBlock = 3;
+    // Short repeated lines ("Adopté à l'unanimité", "Suite.") are content: a header block
+    // is several lines of substance.
+    constexpr std::size_t kHeadLines = 15, kMinBlock = 3, kMinBlockBytes = 100;
     std::vector<std::size_t> content;  // non-empty, non-furniture lines
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       if (lines_[i].end > lines_[i].start && !furniture_[i]) content.push_back(i);
@@ -614,7 +642,7 @@ class FurnitureFinder {
     std::size_t head = std::min(kHeadLines, content.size());
     std::unordered_map<std::string_view, std::size_t> first_at;
     for (std::size_t h = 0; h < head; ++h) first_at.emplace(LineText(text_, lines_[content[h]]), h);
-    std::size_t c = head;
+    std::size_t c = 1;
     while (c < content.size()) {
       auto it = first_at.find(LineText(text_, lines_[content[c]]));
       std::size_t n = 0;
@@ -625,13 +653,21 @@ class FurnitureFinder {
           ++n;
         }
       }
-      if (n >= kMinBlock) {
+      if (n >= kMinBlock && BlockBytes(content, c, n) >= kMinBlockBytes) {
         for (std::size_t k = 0; k < n; ++k) furniture_[content[c + k]] = true;
         c += n;
       } else {
         ++c;
       }
     }
+  }
+
+  std::size_t BlockBytes(const std::vector<std::size_t>& content, std::size_t c,
+                         std::size_t n) const {
+    std::size_t bytes = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      bytes += lines_[content[c + k]].end - lines_[content[c + k]].start;
+    return bytes;
   }
 
   const MappedText& text_;
@@ -766,13 +802,13 @@ struct Assembler {
   }
 
   // The next line a word may continue on: furniture is skipped, and so are blank lines when
-  // a page break lies between.
+  // a page break lies between ("com-", footer, form feed, blank lines, "mune").
   std::size_t NextContent(std::size_t i) const {
     std::size_t n = i + 1;
-    while (n < lines.size() &&
-           (furniture[n] || (lines[n].end == lines[n].start && lines[n].page != lines[i].page))) {
-      ++n;
-    }
+    while (n < lines.size() && (furniture[n] || lines[n].end == lines[n].start)) ++n;
+    if (n < lines.size() && lines[n].page != lines[i].page) return n;
+    n = i + 1;
+    while (n < lines.size() && furniture[n]) ++n;
     return n;
   }
 
