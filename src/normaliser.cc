@@ -448,18 +448,22 @@ bool StartsWithPage(std::string_view s) {
          (s[i + 2] | 0x20) == 'g' && (s[i + 3] | 0x20) == 'e';
 }
 
-// "Page 1/14", "- 2 -", "1/6", "Page 3 sur 49": a page counter, wherever it stands.
+// "Page 1/14", "- 2 -", "1/6", "Page 3 sur 49": a page counter, wherever it stands. A bare
+// or one-sided number ("12", "-43") may be a table cell: only furniture at a page edge.
 bool IsPageCounter(std::string_view s) {
   if (s.size() > 24 || s.find_first_of("0123456789") == std::string_view::npos) return false;
   static const RE2 kCounter(
-      R"((?i)(?:page\s*)?(?:[-–—(]\s*)?(\d{1,4})(?:\s*[-–—)])?(?:\s*(?:/|sur|of)\s*(\d{1,4}))?\.?)");
-  re2::StringPiece n, total;
-  if (!RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kCounter, &n, &total)) return false;
-  bool marked = StartsWithPage(s) || s.find('-') != std::string_view::npos ||
-                s.find("\u2013") != std::string_view::npos || !total.empty();
-  if (!marked) return false;  // a bare number is only furniture at a page edge
-  return total.empty() || std::stoi(std::string(n.data(), n.size())) <=
-                              std::stoi(std::string(total.data(), total.size()));
+      R"((?i)(page\s*)?([-–—(]\s*)?(\d{1,4})(\s*[-–—)])?(?:\s*(?:/|sur|of)\s*(\d{1,4}))?\.?)");
+  re2::StringPiece page, open, n, close, total;
+  if (!RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kCounter, &page, &open, &n, &close,
+                      &total)) {
+    return false;
+  }
+  if (!total.empty()) {
+    return std::stoi(std::string(n.data(), n.size())) <=
+           std::stoi(std::string(total.data(), total.size()));
+  }
+  return !page.empty() || (!open.empty() && !close.empty());
 }
 
 // "Page 2 - Conseil municipal du 3 mai": a counter followed by a short running title.
@@ -496,10 +500,18 @@ std::vector<int> Numbers(std::string_view s) {
   return out;
 }
 
+// The line with each run of digits replaced by one '#': "Page 9 / 15" and "Page 10 / 15"
+// share a key.
 std::string MaskDigits(std::string_view s) {
-  std::string k(s);
-  for (char& c : k) {
-    if (c >= '0' && c <= '9') c = '#';
+  std::string k;
+  k.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool digit = s[i] >= '0' && s[i] <= '9';
+    if (!digit) {
+      k.push_back(s[i]);
+    } else if (k.empty() || k.back() != '#') {
+      k.push_back('#');
+    }
   }
   return k;
 }

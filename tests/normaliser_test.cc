@@ -133,7 +133,7 @@ TEST(NormaliserTest, PageCountersAreFurniture) {
   EXPECT_EQ(n.text, "Vu le code\nVu la loi\nVu le décret\nfin");
   EXPECT_EQ(n.furniture, (std::vector<std::string>{"Page 1/14", "- 2 -", "3/6"}));
   // Not counters: a count, a vote, a bigger first number.
-  EXPECT_EQ(Norm("Pour : 12\n12\n14/3"), "Pour : 12\n12\n14/3");
+  EXPECT_EQ(Norm("Pour : 12\n12\n14/3\n-43\n(7"), "Pour : 12\n12\n14/3\n-43\n(7");
 }
 
 TEST(NormaliserTest, BarePageNumbersAtPageEdgesAreFurniture) {
@@ -174,6 +174,19 @@ TEST(NormaliserTest, RunningHeadersAndFootersAreFurniture) {
   EXPECT_EQ(n.PageAt(n.text.find("Délibération 3")), 3);
   EXPECT_EQ(n.PageAt(n.text.find_last_not_of('\n', n.text.find("Délibération 3") - 1)), 2);
   ExpectMapsConsistent(text, n);
+}
+
+TEST(NormaliserTest, RunningFooterNumberedPastNineIsOneFooter) {
+  std::string text;
+  for (int p = 1; p <= 12; ++p) {
+    std::string body;
+    for (int k = 0; k < 8; ++k) body += "Ligne " + std::to_string(p * 100 + k) + " du texte.\n";
+    text += body + "\nCommune de Pierrefonds - Conseil du 10 mai 2024 – Page " + std::to_string(p) +
+            " / 12\n\f";
+  }
+  NormalisedText n = Normalised(text);
+  EXPECT_EQ(n.text.find("Pierrefonds"), std::string::npos) << n.text;
+  EXPECT_EQ(n.furniture.size(), 12u);
 }
 
 TEST(NormaliserTest, RepeatedHeaderBlockWithoutFormFeedIsFurniture) {
