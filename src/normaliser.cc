@@ -659,7 +659,8 @@ class FurnitureFinder {
       auto it = first_at.find(LineText(text_, lines_[content[c]]));
       std::size_t n = 0;
       if (it != first_at.end()) {
-        while (c + n < content.size() && it->second + n < c &&
+        // The original block stays inside the opening lines, and before its repeat.
+        while (c + n < content.size() && it->second + n < std::min(c, head) &&
                LineText(text_, lines_[content[c + n]]) ==
                    LineText(text_, lines_[content[it->second + n]])) {
           ++n;
@@ -773,11 +774,13 @@ struct Assembler {
   NormalisedText& result;
   MappedText out;
   int page = 1;
+  std::vector<std::size_t> next_kept, next_solid;
 
   void Run() {
     out.s.reserve(text.s.size());
     out.src.reserve(text.s.size() + 1);
     result.page_starts.assign(1, 0);
+    IndexNextLines();
     bool joined = false;  // the previous line continues on this one (no '\n')
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (furniture[i]) {
@@ -816,12 +819,21 @@ struct Assembler {
   // The next line a word may continue on: furniture is skipped, and so are blank lines when
   // a page break lies between ("com-", footer, form feed, blank lines, "mune").
   std::size_t NextContent(std::size_t i) const {
-    std::size_t n = i + 1;
-    while (n < lines.size() && (furniture[n] || lines[n].end == lines[n].start)) ++n;
+    std::size_t n = next_solid[i + 1];
     if (n < lines.size() && lines[n].page != lines[i].page) return n;
-    n = i + 1;
-    while (n < lines.size() && furniture[n]) ++n;
-    return n;
+    return next_kept[i + 1];
+  }
+
+  // next_kept[i]: first line >= i that is not furniture; next_solid[i]: same, and not blank.
+  // Computed once: scanning forward from every line is quadratic on long furniture runs.
+  void IndexNextLines() {
+    next_kept.assign(lines.size() + 1, lines.size());
+    next_solid.assign(lines.size() + 1, lines.size());
+    for (std::size_t i = lines.size(); i-- > 0;) {
+      next_kept[i] = furniture[i] ? next_kept[i + 1] : i;
+      bool solid = !furniture[i] && lines[i].end > lines[i].start;
+      next_solid[i] = solid ? i : next_solid[i + 1];
+    }
   }
 
   void EmitLine(const Line& l, Join how) {
@@ -871,7 +883,7 @@ NormalisedText Normalise(const SourceText& source) {
 
   std::vector<bool> furniture =
       FurnitureFinder(repaired, lines, static_cast<int>(chars.page_starts.size())).Find();
-  Assembler assembler{repaired, lines, furniture, result, {}};
+  Assembler assembler{repaired, lines, furniture, result, {}, 1, {}, {}};
   assembler.Run();
   assembler.StartPages(static_cast<int>(chars.page_starts.size()));
   for (uint32_t& p : result.page_starts)

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -279,6 +280,19 @@ TEST(NormaliserTest, EmptyAndReplacementCharacters) {
   EXPECT_EQ(empty.source_offsets.size(), 1u);
   EXPECT_EQ(empty.PageAt(0), 1);
   EXPECT_TRUE(HasWarning(Normalised("Vu \uFFFD code"), "replacement_characters"));
+}
+
+TEST(NormaliserTest, LongRunsOfFurnitureAndBlankLinesStayLinear) {
+  // 100 000 page counters between blank lines: a per-line forward scan would take minutes.
+  std::string text = "Délibération\n";
+  for (int i = 0; i < 100000; ++i) text += "Page 1/2\n\n";
+  auto started = std::chrono::steady_clock::now();
+  NormalisedText n = Normalised(text);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_EQ(n.text, "Délibération");
+  EXPECT_EQ(n.furniture.size(), 100000u);
+  EXPECT_LT(seconds, 10.0);
 }
 
 TEST(NormaliserTest, CorpusOffsetsStayExact) {
