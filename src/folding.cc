@@ -22,22 +22,53 @@ class CodePointFolder {
  private:
   std::string Compute(char32_t cp) {
     switch (cp) {
-      case U'\u2019': case U'\u2018': case U'\u02BC': case U'\u0060': case U'\u00B4':
+      case U'\u2019':
+      case U'\u2018':
+      case U'\u02BC':
+      case U'\u0060':
+      case U'\u00B4':
       case U'\u2032':
         return "'";
-      case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
-      case U'\u2015': case U'\u2212':
+      case U'\u2010':
+      case U'\u2011':
+      case U'\u2012':
+      case U'\u2013':
+      case U'\u2014':
+      case U'\u2015':
+      case U'\u2212':
         return "-";
-      case U'\u00AB': case U'\u00BB': case U'\u201C': case U'\u201D': case U'\u201E':
+      case U'\u00AB':
+      case U'\u00BB':
+      case U'\u201C':
+      case U'\u201D':
+      case U'\u201E':
         return "\"";
-      case U'\u00B0': case U'\u00BA':
+      case U'\u00B0':
+      case U'\u00BA':
         return "\u00B0";  // degree / ordinal: kept, rules use it for "n°" and "1°"
+      // Superscript letters of ordinals ("1ᵉʳ", "2ᵈ"), which Latin-ASCII leaves alone.
+      case U'\u1D49':
+        return "e";
+      case U'\u02B3':
+        return "r";
+      case U'\u02E2':
+        return "s";
+      case U'\u1D48':
+        return "d";
+      case U'\u1D50':
+        return "m";
+      case U'\u1D52':
+        return "o";
+      case U'\u00A0':
+      case U'\u202F':
+        return " ";
       default:
         break;
     }
     if (!translit_) {
       UErrorCode err = U_ZERO_ERROR;
-      translit_.reset(icu::Transliterator::createInstance("Latin-ASCII; Lower", UTRANS_FORWARD, err));
+      translit_.reset(
+          icu::Transliterator::createInstance("Latin-ASCII; Lower", UTRANS_FORWARD, err));
       if (U_FAILURE(err)) translit_.reset();
     }
     icu::UnicodeString u(static_cast<UChar32>(cp));
@@ -112,11 +143,19 @@ FoldedText Fold(std::string_view s) {
   CodePointFolder& folder = ThreadFolder();
   std::size_t i = 0;
   while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out.text.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      out.to_source.push_back(static_cast<uint32_t>(i));
-      ++i;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      // ASCII run: lower-cased in bulk, each byte its own source.
+      std::size_t end = i;
+      while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+      std::size_t at = out.text.size();
+      out.text.resize(at + (end - i));
+      out.to_source.resize(at + (end - i));
+      for (std::size_t k = i; k < end; ++k, ++at) {
+        auto c = static_cast<unsigned char>(s[k]);
+        out.text[at] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out.to_source[at] = static_cast<uint32_t>(k);
+      }
+      i = end;
       continue;
     }
     std::size_t start = i;

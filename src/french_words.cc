@@ -20,10 +20,15 @@ std::vector<std::string_view> Words(std::string_view s) {
 
 }  // namespace
 
+bool ValidDayMonth(int year, int month, int day) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 std::string IsoDate(int year, int month, int day) {
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1800 || year > 2100 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1])
-    return "";
+  if (year < 1800 || year > 2100 || !ValidDayMonth(year, month, day)) return "";
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
@@ -39,8 +44,10 @@ std::optional<int> FrenchWords::ParseNumber(std::string_view s) const {
     if (s.size() > 7) return std::nullopt;
     return std::stoi(std::string(s));
   }
-  // Additive reading with multipliers: "quatre vingt dix" = 4*20+10, "deux mille onze".
+  // Additive reading with multipliers: "quatre vingt dix" = 4*20+10, "deux mille onze",
+  // "mil neuf cent quatre-vingt-dix-neuf" = 1000 + 9*100 + 4*20 + 19.
   long total = 0, current = 0;
+  int previous = -1;  // the value of the previous word, for "quatre-vingt(s)"
   bool any = false;
   for (std::string_view w : Words(s)) {
     if (w == "et") continue;
@@ -52,12 +59,14 @@ std::optional<int> FrenchWords::ParseNumber(std::string_view s) const {
       total += (current == 0 ? 1 : current) * 1000;
       current = 0;
     } else if (v == 100) {
+      if (current >= 100) return std::nullopt;  // "cent cent"
       current = (current == 0 ? 1 : current) * 100;
-    } else if (v == 20 && current > 0 && current < 20 && current % 10 != 0) {
-      current *= 20;  // quatre-vingt(s)
+    } else if (v == 20 && previous >= 2 && previous <= 9 && current % 100 == previous) {
+      current += previous * 19;  // quatre-vingt(s): the 4 before multiplies the 20
     } else {
       current += v;
     }
+    previous = v;
   }
   if (!any) return std::nullopt;
   return static_cast<int>(total + current);
@@ -68,7 +77,8 @@ std::optional<int> FrenchWords::Month(std::string_view folded) const {
   while (!key.empty() && key.back() == '.') key.pop_back();
   std::string value = grammar_.Lookup("table.months", key);
   if (!value.empty()) return std::stoi(value);
-  if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (!key.empty() &&
+      std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return std::stoi(key);
   return std::nullopt;
 }
@@ -95,16 +105,19 @@ std::vector<FrenchWords::DateFound> FrenchWords::FindDates(const Document& doc, 
       cursor.start = whole.end > whole.start ? whole.end : whole.start + 1;
       Range d = Group(re, groups, "d"), dw = Group(re, groups, "dw"), m = Group(re, groups, "m");
       Range y = Group(re, groups, "y"), yw = Group(re, groups, "yw");
-      std::optional<int> day = !d.empty() ? ParseNumber(doc.Folded(d)) : ParseNumber(doc.Folded(dw));
+      std::optional<int> day =
+          !d.empty() ? ParseNumber(doc.Folded(d)) : ParseNumber(doc.Folded(dw));
       std::optional<int> month = Month(doc.Folded(m));
       int year = 0;
       if (!y.empty()) {
         year = std::stoi(std::string(doc.Folded(y)));
-        if (year < 100) year += 2000;
+        // Two-digit years: "10.07.23" is 2023, "15.03.98" is 1998.
+        if (year < 100) year += year < 70 ? 2000 : 1900;
       } else if (!yw.empty()) {
         year = ParseNumber(doc.Folded(yw)).value_or(0);
       }
-      if (!day || !month) continue;
+      // 31/02 is no date, with a year or without one (2000 is a leap year: 29/02 passes).
+      if (!day || !month || !ValidDayMonth(year ? year : 2000, *month, *day)) continue;
       DateFound date;
       date.range = whole;
       date.has_year = year != 0;

@@ -3,7 +3,7 @@
 // Numbers: "deux" = 2, "vingt-six" = 26, "deux mille vingt et un" = 2021, "quatre-vingt-dix"
 // = 90, also "DEUX" once folded. Dates: figures (10/07/2023, 10.07.23), day + month word
 // (+ year) ("1er février 2019"), and words ("le vingt-six mars" with "L'an deux mille vingt
-// et un"). The words come from grammars/words.grammar ([table.months], [table.numbers],
+// et un"). The words come from grammars/00-words.grammar ([table.months], [table.numbers],
 // [dates]).
 #pragma once
 
@@ -25,8 +25,8 @@ class FrenchWords {
   std::optional<int> ParseNumber(std::string_view folded) const;
 
   struct DateFound {
-    Range range;       // folded range of the date as printed
-    std::string iso;   // YYYY-MM-DD; empty when the year is unknown and no default was given
+    Range range;      // folded range of the date as printed
+    std::string iso;  // YYYY-MM-DD; empty when the year is unknown and no default was given
     bool has_year = false;
   };
   // Dates in `r`, in text order. `default_year` (0 = none) completes dates printed without
@@ -41,5 +41,6 @@ class FrenchWords {
 };
 
 std::string IsoDate(int year, int month, int day);  // empty when not a valid date
+bool ValidDayMonth(int year, int month, int day);   // leap years counted
 
 }  // namespace registre

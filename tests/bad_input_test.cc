@@ -1,0 +1,182 @@
+// End to end: bad inputs through the built `registre extract`. Each run is bounded by
+// `timeout`, so a hang fails the test instead of blocking the suite.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unicode/ucnv.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace registre {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out, err;
+  std::size_t records() const {
+    std::size_t n = 0;
+    for (char c : out) n += c == '\n';
+    return n;
+  }
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteFile(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+class BadInputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("registre-bad-input-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    good_ = ReadFile(fs::path(REGISTRE_SOURCE_DIR) / "fixtures" / "lyon-cp-2023-2459.txt");
+    ASSERT_FALSE(good_.empty());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& bytes) {
+    fs::path p = dir_ / name;
+    WriteFile(p, bytes);
+    return p;
+  }
+
+  RunResult Extract(const std::vector<fs::path>& files) {
+    std::string command =
+        "timeout 60 '" + std::string(REGISTRE_BINARY) + "' extract --format jsonl";
+    for (const fs::path& f : files) command += " '" + f.string() + "'";
+    command += " >'" + (dir_ / "stdout").string() + "' 2>'" + (dir_ / "stderr").string() + "'";
+    int status = std::system(command.c_str());
+    RunResult run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = ReadFile(dir_ / "stdout");
+    run.err = ReadFile(dir_ / "stderr");
+    return run;
+  }
+
+  // stderr names the file and says the cause.
+  static void ExpectReported(const RunResult& run, const fs::path& file, const std::string& cause) {
+    EXPECT_NE(run.err.find(file.string() + ": " + cause), std::string::npos)
+        << "stderr: " << run.err;
+  }
+
+  fs::path dir_;
+  std::string good_;
+};
+
+TEST_F(BadInputTest, GoodFileGivesOneRecord) {
+  RunResult run = Extract({Write("good.txt", good_)});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.records(), 1u);
+}
+
+TEST_F(BadInputTest, EmptyFile) {
+  fs::path f = Write("empty.txt", "");
+  RunResult run = Extract({f});
+  EXPECT_EQ(run.exit_code, 1);
+  ExpectReported(run, f, "empty file");
+  EXPECT_EQ(run.records(), 0u);
+}
+
+TEST_F(BadInputTest, BinaryFile) {
+  std::string bytes;
+  for (int i = 0; i < 100000; ++i) bytes.push_back(static_cast<char>((i * 2654435761u) >> 24));
+  fs::path f = Write("image.bin", bytes);
+  RunResult run = Extract({f});
+  EXPECT_EQ(run.exit_code, 1);
+  ExpectReported(run, f, "binary content");
+}
+
+TEST_F(BadInputTest, WordDocumentIsNamed) {
+  fs::path f = Write("deliberation.docx", std::string("PK\x03\x04\x14\0\x06\0", 8) + good_);
+  RunResult run = Extract({f});
+  EXPECT_EQ(run.exit_code, 1);
+  ExpectReported(run, f, "binary content: a ZIP archive");
+}
+
+TEST_F(BadInputTest, InvalidUtf8) {
+  std::string bytes;
+  for (int i = 0; i < 5000; ++i) bytes.push_back(static_cast<char>(0x80 + (i * 37) % 128));
+  fs::path f = Write("garbage.txt", bytes);
+  RunResult run = Extract({f});
+  EXPECT_EQ(run.exit_code, 1);
+  ExpectReported(run, f, "not valid UTF-8");
+}
+
+TEST_F(BadInputTest, Windows1252FileIsConvertedWithAWarning) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string cp1252(good_.size() + 16, '\0');
+  int32_t n =
+      ucnv_convert("windows-1252", "UTF-8", cp1252.data(), static_cast<int32_t>(cp1252.size()),
+                   good_.data(), static_cast<int32_t>(good_.size()), &err);
+  ASSERT_TRUE(U_SUCCESS(err)) << u_errorName(err);
+  cp1252.resize(static_cast<std::size_t>(n));
+  fs::path f = Write("legacy.txt", cp1252);
+  RunResult run = Extract({f});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.records(), 1u);
+  ExpectReported(run, f, "warning encoding_guessed");
+  // The record reads the accents right.
+  EXPECT_NE(run.out.find("Guichet num\xC3\xA9rique"), std::string::npos) << run.out.substr(0, 2000);
+}
+
+TEST_F(BadInputTest, FiftyMegabyteFileIsRefusedQuickly) {
+  std::string big;
+  big.reserve(50u << 20);
+  while (big.size() < (50u << 20)) big += good_;
+  fs::path f = Write("huge.txt", big);
+  big.clear();
+  RunResult run = Extract({f});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  ExpectReported(run, f, "file too large");
+}
+
+TEST_F(BadInputTest, BadFileBetweenTwoGoodOnes) {
+  fs::path a = Write("a.txt", good_);
+  fs::path bad = Write("bad.bin", std::string(4096, '\0'));
+  fs::path b = Write("b.txt", good_);
+  RunResult run = Extract({a, bad, b});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.records(), 2u) << run.err;
+  ExpectReported(run, bad, "binary content");
+  EXPECT_EQ(run.err.find(a.string() + ": "), std::string::npos) << run.err;
+}
+
+TEST_F(BadInputTest, MissingFileIsReportedAndOthersStillRun) {
+  fs::path a = Write("a.txt", good_);
+  fs::path missing = dir_ / "missing.txt";
+  RunResult run = Extract({missing, a});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.records(), 1u);
+  EXPECT_NE(run.err.find(missing.string()), std::string::npos);
+}
+
+TEST_F(BadInputTest, NonDeliberationGivesNoRecordAndAWarning) {
+  fs::path f =
+      Write("agenda.txt",
+            "COMMUNE DE PORNIC\n\nORDRE DU JOUR\n\nConseil municipal du 3 mai 2021\n\n"
+            "1. Approbation du procès-verbal\n2. Budget primitif\n3. Questions diverses\n");
+  RunResult run = Extract({f});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.records(), 0u);
+  ExpectReported(run, f, "warning no_deliberation");
+}
+
+}  // namespace
+}  // namespace registre

@@ -1,0 +1,85 @@
+#include "folding.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+
+namespace registre {
+namespace {
+
+TEST(FoldingTest, LatinAsciiAndLowerCase) {
+  EXPECT_EQ(FoldString("DÉLIBÈRE"), "delibere");
+  EXPECT_EQ(FoldString("Délibère"), "delibere");
+  EXPECT_EQ(FoldString("Œuvre, CŒUR, Æsop, Straße, ÇA, Noël, maïs, août"),
+            "oeuvre, coeur, aesop, strasse, ca, noel, mais, aout");
+}
+
+TEST(FoldingTest, PunctuationUnified) {
+  EXPECT_EQ(FoldString("l’an, l‘an, lʼan, l'an"), "l'an, l'an, l'an, l'an");
+  EXPECT_EQ(FoldString("a–b—c‑d−e"), "a-b-c-d-e");
+  EXPECT_EQ(FoldString("« Toodego » “x”"), "\" toodego \" \"x\"");
+  EXPECT_EQ(FoldString("n° 12, 1º"), "n\u00B0 12, 1\u00B0");
+  EXPECT_EQ(FoldString("1ᵉʳ mars"), "1er mars");
+  EXPECT_EQ(FoldString("a\u00A0:"), "a :");
+}
+
+TEST(FoldingTest, AsciiIsLowerCasedByteForByte) {
+  FoldedText f = Fold("Vu Le CODE 2023 : ok.");
+  EXPECT_EQ(f.text, "vu le code 2023 : ok.");
+  for (std::size_t i = 0; i < f.text.size(); ++i) EXPECT_EQ(f.to_source[i], i);
+}
+
+TEST(FoldingTest, OffsetsMapEachFoldedByteToItsCodePoint) {
+  std::string s = "Œil é’x";  // Œ (2 bytes) -> "oe", é -> "e", ’ (3 bytes) -> "'"
+  FoldedText f = Fold(s);
+  EXPECT_EQ(f.text, "oeil e'x");
+  ASSERT_EQ(f.to_source.size(), f.text.size() + 1);
+  EXPECT_EQ(f.to_source[0], 0u);  // o <- Œ
+  EXPECT_EQ(f.to_source[1], 0u);  // e <- Œ
+  EXPECT_EQ(f.to_source[2], 2u);  // i
+  EXPECT_EQ(f.to_source[5], s.find("é"));
+  EXPECT_EQ(f.to_source[6], s.find("’"));
+  EXPECT_EQ(f.to_source.back(), s.size());
+  for (std::size_t i = 1; i < f.to_source.size(); ++i)
+    EXPECT_LE(f.to_source[i - 1], f.to_source[i]);
+  EXPECT_EQ(f.FromSource(s.find("é")), 5u);
+  EXPECT_EQ(f.FromSource(s.size()), f.text.size());
+}
+
+TEST(FoldingTest, InvalidUtf8BecomesReplacementWithoutLosingOffsets) {
+  std::string s =
+      "a\xC3"
+      "b\xE2\x82";
+  FoldedText f = Fold(s);
+  EXPECT_EQ(f.to_source.back(), s.size());
+  EXPECT_EQ(f.text.substr(0, 1), "a");
+  EXPECT_NE(f.text.find('b'), std::string::npos);
+}
+
+TEST(FoldingTest, NextCodePointAndAppendUtf8RoundTrip) {
+  for (char32_t cp : {U'a', U'é', U'’', U'\U0001F60A'}) {
+    std::string s;
+    AppendUtf8(s, cp);
+    std::size_t i = 0;
+    EXPECT_EQ(NextCodePoint(s, i), cp);
+    EXPECT_EQ(i, s.size());
+  }
+  std::string bad = "\xE9t\xE9";
+  std::size_t i = 0;
+  EXPECT_EQ(NextCodePoint(bad, i), U'\uFFFD');
+  EXPECT_EQ(i, 1u);
+}
+
+TEST(FoldingTest, ThreadsFoldIndependently) {
+  std::string a, b;
+  std::thread t1([&] { a = FoldString("ÉCOLE Œuvre"); });
+  std::thread t2([&] { b = FoldString("Société ÂGE"); });
+  t1.join();
+  t2.join();
+  EXPECT_EQ(a, "ecole oeuvre");
+  EXPECT_EQ(b, "societe age");
+}
+
+}  // namespace
+}  // namespace registre
