@@ -49,6 +49,8 @@ void Inherit(Sitting& own, const Sitting& shared) {
   if (!a.voting_count) a.voting_count = b.voting_count;
 }
 
+constexpr std::size_t kItemHeadBytes = 2500;
+
 // The head of a record: its text before its first visa, considérant or decision.
 Range RecordHead(const Parts& parts, Range r) {
   std::size_t end = r.end;
@@ -142,6 +144,8 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     in.parts = stages_->parts.Read(doc, segment.range, segment.title);
     if (!in.parts.rapporteur) in.parts.rapporteur = head_rapporteur;
     Range head = RecordHead(in.parts, segment.range);
+    // In a procès-verbal an item restates attendance, if at all, in its first lines.
+    if (!seg.head.empty()) head.end = std::min(head.end, head.start + kItemHeadBytes);
     Sitting own = stages_->sitting.Read(doc, head);
     if (seg.head.empty()) {
       in.sitting = std::move(own);
