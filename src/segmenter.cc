@@ -136,9 +136,11 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::vector<Candidate>
   const std::size_t n = doc.lines().size();
   std::vector<std::size_t> titles;
   for (std::size_t i = 1; i + 1 < n; ++i) {
-    if (doc.LineBlank(i) || doc.LineBlank(i + 1)) continue;
+    if (doc.LineBlank(i) || NextNonBlank(doc, i + 1) >= n) continue;
     Range line = doc.LineRange(i);
     if (MatchesAny(doc, g, "segment.title", "not_title", line)) continue;
+    // A line that decides something is the body of a title, not one.
+    if (HasDecisionEvidence(doc, g, line)) continue;
     std::vector<Range> groups;
     const RE2* re = g.Pattern("segment.title", "title");
     Range whole;
