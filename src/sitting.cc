@@ -92,6 +92,10 @@ void AddUnique(std::vector<Person>& list, const Person& p) {
   list.push_back(p);
 }
 
+constexpr std::size_t kContextPenalty = 100000;
+
+void TypeOfAuthorityInto(const std::string& text, std::string* type);
+
 bool IsPreposition(const std::string& w) {
   return w == "de" || w == "du" || w == "des" || w == "d'" || w == "sur" || w == "en" || w == "a" ||
          w == "au" || w == "aux";
@@ -121,6 +125,10 @@ std::string TypeOfAuthority(std::string_view folded) {
     return "departement";
   if (folded.find("region") != std::string_view::npos) return "region";
   return "commune";
+}
+
+void TypeOfAuthorityInto(const std::string& text, std::string* type) {
+  *type = text.empty() ? "" : TypeOfAuthority(FoldString(text));
 }
 
 }  // namespace
@@ -259,10 +267,16 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
         if (!text.empty()) return text;
         continue;
       }
-      if (whole.start < best_start && !render(e, groups).empty()) {
+      // A département or région printed above a more local authority is its context.
+      std::string type;
+      std::string text = render(e, groups);
+      TypeOfAuthorityInto(text, &type);
+      bool context = type == "departement" || type == "region";
+      std::size_t rank = context ? whole.start + kContextPenalty : whole.start;
+      if (rank < best_start && !text.empty()) {
         best = &e;
         best_groups = groups;
-        best_start = whole.start;
+        best_start = rank;
       }
     }
     return best ? render(*best, best_groups) : "";
