@@ -96,7 +96,8 @@ po::options_description ExtractOptionsDescription(ExtractOptions& o) {
 
 struct Counts {
   std::size_t done = 0, failed = 0, skipped = 0, records = 0, warnings = 0, empty = 0;
-  std::size_t redone = 0;  // inputs done before under another sha256
+  std::size_t redone = 0;         // inputs done before under another sha256
+  std::size_t failed_before = 0;  // skipped inputs that failed in an earlier run
 };
 
 }  // namespace
@@ -131,9 +132,10 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     return kExitUsage;
   }
   if (o.output == "-") o.output.clear();
-  // Records go through the crash-safe run log when they are JSON Lines in a file; the other
-  // formats and standard output go through the format's sink.
-  const bool logged_output = !o.text_only && o.format == "jsonl" && !o.output.empty();
+  // JSON Lines are written here, per document: to the crash-safe run log for a file, to
+  // `out` otherwise. The other formats go through the format's sink.
+  const bool jsonl = !o.text_only && o.format == "jsonl";
+  const bool logged_output = jsonl && !o.output.empty();
   if (o.resume && !logged_output) {
     return usage("--resume needs -o FILE with --format jsonl (the file it resumes)");
   }
@@ -186,7 +188,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     return kExitSomeFailed;
   }
   std::unique_ptr<RecordSink> sink;
-  if (!o.text_only && !logged_output) {
+  if (!o.text_only && !jsonl) {
     auto made = MakeSink(SinkOptions{o.format, o.output, o.params});
     if (!made.ok()) return usage(made.status().message());
     sink = std::move(made).value();
@@ -234,6 +236,8 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   auto deliver = [&](WorkItem& item) -> Status {
     if (item.outcome == WorkItem::Outcome::kSkipped) {
       ++n.skipped;
+      // A failure recorded by an earlier run still stands in the result of the whole job.
+      if (done.at(item.path).failed) ++n.failed_before;
       progress.AddDone(0, false, item.bytes);
       return Status::Ok();
     }
@@ -264,7 +268,13 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
       if (sink) {
         Status s = sink->Write(record);
         if (!s.ok()) return s;
+      } else if (jsonl && !logged_output) {
+        out << RecordLine(record) << '\n';
       }
+    }
+    if (jsonl && !logged_output) {
+      out.flush();
+      if (!out) return Status::Error("standard output: write failed");
     }
     n.records += r.records.size();
     progress.AddDone(r.records.size(), false, item.bytes);
@@ -296,15 +306,18 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     char time[32];
     std::snprintf(time, sizeof time, "%.2f s", secs);
     err << "registre: " << inputs.size() << " files, " << n.records << " records, " << n.warnings
-        << " warnings, " << n.failed << " failed, " << n.empty << " without deliberation";
-    if (o.resume)
-      err << ", " << n.skipped << " already done, " << n.redone << " changed and redone";
+        << " warnings, " << n.failed + n.failed_before << " failed, " << n.empty
+        << " without deliberation";
+    if (o.resume) {
+      err << "; " << n.skipped << " already done (" << n.failed_before << " of them failed), "
+          << n.redone << " changed and redone";
+    }
     err << " (" << time << ", " << o.jobs << (o.jobs == 1 ? " job" : " jobs") << ")\n";
     if (sink) {
       for (const std::string& line : sink->Summary()) err << "registre: " << line << "\n";
     }
   }
-  return n.failed ? kExitSomeFailed : kExitOk;
+  return n.failed + n.failed_before ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace registre
