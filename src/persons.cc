@@ -34,10 +34,13 @@ std::vector<Range> SplitItems(const Document& doc, Range value) {
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
     if (depth > 0) continue;
-    bool sep = c == ',' || c == ';' || c == '/';
+    // ':' too: "Commune de Meyse : Monsieur Mazzini" groups names under a label.
+    bool sep = c == ',' || c == ';' || c == '/' || c == ':' || c == '&';
     // A bullet: "- Name" at a line start or after a comma; "•" anywhere.
+    // A dash is a bullet or a separator, unless it joins a compound name ("Jean-Pierre"):
+    // "- Name", ",- Name", "NAME - Name", "DEBELLE- Francis".
     if (c == '-' && (i == 0 || f[i - 1] == '\n' || f[i - 1] == ',' ||
-                     (i >= 1 && f[i - 1] == ' ' && i + 1 < f.size() && f[i + 1] == ' ')))
+                     (i + 1 < f.size() && (f[i + 1] == ' ' || f[i + 1] == '\n'))))
       sep = true;
     if (f.substr(i, 3) == "\u2022") sep = true;
     // " et " between two names.
@@ -120,7 +123,10 @@ PersonRef PersonParser::ParseRef(const Document& doc, Range r) const {
     Range whole;
     std::vector<Range> groups;
     if (FindIn(doc, *e.regex, rest, &whole, &groups) && whole.end == rest.end && whole.start > rest.start) {
-      ref.name = doc.Text(TrimRange(doc, Range{rest.start, whole.start}, kTrim));
+      Range name = TrimRange(doc, Range{rest.start, whole.start}, kTrim);
+      std::string_view f = doc.Folded(name);
+      // "le Maire": the function is the name; only a real name loses its role.
+      if (f != "le" && f != "la" && f != "l'" && !name.empty()) ref.name = doc.Text(name);
     }
   }
   return ref;
@@ -177,6 +183,12 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
       }
       if (p.proxy_to) break;
     }
+  }
+  // A group label glued after a name by the layout ("Chabal Commune de").
+  for (const GrammarEntry& e : grammar_.Section("persons.strip_suffix")) {
+    Range whole;
+    if (FindIn(doc, *e.regex, body, &whole, nullptr) && whole.end == body.end && whole.start > body.start)
+      body = TrimRange(doc, Range{body.start, whole.start}, kTrim);
   }
   std::string civility;
   bool plural = false;

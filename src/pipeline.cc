@@ -11,6 +11,7 @@
 #include "persons.h"
 #include "record_builder.h"
 #include "record_parts.h"
+#include "reflow.h"
 #include "schema_validator.h"
 #include "segmenter.h"
 #include "sha256.h"
@@ -109,7 +110,12 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   if (!source.ok()) return source.status();
   DocumentResult result;
   result.warnings = source.value().warnings;
-  Document doc(Normalise(source.value()));
+  NormalisedText normalised = Normalise(source.value());
+  if (int breaks = Reflow(*grammar_, &normalised)) {
+    result.warnings.push_back({"reflowed", "long lines without structure: " + std::to_string(breaks) +
+                                               " line breaks restored before labels and sentences"});
+  }
+  Document doc(std::move(normalised));
   for (const Warning& w : doc.normalised().warnings) result.warnings.push_back(w);
   Segmentation seg = stages_->segmenter.Split(doc);
   for (const Warning& w : seg.warnings) result.warnings.push_back(w);
@@ -121,6 +127,9 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   document_wide.authority = stages_->sitting.ReadAuthority(doc, whole, &document_wide.authority_type);
   document_wide.assembly = stages_->sitting.ReadAssembly(doc, whole, &document_wide.assembly_kind);
 
+  // A rapporteur printed once in the head applies to every item below it.
+  std::optional<Person> head_rapporteur;
+  if (!seg.head.empty()) head_rapporteur = stages_->parts.Read(doc, seg.head, Range{}).rapporteur;
   SourceInfo info{display_name, Sha256Hex(bytes), source.value().format};
   int index = 0;
   for (const RecordSegment& segment : seg.records) {
@@ -131,6 +140,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     in.range = segment.range;
     in.number = segment.number;
     in.parts = stages_->parts.Read(doc, segment.range, segment.title);
+    if (!in.parts.rapporteur) in.parts.rapporteur = head_rapporteur;
     Range head = RecordHead(in.parts, segment.range);
     Sitting own = stages_->sitting.Read(doc, head);
     if (seg.head.empty()) {

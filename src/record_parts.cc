@@ -88,11 +88,14 @@ void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, Parts* p) c
       if (!dates.empty()) p->report_date = dates.front().iso;
     }
   }
-  if (p->object.empty()) {
+  {
+    // An "Objet :" label near the top names the deliberation better than a heading
+    // (which may be a page header or a theme).
     const RE2* object = grammar_.Pattern("segment.object", "object");
     Range whole;
     std::vector<Range> groups;
-    if (object && FindIn(doc, *object, r, &whole, &groups)) {
+    Range top{r.start, std::min(r.end, r.start + 2500)};
+    if (object && FindIn(doc, *object, p->object.empty() ? r : top, &whole, &groups)) {
       Range t = TrimRange(doc, Continued(doc, Group(*object, groups, "t"), r.end), " :;.-");
       p->object = doc.Text(t);
       p->object_range = t;
@@ -264,16 +267,44 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
     ++line;
     window.end = doc.LineRange(line).end;
   }
+  // Tallies are often set out over the next lines ("Pour 86" / "Contre 0 Abstentions 5").
+  for (int extra = 0; extra < 3; ++extra) {
+    std::size_t next = line + 1;
+    while (next < doc.lines().size() && doc.LineBlank(next) && next - line <= 2) ++next;
+    if (next >= doc.lines().size() || doc.LineBlank(next) || doc.LineRange(next).end > region.end) break;
+    Range candidate = doc.LineRange(next);
+    bool tally = false;
+    for (const char* section : {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"})
+      for (const GrammarEntry& e : grammar_.Section(section))
+        tally = tally || FindIn(doc, *e.regex, candidate, nullptr, nullptr);
+    if (!tally) break;
+    line = next;
+    window.end = candidate.end;
+  }
   Vote& v = p->vote;
   v.range = window;
   v.text = doc.Text(window);
   if (v.text.size() > 600) v.text.resize(600);
-  auto count = [&](const char* section) -> std::optional<int> {
+  // Which tally style comes first in the window decides which patterns are tried first.
+  std::size_t first_num = SIZE_MAX, first_kw = SIZE_MAX;
+  for (const char* section : {"vote.for", "vote.against", "vote.abstention"}) {
     for (const GrammarEntry& e : grammar_.Section(section)) {
       Range whole;
-      std::vector<Range> groups;
-      if (FindIn(doc, *e.regex, window, &whole, &groups))
-        return words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
+      if (!FindIn(doc, *e.regex, window, &whole, nullptr)) continue;
+      std::size_t& slot = e.key == "num_first" ? first_num : first_kw;
+      slot = std::min(slot, whole.start);
+    }
+  }
+  const char* order[2] = {"num_first", "kw_first"};
+  if (first_kw < first_num) std::swap(order[0], order[1]);
+  auto count = [&](const char* section) -> std::optional<int> {
+    for (const char* key : order) {
+      for (const RE2* re : grammar_.Patterns(section, key)) {
+        Range whole;
+        std::vector<Range> groups;
+        if (FindIn(doc, *re, window, &whole, &groups))
+          return words_.ParseNumber(doc.Folded(Group(*re, groups, "n")));
+      }
     }
     return std::nullopt;
   };

@@ -7,7 +7,7 @@
 namespace registre {
 namespace {
 
-enum class HeadingKind { kNumbered, kNumberLine, kItem, kTitleNumber };
+enum class HeadingKind { kNumbered, kNumberLine, kItem, kTitleNumber, kTitle };
 
 struct Candidate {
   std::size_t line;
@@ -41,6 +41,132 @@ bool StartsLikeTitle(const Document& doc, Range title) {
          u_isdigit(static_cast<UChar32>(cp));
 }
 
+// A heading printed over two or three lines: the block of lines from the heading to the
+// next blank line continues the title when it is that short.
+Range ExtendTitle(const Document& doc, const Grammar& g, Range title, std::size_t line) {
+  if (title.empty()) return title;
+  static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,40}\s*:)");
+  std::size_t last = line;
+  while (last + 1 < doc.lines().size() && !doc.LineBlank(last + 1) && last - line < 3) ++last;
+  bool blank_after = last + 1 >= doc.lines().size() || doc.LineBlank(last + 1);
+  if (last == line || last - line > 2 || !blank_after) return title;
+  for (std::size_t l = line + 1; l <= last; ++l) {
+    Range whole;
+    if (FindIn(doc, kLabel, doc.LineRange(l), &whole, nullptr)) return title;
+    for (const GrammarEntry& e : g.Section("segment.heading"))
+      if (FindIn(doc, *e.regex, doc.LineRange(l), &whole, nullptr)) return title;
+    if (doc.LineRange(l).size() > 160) return title;
+  }
+  std::string_view end = doc.Folded(title);
+  if (!end.empty() && (end.back() == '.')) return title;
+  return TrimRange(doc, Range{title.start, doc.LineRange(last).end}, " :;.-");
+}
+
+// The numbering style of a heading: digits, roman numerals, letters, a deliberation number,
+// or none (titles).
+char LabelStyle(const Document& doc, const Candidate& c) {
+  if (c.kind == HeadingKind::kNumbered || c.kind == HeadingKind::kTitleNumber) return 'n';
+  if (c.kind == HeadingKind::kTitle) return 't';
+  std::string_view l = doc.Folded(c.label);
+  if (l.empty()) return '?';
+  if (l.find('/') != std::string_view::npos) return 'n';
+  if (std::isdigit(static_cast<unsigned char>(l[0]))) return 'd';
+  if (l.find_first_not_of("ivx") == std::string_view::npos) return 'r';
+  return 'a';
+}
+
+// Cuts a long title before the sentence that follows it on the same line.
+Range CutTitle(const Document& doc, const Grammar& g, Range title) {
+  std::string limit = g.Lookup("table.title", "max_length");
+  if (title.size() <= (limit.empty() ? 110u : std::stoul(limit))) return title;
+  std::string_view f = doc.Folded(title);
+  std::size_t pos = 0;
+  bool prev_lower = false;
+  while (pos < f.size()) {
+    std::size_t sp = f.find(' ', pos);
+    std::size_t end = sp == std::string_view::npos ? f.size() : sp;
+    std::string word(f.substr(pos, end - pos));
+    std::string printed = doc.RawText(Range{title.start + pos, title.start + pos + 1});
+    bool upper = !printed.empty() && std::isupper(static_cast<unsigned char>(printed[0]));
+    std::size_t i = 0;
+    std::string text_word = doc.RawText(Range{title.start + pos, title.start + end});
+    if (!text_word.empty()) upper = u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
+    if (pos > 0 && upper && prev_lower && !g.Lookup("table.sentence_start", word).empty())
+      return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
+    prev_lower = !word.empty() && !upper && std::isalpha(static_cast<unsigned char>(word[0]));
+    pos = end + 1;
+  }
+  return title;
+}
+
+// The value of a heading's label (3 for "3/", 4 for "IV", 38 for "2020-038"), or -1.
+int LabelValue(const Document& doc, const Candidate& c) {
+  std::string_view l = doc.Folded(c.label.empty() ? c.number : c.label);
+  if (l.empty()) return -1;
+  if (l.find_first_not_of("ivx") == std::string_view::npos) {
+    static const std::pair<char, int> kRoman[] = {{'i', 1}, {'v', 5}, {'x', 10}};
+    int total = 0, prev = 0;
+    for (auto it = l.rbegin(); it != l.rend(); ++it) {
+      int v = 0;
+      for (auto [ch, val] : kRoman) if (*it == ch) v = val;
+      total += v < prev ? -v : v;
+      prev = std::max(prev, v);
+    }
+    return total;
+  }
+  std::size_t end = l.size();
+  std::size_t start = l.find_last_not_of("0123456789");
+  start = start == std::string_view::npos ? 0 : start + 1;
+  if (start >= end || end - start > 6) return -1;
+  return std::stoi(std::string(l.substr(start)));
+}
+
+bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section, std::string_view key,
+                Range r) {
+  for (const RE2* re : g.Patterns(section, key))
+    if (FindIn(doc, *re, r, nullptr, nullptr)) return true;
+  return false;
+}
+
+bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r);
+
+// A weak title: a short line set apart (blank line or finished sentence before it, text after
+// it) whose section decides something before the next such title.
+void AddWeakTitles(const Document& doc, const Grammar& g, std::vector<Candidate>* cands) {
+  const std::size_t n = doc.lines().size();
+  std::vector<std::size_t> titles;
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (doc.LineBlank(i) || doc.LineBlank(i + 1)) continue;
+    Range line = doc.LineRange(i);
+    if (MatchesAny(doc, g, "segment.title", "not_title", line)) continue;
+    std::vector<Range> groups;
+    const RE2* re = g.Pattern("segment.title", "title");
+    Range whole;
+    if (!re || !FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) continue;
+    Range t = Group(*re, groups, "t");
+    if (!StartsLikeTitle(doc, t)) continue;
+    std::size_t prev = i - 1;
+    std::string_view before = doc.LineFolded(prev);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    bool set_apart = doc.LineBlank(prev) || (!before.empty() && std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
+    if (!set_apart) continue;
+    titles.push_back(i);
+  }
+  for (std::size_t k = 0; k < titles.size(); ++k) {
+    std::size_t end_line = k + 1 < titles.size() ? titles[k + 1] : n;
+    Range body{doc.LineRange(titles[k]).end, end_line < n ? doc.LineRange(end_line).start : doc.folded().size()};
+    if (!HasDecisionEvidence(doc, g, body)) continue;
+    Candidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
+    c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), {}, "t"), " ");
+    std::vector<Range> groups;
+    Range whole;
+    FindIn(doc, *g.Pattern("segment.title", "title"), doc.LineRange(titles[k]), &whole, &groups);
+    c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), groups, "t"), " :;.-");
+    cands->push_back(c);
+  }
+  std::sort(cands->begin(), cands->end(), [](const Candidate& a, const Candidate& b) { return a.line < b.line; });
+}
+
 bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
   for (const GrammarEntry& e : g.Section("segment.decision_evidence"))
     if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
@@ -63,7 +189,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     for (const GrammarEntry& e : grammar_.Section("segment.heading")) {
       if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
       Candidate c{i, HeadingKind::kItem, {}, {}, {}};
-      c.kind = e.key == "numbered"      ? HeadingKind::kNumbered
+      c.kind = e.key == "numbered" || e.key == "numbered_title" ? HeadingKind::kNumbered
                : e.key == "number_line" ? HeadingKind::kNumberLine
                : e.key == "title_number" ? HeadingKind::kTitleNumber
                                          : HeadingKind::kItem;
@@ -71,37 +197,48 @@ Segmentation Segmenter::Split(const Document& doc) const {
       c.label = Group(*e.regex, groups, "l");
       c.title = TrimRange(doc, Group(*e.regex, groups, "t"), " :;.-");
       // An item's title starts like a title: "31 décembre 2023" in running text is not one.
-      if (e.key == "item" && !StartsLikeTitle(doc, c.title)) continue;
+      if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title)) continue;
+      c.title = CutTitle(doc, grammar_, ExtendTitle(doc, grammar_, c.title, i));
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label))) c.number = c.label;
       cands.push_back(c);
       break;
     }
   }
 
-  // Agenda: after an "Ordre du jour" line, and any run of two or more item lines with only
-  // blank lines between them.
-  std::vector<bool> agenda_start(n_lines, false);
-  for (std::size_t i = 0; i < n_lines; ++i) {
-    for (const GrammarEntry& e : grammar_.Section("segment.agenda")) {
-      std::vector<Range> g;
-      if (!doc.LineBlank(i) && MatchWholeLine(doc, *e.regex, doc.LineRange(i), &g)) agenda_start[i] = true;
-    }
+  // Documents without numbered headings: short title lines that stand alone.
+  if (std::none_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine; })) {
+    AddWeakTitles(doc, grammar_, &cands);
   }
+
+  // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
+  // between them lists deliberations, it does not hold them.
+  auto listed = [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine; };
+  auto adjacent = [&](std::size_t a, std::size_t b) {
+    return listed(cands[a]) && listed(cands[b]) && NextNonBlank(doc, cands[a].line + 1) == cands[b].line;
+  };
   for (std::size_t k = 0; k < cands.size(); ++k) {
-    if (cands[k].kind != HeadingKind::kItem) continue;
-    bool next_is_item = k + 1 < cands.size() && cands[k + 1].kind == HeadingKind::kItem &&
-                        NextNonBlank(doc, cands[k].line + 1) == cands[k + 1].line;
-    bool prev_is_item = k > 0 && cands[k - 1].kind == HeadingKind::kItem &&
-                        NextNonBlank(doc, cands[k - 1].line + 1) == cands[k].line;
-    if (next_is_item || prev_is_item) cands[k].agenda = true;
-    // Right after an agenda header (possibly after other agenda lines).
-    std::size_t j = cands[k].line;
-    while (j > 0) {
-      --j;
-      if (doc.LineBlank(j)) continue;
-      if (agenda_start[j]) cands[k].agenda = true;
-      break;
-    }
+    if (!listed(cands[k])) continue;
+    char style = LabelStyle(doc, cands[k]);
+    auto continues = [&](std::size_t a, std::size_t b) {
+      if (LabelStyle(doc, cands[b]) != style) return false;
+      int va = LabelValue(doc, cands[a]), vb = LabelValue(doc, cands[b]);
+      return va < 0 || vb < 0 || vb == va + 1;  // a restart ("1/" after "3/") ends the list
+    };
+    bool same_next = k + 1 < cands.size() && adjacent(k, k + 1) && continues(k, k + 1);
+    bool same_prev = k > 0 && adjacent(k - 1, k) && continues(k - 1, k);
+    // A heading directly over a heading of another style is a theme ("I - FINANCES" over
+    // "1 - Budget"), not a deliberation either.
+    bool theme = k + 1 < cands.size() && adjacent(k, k + 1) && !same_next;
+    if (same_next || same_prev || theme) cands[k].agenda = true;
+  }
+
+  // Where deliberations are headed by their numbers, numbered items are sub-points or theme
+  // headings ("1. FINANCES", "1) Il propose..."), not deliberations.
+  std::size_t numbered = 0;
+  for (const Candidate& c : cands) numbered += (!c.agenda && c.kind == HeadingKind::kNumbered) ? 1 : 0;
+  if (numbered >= 2) {
+    for (Candidate& c : cands)
+      if (c.kind == HeadingKind::kItem) c.agenda = true;
   }
 
   // Build records.
@@ -194,6 +331,26 @@ Segmentation Segmenter::Split(const Document& doc) const {
       seg.records.push_back(r);
       return seg;
     }
+  }
+  for (const GrammarEntry& e : grammar_.Section("segment.extract_evidence")) {
+    if (!FindIn(doc, *e.regex, Range{0, end}, nullptr, nullptr)) continue;
+    RecordSegment r;
+    r.range = Range{0, end};
+    std::size_t head_end = doc.lines().size() > 15 ? doc.LineRange(15).end : end;
+    if (const RE2* number = grammar_.Pattern("segment.head_number", "n")) {
+      for (std::size_t l = 0; l < doc.lines().size() && doc.LineRange(l).end <= head_end; ++l) {
+        std::vector<Range> g;
+        Range whole;
+        if (FindIn(doc, *number, doc.LineRange(l), &whole, &g)) {
+          r.number = Group(*number, g, "n");
+          break;
+        }
+      }
+    }
+    seg.records.push_back(r);
+    seg.warnings.push_back({"no_decision_seen", "an extract of the register with no decision in "
+                                                "the text (cut?): one record, fields as far as visible"});
+    return seg;
   }
   seg.warnings.push_back({"no_deliberation",
                           "no deliberation found (no heading, decision or vote): agenda, "

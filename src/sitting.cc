@@ -1,5 +1,7 @@
 #include "sitting.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace registre {
@@ -54,7 +56,7 @@ std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limi
     if (j < limit && f[j] == '\n') {
       std::string_view before(f.data() + from, nl - from);
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      if (!before.empty() && (before.back() == ',' || IsCivilityToken(before))) {
+      if (!before.empty() && (before.back() == ',' || before.back() == ':' || IsCivilityToken(before))) {
         i = j;
         continue;
       }
@@ -88,6 +90,16 @@ void AddUnique(std::vector<Person>& list, const Person& p) {
     }
   }
   list.push_back(p);
+}
+
+// A proper name ends with a capitalised word ("Preuilly-sur-Claise", "LYON", "Métropole").
+bool LastWordCapitalised(const std::string& text) {
+  std::size_t sp = text.find_last_of(" '\u2019-");
+  std::string_view last = sp == std::string::npos ? std::string_view(text) : std::string_view(text).substr(sp + 1);
+  if (last.empty()) return false;
+  std::size_t i = 0;
+  char32_t cp = NextCodePoint(last, i);
+  return u_isupper(static_cast<UChar32>(cp));
 }
 
 std::string TypeOfAuthority(std::string_view folded) {
@@ -203,6 +215,7 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
     }
     value = TrimRange(doc, Range{value.start, value.start + cut}, " \n,.-'");
     std::string text = doc.Text(value);
+    if (!LastWordCapitalised(text)) return "";
     if (name.empty() && !text.empty()) text = "Commune de " + text;
     *type = TypeOfAuthority(FoldString(text));
     return text;
@@ -223,8 +236,12 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
             first == "notre" || first == "une" || first == "grand" || first == "et")
           continue;
       }
-      if (!earliest) return render(e, groups);
-      if (whole.start < best_start) {
+      if (!earliest) {
+        std::string text = render(e, groups);
+        if (!text.empty()) return text;
+        continue;
+      }
+      if (whole.start < best_start && !render(e, groups).empty()) {
         best = &e;
         best_groups = groups;
         best_start = whole.start;
@@ -304,6 +321,12 @@ std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r)
     std::vector<Range> groups;
     if (!FindIn(doc, *e.regex, head, &whole, &groups)) continue;
     Range p = Group(*e.regex, groups, "p");
+    // "la Présidente déclare la séance ouverte": named by function, written as printed.
+    if (e.key == "function") {
+      Person person;
+      person.name = doc.Text(p);
+      return person;
+    }
     // Stop at the role or the next clause.
     std::string_view f = doc.Folded(p);
     std::size_t cut = f.find_first_of(",(;");

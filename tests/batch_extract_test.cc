@@ -22,17 +22,25 @@ using testing::WriteFile;
 
 TEST(BatchExtractTest, FourJobsGiveTheOutputOfOneJob) {
   ScratchDir d;
-  testing::MakeCorpus(d / "in", 4);
+  const std::size_t files = testing::MakeCorpus(d / "in", 4);
   auto one = Extract({"-q", "--jobs", "1", d / "in"});
   auto four = Extract({"-q", "--jobs", "4", d / "in"});
   ASSERT_EQ(one.code, 0) << one.err;
   ASSERT_EQ(four.code, 0) << four.err;
-  EXPECT_EQ(Lines(one.out).size(), 40u);  // 10 of the 11 fixtures hold one deliberation
+  std::vector<std::string> records = Lines(one.out);
+  ASSERT_GE(records.size(), files / 2);
+  // Records come in input order: each copy's directory in turn, sorted file names inside.
+  std::string last;
+  for (const std::string& line : records) {
+    std::string file = json::parse(line)["source"]["file"];
+    EXPECT_LE(last, file);
+    last = file;
+  }
   EXPECT_EQ(four.out, one.out);
   auto to_file = Extract({"-q", "-j", "4", "-o", d / "out.jsonl", d / "in"});
   ASSERT_EQ(to_file.code, 0);
   EXPECT_EQ(ReadAll(d / "out.jsonl"), one.out);
-  EXPECT_EQ(Lines(ReadAll(d / "out.jsonl.done")).size(), 44u);
+  EXPECT_EQ(Lines(ReadAll(d / "out.jsonl.done")).size(), files);
 }
 
 TEST(BatchExtractTest, FailingFilesYieldOneErrorRecordEachAndTheRestGoesOn) {
@@ -69,7 +77,7 @@ TEST(BatchExtractTest, FailingFilesYieldOneErrorRecordEachAndTheRestGoesOn) {
 
 TEST(BatchExtractTest, ShardOutputsTogetherAreTheWholeRunOnce) {
   ScratchDir d;
-  testing::MakeCorpus(d / "in", 3);
+  const std::size_t files = testing::MakeCorpus(d / "in", 3);
   auto whole = Extract({"-q", "-j", "1", d / "in"});
   std::multiset<std::string> merged;
   std::size_t listed = 0;
@@ -82,7 +90,7 @@ TEST(BatchExtractTest, ShardOutputsTogetherAreTheWholeRunOnce) {
   }
   auto lines = Lines(whole.out);
   EXPECT_EQ(merged, std::multiset<std::string>(lines.begin(), lines.end()));
-  EXPECT_EQ(listed, 33u);
+  EXPECT_EQ(listed, files);
   EXPECT_EQ(Extract({"--shard", "4/4", d / "in"}).code, 2);
 }
 
@@ -97,14 +105,14 @@ TEST(BatchExtractTest, UsageErrors) {
 // The state a kill leaves: records of the document in flight, a half-written line.
 TEST(BatchResumeTest, RecoverKeepsFinishedDocumentsOnly) {
   ScratchDir d;
-  testing::MakeCorpus(d / "in", 1);
+  const std::size_t files = testing::MakeCorpus(d / "in", 1);
   std::string out = d / "o.jsonl";
   ASSERT_EQ(Extract({"-q", "-o", out, "--errors", d / "e.jsonl", d / "in"}).code, 0);
   const std::string complete = ReadAll(out);
   std::vector<std::string> records = Lines(complete);
   std::vector<std::string> done = Lines(ReadAll(out + ".done"));
-  ASSERT_EQ(records.size(), 10u);
-  ASSERT_EQ(done.size(), 11u);
+  ASSERT_GE(records.size(), 8u);
+  ASSERT_EQ(done.size(), files);
   // Cut after the 4th done line: the 5th record is "in flight" (written, not done), and
   // half of the 6th was written.
   std::size_t finished = 0;
@@ -135,21 +143,22 @@ TEST(BatchResumeTest, RecoverKeepsFinishedDocumentsOnly) {
 
 TEST(BatchResumeTest, AChangedFileIsRedoneAndItsOldRecordsGo) {
   ScratchDir d;
-  testing::MakeCorpus(d / "in", 1);
+  const std::size_t files = testing::MakeCorpus(d / "in", 1);
   std::string out = d / "o.jsonl";
   ASSERT_EQ(Extract({"-q", "-o", out, d / "in"}).code, 0);
   std::string lyon = d / "in/000/lyon-cp-2023-2459.txt";
   WriteFile(lyon, ReadAll(std::string(REGISTRE_SOURCE_DIR) + "/fixtures/dev-001.txt"));
   auto resumed = Extract({"--resume", "-o", out, d / "in"});
   EXPECT_EQ(resumed.code, 0);
-  EXPECT_NE(resumed.err.find("10 already done (0 of them failed), 1 changed and redone"),
+  EXPECT_NE(resumed.err.find(std::to_string(files - 1) +
+                             " already done (0 of them failed), 1 changed and redone"),
             std::string::npos)
       << resumed.err;
   ASSERT_EQ(Extract({"-q", "-o", d / "fresh.jsonl", d / "in"}).code, 0);
   auto a = Lines(ReadAll(out)), b = Lines(ReadAll(d / "fresh.jsonl"));
   EXPECT_EQ(std::multiset<std::string>(a.begin(), a.end()),
             std::multiset<std::string>(b.begin(), b.end()));
-  EXPECT_EQ(Lines(ReadAll(out + ".done")).size(), 11u);
+  EXPECT_EQ(Lines(ReadAll(out + ".done")).size(), files);
 }
 
 // kill -9 at random moments, possibly during a resumed run too: the end result must be
@@ -157,7 +166,7 @@ TEST(BatchResumeTest, AChangedFileIsRedoneAndItsOldRecordsGo) {
 // part appends to a prefix).
 TEST(BatchResumeTest, KillNineAtRandomPointsThenResumeGivesEveryRecordOnce) {
   ScratchDir d;
-  std::size_t files = testing::MakeCorpus(d / "in", 15);
+  std::size_t files = testing::MakeCorpus(d / "in", 10);
   WriteFile(d / "in/007/bad.txt", "");
   const std::vector<std::string> common = {"-q", "-j", "2", "--errors", "", "-o", "", d / "in"};
   auto args = [&](const std::string& name, bool resume) {
@@ -171,7 +180,7 @@ TEST(BatchResumeTest, KillNineAtRandomPointsThenResumeGivesEveryRecordOnce) {
   ASSERT_EQ(testing::Wait(testing::Spawn(args("ref", false))), 1);  // bad.txt failed
   const auto full = std::chrono::steady_clock::now() - t0;
   const std::string reference = ReadAll(d / "ref.jsonl");
-  ASSERT_EQ(Lines(reference).size(), 150u);
+  ASSERT_GE(Lines(reference).size(), files / 2);
   ASSERT_EQ(Lines(ReadAll(d / "ref.jsonl.done")).size(), files + 1);
 
   std::mt19937 rng(std::random_device{}());

@@ -57,11 +57,12 @@ inline std::vector<std::string> Lines(const std::string& text) {
   return lines;
 }
 
-// Copies the fixtures `copies` times into `dir` ("<copy>/<name>"), returns their count.
+// Copies the text fixtures `copies` times into `dir` ("<copy>/<name>"), returns their count.
 inline std::size_t MakeCorpus(const std::string& dir, int copies) {
   std::size_t n = 0;
   for (int c = 0; c < copies; ++c) {
     for (const auto& e : fs::directory_iterator(std::string(REGISTRE_SOURCE_DIR) + "/fixtures")) {
+      if (e.path().extension() != ".txt") continue;
       char sub[16];
       std::snprintf(sub, sizeof sub, "%03d", c);
       fs::create_directories(fs::path(dir) / sub);

@@ -4,16 +4,22 @@
 #include <fstream>
 #include <iostream>
 
+#include "output/akn_sink.h"
 #include "output/json_sink.h"
+#include "output/scdl_sink.h"
+#include "output/sqlite_sink.h"
 
 namespace registre {
 
-std::vector<std::string> SinkFormats() { return {"json", "jsonl"}; }
+std::vector<std::string> SinkFormats() { return {"json", "jsonl", "scdl", "sqlite", "akn"}; }
 
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options) {
   if (options.format == "json" || options.format == "jsonl") {
     return MakeJsonSink(options.output, options.format == "jsonl");
   }
+  if (options.format == "scdl") return MakeScdlSink(options);
+  if (options.format == "sqlite") return MakeSqliteSink(options.output);
+  if (options.format == "akn") return MakeAknSink(options.output);
   return Status::Error("unknown output format '" + options.format + "'");
 }
 

@@ -26,7 +26,9 @@ struct SinkOptions {
 class RecordSink {
  public:
   virtual ~RecordSink() = default;
-  // `source` describes the input file the record came from (path, sha256).
+  // Writes one record. A sink may also refuse one record it cannot represent (an SCDL row
+  // missing a required column): it then returns an error naming the record and the reason,
+  // stays usable, and the caller reports it and goes on with the next record (exit code 1).
   virtual Status Write(const nlohmann::json& record) = 0;
   // Flushes and closes; returns the first error met. Must be called once.
   virtual Status Finish() = 0;
@@ -37,6 +39,19 @@ class RecordSink {
 // The formats MakeSink knows, for --help and usage errors.
 std::vector<std::string> SinkFormats();
 
+// Creates the sink for options.format; errors name the bad option or the path and cause.
+//
+// SinkOptions::params keys, by format (unknown keys are ignored):
+//   scdl    output: a CSV file, or standard output
+//           "separator"        one character, default ","; "tab" for a tab
+//           "authority-siret"  SIRET for every authority the map does not name
+//           "siret-map"        CSV file `authority,siret` (key: SIREN or authority name)
+//           "rejects"          rejects CSV; default: OUTPUT without ".csv" + ".rejects.csv"
+//                              (none when writing to standard output)
+//           "grammar-dir"      directory holding matieres.grammar; default
+//                              $REGISTRE_HOME/grammars, else the source tree's grammars/
+//   sqlite  output: the database file (required), created or updated in place; no params
+//   akn     output: a directory (required, created), one XML file per record; no params
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options);
 
 }  // namespace registre

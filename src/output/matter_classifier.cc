@@ -1,0 +1,125 @@
+#include "output/matter_classifier.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "output/actes_nomenclature.h"
+
+namespace registre {
+namespace {
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> Split(std::string_view s, char sep) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t pos = s.find(sep, start);
+    parts.push_back(Trim(s.substr(start, pos - start)));
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+MatterClassifier::MatterClassifier(std::unique_ptr<TextFolder> folder, std::vector<Rule> rules)
+    : folder_(std::move(folder)), rules_(std::move(rules)) {}
+MatterClassifier::~MatterClassifier() = default;
+
+Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open subject rules");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return Parse(text.str(), path);
+}
+
+Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_view text,
+                                                                  const std::string& origin) {
+  auto folder = TextFolder::Create();
+  if (!folder.ok()) return folder.status();
+  std::vector<Rule> rules;
+  std::istringstream lines{std::string(text)};
+  std::string line;
+  for (int number = 1; std::getline(lines, line); ++number) {
+    std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    std::string where = origin + ":" + std::to_string(number) + ": ";
+    std::vector<std::string> fields = Split(trimmed, '|');
+    if (fields.size() != 3) return Status::Error(where + "expected CODE | NOM | keywords");
+    auto canonical = ActesScdlName(fields[0]);
+    if (!canonical) return Status::Error(where + "'" + fields[0] + "' is no ACTES level-2 code");
+    if (fields[1] != *canonical) {
+      return Status::Error(where + "NOM for " + fields[0] + " must be '" + std::string(*canonical) +
+                           "'");
+    }
+    Rule rule{fields[0], fields[1], {}, number};
+    for (const std::string& written : Split(fields[2], ',')) {
+      if (written.empty()) continue;
+      bool prefix = written.back() == '*';
+      std::string folded =
+          folder.value()->Fold(prefix ? written.substr(0, written.size() - 1) : written);
+      if (folded.empty()) return Status::Error(where + "empty keyword '" + written + "'");
+      rule.keywords.push_back({written, folded, prefix});
+    }
+    if (rule.keywords.empty()) return Status::Error(where + "rule has no keyword");
+    rules.push_back(std::move(rule));
+  }
+  return std::unique_ptr<MatterClassifier>(
+      new MatterClassifier(std::move(folder).value(), std::move(rules)));
+}
+
+bool MatterClassifier::Matches(const std::string& folded_object, const Keyword& keyword) {
+  if (!keyword.prefix) return TextFolder::ContainsWords(folded_object, keyword.folded);
+  std::string text = " " + folded_object;
+  return text.find(" " + keyword.folded) != std::string::npos;
+}
+
+std::optional<InferredMatter> MatterClassifier::Infer(std::string_view object) const {
+  std::string folded = folder_->Fold(object);
+  for (const Rule& rule : rules_) {
+    for (const Keyword& keyword : rule.keywords) {
+      if (Matches(folded, keyword)) {
+        return InferredMatter{rule.code, rule.name, keyword.written, rule.line};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool MatterClassifier::ApplyTo(nlohmann::json& record) const {
+  const nlohmann::json& matter = record["matter"];
+  const nlohmann::json& object = record["object"];
+  if (!matter.is_object() || !matter.value("code", nlohmann::json()).is_null()) return false;
+  if (!object.is_string()) return false;
+  auto inferred = Infer(object.get<std::string>());
+  if (!inferred) return false;
+  record["matter"]["code"] = inferred->code;
+  record["matter"]["name"] = inferred->name;
+  record["matter"]["derived"] = true;
+  if (!record["warnings"].is_array()) record["warnings"] = nlohmann::json::array();
+  record["warnings"].push_back(
+      {{"code", "matter_inferred"},
+       {"message", "subject " + inferred->code + " inferred from the object (keyword '" +
+                       inferred->keyword + "', matieres.grammar line " +
+                       std::to_string(inferred->line) + ")"}});
+  return true;
+}
+
+std::string MatterGrammarPath(const std::string& grammar_dir) {
+  if (!grammar_dir.empty()) return grammar_dir + "/matieres.grammar";
+  if (const char* home = std::getenv("REGISTRE_HOME"); home && *home) {
+    return std::string(home) + "/grammars/matieres.grammar";
+  }
+  return std::string(REGISTRE_SOURCE_DIR) + "/grammars/matieres.grammar";
+}
+
+}  // namespace registre

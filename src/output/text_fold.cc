@@ -1,0 +1,52 @@
+#include "output/text_fold.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+namespace registre {
+
+TextFolder::TextFolder(std::unique_ptr<icu::Transliterator> transliterator)
+    : transliterator_(std::move(transliterator)) {}
+TextFolder::~TextFolder() = default;
+
+Result<std::unique_ptr<TextFolder>> TextFolder::Create() {
+  UErrorCode status = U_ZERO_ERROR;
+  // NFD + mark removal first so decomposed accents (e + U+0301) fold like precomposed ones.
+  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+      "Any-NFD; [:Nonspacing Mark:] Remove; Any-NFC; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+  if (U_FAILURE(status) || !t) {
+    return Status::Error(std::string("cannot create ICU transliterator: ") + u_errorName(status));
+  }
+  return std::unique_ptr<TextFolder>(new TextFolder(std::move(t)));
+}
+
+std::string TextFolder::Fold(std::string_view text) const {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  transliterator_->transliterate(u);
+  std::string ascii;
+  u.toUTF8String(ascii);
+  std::string folded;
+  folded.reserve(ascii.size());
+  bool pending_space = false;
+  for (char c : ascii) {
+    bool word_char = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!word_char) {
+      pending_space = !folded.empty();
+      continue;
+    }
+    if (pending_space) folded += ' ';
+    pending_space = false;
+    folded += c;
+  }
+  return folded;
+}
+
+bool TextFolder::ContainsWords(std::string_view folded_text, std::string_view folded_words) {
+  if (folded_words.empty()) return false;
+  std::string text = " " + std::string(folded_text) + " ";
+  std::string words = " " + std::string(folded_words) + " ";
+  return text.find(words) != std::string::npos;
+}
+
+}  // namespace registre

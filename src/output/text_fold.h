@@ -1,0 +1,41 @@
+// TextFolder: folds French text to a key for case- and accent-insensitive matching.
+//
+// Fold("Émeline  BAUME-Durand") == "emeline baume durand": ICU "Latin-ASCII; Lower" (so é->e,
+// œ->oe, ’->'), then every run of characters other than ASCII letters and digits becomes one
+// space, trimmed. Two names or keywords match when their folds are equal (or, for keywords,
+// when the fold of one occurs in the other on word boundaries: see ContainsWords).
+// The ICU transliterator is built once per folder; Fold is const and does not share state
+// between folders.
+#pragma once
+
+#include <unicode/uversion.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "status.h"
+
+U_NAMESPACE_BEGIN
+class Transliterator;
+U_NAMESPACE_END
+
+namespace registre {
+
+class TextFolder {
+ public:
+  static Result<std::unique_ptr<TextFolder>> Create();
+  ~TextFolder();
+
+  std::string Fold(std::string_view text) const;
+
+  // True when the folded `words` occur in the folded `text` as whole words.
+  // Both arguments must already be folded.
+  static bool ContainsWords(std::string_view folded_text, std::string_view folded_words);
+
+ private:
+  explicit TextFolder(std::unique_ptr<icu::Transliterator> transliterator);
+  std::unique_ptr<icu::Transliterator> transliterator_;
+};
+
+}  // namespace registre

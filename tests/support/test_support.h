@@ -1,0 +1,20 @@
+// Helpers shared by the tests: the bundled pipeline and grammar, documents from strings,
+// and the fixtures directory.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "document.h"
+#include "grammar.h"
+#include "pipeline.h"
+
+namespace registre::testing {
+
+const Grammar& BundledGrammar();
+const Pipeline& BundledPipeline();
+Document MakeDocument(const std::string& text);
+std::string FixturesDir();
+std::string ReadFileOrDie(const std::string& path);
+
+}  // namespace registre::testing
