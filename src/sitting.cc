@@ -92,6 +92,17 @@ void AddUnique(std::vector<Person>& list, const Person& p) {
   list.push_back(p);
 }
 
+bool IsPreposition(const std::string& w) {
+  return w == "de" || w == "du" || w == "des" || w == "d'" || w == "sur" || w == "en" || w == "a" ||
+         w == "au" || w == "aux";
+}
+
+bool StartsWithAuthorityWord(const std::string& folded) {
+  for (const char* w : {"commune ", "ville ", "mairie "})
+    if (folded.rfind(w, 0) == 0) return true;
+  return false;
+}
+
 // A proper name ends with a capitalised word ("Preuilly-sur-Claise", "LYON", "Métropole").
 bool LastWordCapitalised(const std::string& text) {
   std::size_t sp = text.find_last_of(" '\u2019-");
@@ -202,21 +213,28 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
     // Cut the name at words that follow names in running text ("... au Perche sous la").
     std::string_view f = doc.Folded(value);
     std::size_t cut = f.size(), pos = 0, words = 0;
+    std::string previous;
     while (pos < f.size()) {
       std::size_t sp = f.find_first_of(" \n", pos);
       std::size_t end = sp == std::string_view::npos ? f.size() : sp;
       std::string word(f.substr(pos, end - pos));
-      if (words >= 2 && !grammar_.Lookup("table.authority_stop", word).empty()) {
+      bool stop = !grammar_.Lookup("table.authority_stop", word).empty();
+      // An article after a preposition belongs to the name ("de la Vanne"); elsewhere it
+      // starts the running text ("des Lisières de l'Oise la SAUR").
+      bool article = word == "la" || word == "le" || word == "les";
+      if (words >= 2 && (stop || (article && !IsPreposition(previous)))) {
         cut = pos;
         break;
       }
+      previous = word;
       ++words;
       pos = end + 1;
     }
     value = TrimRange(doc, Range{value.start, value.start + cut}, " \n,.-'");
     std::string text = doc.Text(value);
     if (!LastWordCapitalised(text)) return "";
-    if (name.empty() && !text.empty()) text = "Commune de " + text;
+    // "Maire de X" names the town; "... de la Commune de X" names the commune already.
+    if (name.empty() && !text.empty() && !StartsWithAuthorityWord(FoldString(text))) text = "Commune de " + text;
     *type = TypeOfAuthority(FoldString(text));
     return text;
   };

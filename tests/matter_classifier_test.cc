@@ -1,4 +1,4 @@
-// Subject inference from the object with grammars/matieres.grammar.
+// Subject inference from the object with grammars/matieres.rules.
 #include "output/matter_classifier.h"
 
 #include <gtest/gtest.h>

@@ -39,7 +39,7 @@ po::options_description Options() {
   add("authority-siret", po::value<std::string>(), "scdl: SIRET of the authority (COLL_SIRET)");
   add("siret-map", po::value<std::string>(), "scdl: CSV 'authority,siret' (SIREN or name)");
   add("rejects", po::value<std::string>(), "scdl: rejected rows (default: OUTPUT.rejects.csv)");
-  add("grammar-dir", po::value<std::string>(), "scdl: directory holding matieres.grammar");
+  add("grammar-dir", po::value<std::string>(), "scdl: directory holding matieres.rules");
   return d;
 }
 

@@ -109,17 +109,17 @@ bool MatterClassifier::ApplyTo(nlohmann::json& record) const {
   record["warnings"].push_back(
       {{"code", "matter_inferred"},
        {"message", "subject " + inferred->code + " inferred from the object (keyword '" +
-                       inferred->keyword + "', matieres.grammar line " +
+                       inferred->keyword + "', matieres.rules line " +
                        std::to_string(inferred->line) + ")"}});
   return true;
 }
 
 std::string MatterGrammarPath(const std::string& grammar_dir) {
-  if (!grammar_dir.empty()) return grammar_dir + "/matieres.grammar";
+  if (!grammar_dir.empty()) return grammar_dir + "/matieres.rules";
   if (const char* home = std::getenv("REGISTRE_HOME"); home && *home) {
-    return std::string(home) + "/grammars/matieres.grammar";
+    return std::string(home) + "/grammars/matieres.rules";
   }
-  return std::string(REGISTRE_SOURCE_DIR) + "/grammars/matieres.grammar";
+  return std::string(REGISTRE_SOURCE_DIR) + "/grammars/matieres.rules";
 }
 
 }  // namespace registre

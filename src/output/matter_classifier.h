@@ -1,7 +1,7 @@
 // MatterClassifier: infers a deliberation's ACTES subject (SCDL DELIB_MATIERE_CODE/NOM)
 // from its object when the document prints no classification.
 //
-// Rules come from grammars/matieres.grammar (format described at the top of that file):
+// Rules come from grammars/matieres.rules (format described at the top of that file):
 // `CODE | NOM | keyword, keyword*, ...`. Keywords match the object case- and
 // accent-insensitively on whole words (a trailing `*` matches any word ending); the first
 // rule in file order with a matching keyword wins, so specific rules go first. The result
@@ -60,7 +60,7 @@ class MatterClassifier {
   std::vector<Rule> rules_;
 };
 
-// grammars/matieres.grammar under `grammar_dir`; when empty: $REGISTRE_HOME/grammars, else
+// grammars/matieres.rules under `grammar_dir`; when empty: $REGISTRE_HOME/grammars, else
 // the source tree the binary was built from.
 std::string MatterGrammarPath(const std::string& grammar_dir);
 

@@ -42,7 +42,7 @@ void ScdlMapper::MapMatter(const nlohmann::json& record, ScdlMapping& out) const
   auto inferred = object ? matters_.Infer(*object) : std::nullopt;
   if (!inferred) {
     out.notes.push_back({kDelibMatiereCode,
-                         "no subject printed and no rule of matieres.grammar matches the object"});
+                         "no subject printed and no rule of matieres.rules matches the object"});
     return;
   }
   out.row[kDelibMatiereCode] = inferred->code;

@@ -48,7 +48,7 @@ std::vector<std::string> SinkFormats();
 //           "siret-map"        CSV file `authority,siret` (key: SIREN or authority name)
 //           "rejects"          rejects CSV; default: OUTPUT without ".csv" + ".rejects.csv"
 //                              (none when writing to standard output)
-//           "grammar-dir"      directory holding matieres.grammar; default
+//           "grammar-dir"      directory holding matieres.rules; default
 //                              $REGISTRE_HOME/grammars, else the source tree's grammars/
 //   sqlite  output: the database file (required), created or updated in place; no params
 //   akn     output: a directory (required, created), one XML file per record; no params
