@@ -9,11 +9,12 @@ namespace {
 
 TEST(GrammarTest, LoadsSectionsTablesAndDefines) {
   Grammar g;
-  ASSERT_TRUE(g.AddText("[define]\nnum = (?:un|deux)\n"
-                        "[table.months]\njanvier = 1\n"
-                        "[vote]\nfor = pour\\s*:\\s*(?P<n>\\d+|{{num}})\nfor = (?P<n>\\d+) voix pour\n",
-                        "test.grammar")
-                  .ok());
+  ASSERT_TRUE(
+      g.AddText("[define]\nnum = (?:un|deux)\n"
+                "[table.months]\njanvier = 1\n"
+                "[vote]\nfor = pour\\s*:\\s*(?P<n>\\d+|{{num}})\nfor = (?P<n>\\d+) voix pour\n",
+                "test.grammar")
+          .ok());
   EXPECT_EQ(g.Lookup("table.months", "janvier"), "1");
   ASSERT_EQ(g.Patterns("vote", "for").size(), 2u);
   std::string n;

@@ -1,11 +1,25 @@
+// registre extract: files, directories and lists of files in, records out, on N threads in
+// input order, resumable after a crash, one shard of N at a time. docs/batch.md describes
+// the options and the guarantees; src/batch/ holds the parts.
+#include <tbb/info.h>
+
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <cstdio>
 #include <iostream>
+#include <sstream>
 
+#include "batch/input_list.h"
+#include "batch/ordered_runner.h"
+#include "batch/progress.h"
+#include "batch/run_log.h"
+#include "batch/shard.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
 #include "output/sink.h"
 #include "pipeline.h"
+#include "sha256.h"
 
 namespace registre {
 namespace po = boost::program_options;
@@ -14,25 +28,77 @@ namespace {
 
 struct ExtractOptions {
   std::vector<std::string> files;
+  std::vector<std::string> includes, excludes;
+  std::string files_from;
   std::string format = "jsonl";
   std::string output;
+  std::string errors;
   std::string grammar_dir;
   std::string schema;
+  std::string shard;
+  int jobs = 0;
   bool text_only = false;
   bool quiet = false;
+  bool resume = false;
+  bool list = false;
+  std::map<std::string, std::string> params;
 };
 
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
 po::options_description ExtractOptionsDescription(ExtractOptions& o) {
-  po::options_description d("registre extract [OPTIONS] FILE... ('-' reads standard input)");
-  d.add_options()("help,h", "print this help")(
-      "format,f", po::value(&o.format)->default_value("jsonl"), "output format: json | jsonl")(
-      "output,o", po::value(&o.output), "write records to FILE (default: standard output)")(
-      "grammar", po::value(&o.grammar_dir), "use the grammar files of DIR instead of the bundled ones")(
-      "schema", po::value(&o.schema), "validate records against this JSON Schema instead")(
-      "text-only", po::bool_switch(&o.text_only), "print the extracted text (pages separated by form feeds), no records")(
-      "quiet,q", po::bool_switch(&o.quiet), "no summary or per-file warnings on standard error");
+  po::options_description d(
+      "registre extract [OPTIONS] FILE|DIR... ('-' reads standard input)\n\n"
+      "Directories are read recursively, files in sorted order; records come out in input\n"
+      "order whatever --jobs (see docs/batch.md)");
+  const std::string formats = "output format: " + Join(SinkFormats(), " | ");
+  auto param = [&o](const char* key) {
+    return po::value<std::string>()->notifier(
+        [&o, key](const std::string& v) { o.params[key] = v; });
+  };
+  // clang-format off
+  d.add_options()
+    ("help,h", "print this help")
+    ("format,f", po::value(&o.format)->default_value("jsonl"), formats.c_str())
+    ("output,o", po::value(&o.output), "write records to FILE (default: standard output); "
+                                       "with jsonl, also FILE.done, the log --resume reads")
+    ("errors", po::value(&o.errors), "write one JSON line per failed input to FILE "
+                                     "(path, sha256, stage, message)")
+    ("files-from", po::value(&o.files_from), "read input paths from LIST, one a line ('-': "
+                                             "standard input)")
+    ("include", po::value(&o.includes)->composing(), "in directories, take only files matching "
+                                                     "GLOB (repeatable)")
+    ("exclude", po::value(&o.excludes)->composing(), "in directories, skip files matching GLOB "
+                                                     "(repeatable)")
+    ("jobs,j", po::value(&o.jobs)->default_value(0), "extract N files at a time (0: one per core)")
+    ("resume", po::bool_switch(&o.resume), "keep the inputs already done in -o FILE (same path "
+                                           "and sha256) and do the rest")
+    ("shard", po::value(&o.shard), "process only slice K/N of the inputs (K from 0 to N-1), "
+                                   "for N workers")
+    ("list", po::bool_switch(&o.list), "print the selected inputs, one a line, and stop")
+    ("separator", param("separator"), "scdl: CSV field separator")
+    ("authority-siret", param("authority-siret"), "scdl: SIRET of the publishing authority")
+    ("siret-map", param("siret-map"), "scdl: CSV file mapping authority names to SIRETs")
+    ("rejects", param("rejects"), "write the records a format cannot hold to FILE")
+    ("grammar", po::value(&o.grammar_dir), "use the grammar files of DIR instead of the bundled ones")
+    ("schema", po::value(&o.schema), "validate records against this JSON Schema instead")
+    ("text-only", po::bool_switch(&o.text_only), "print the extracted text (pages separated by "
+                                                 "form feeds), no records")
+    ("quiet,q", po::bool_switch(&o.quiet), "no progress, summary or per-file warnings on "
+                                           "standard error");
+  // clang-format on
   return d;
 }
+
+struct Counts {
+  std::size_t done = 0, failed = 0, skipped = 0, records = 0, warnings = 0, empty = 0;
+  std::size_t redone = 0;         // inputs done before under another sha256
+  std::size_t failed_before = 0;  // skipped inputs that failed in an earlier run
+};
 
 }  // namespace
 
@@ -57,81 +123,201 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     out << desc;
     return kExitOk;
   }
-  if (o.files.empty()) {
+  auto usage = [&](const std::string& message) {
+    err << "registre extract: " << message << "\n";
+    return kExitUsage;
+  };
+  if (o.files.empty() && o.files_from.empty()) {
     err << "registre extract: no input files\n" << desc;
     return kExitUsage;
   }
+  if (o.output == "-") o.output.clear();
+  // JSON Lines are written here, per document: to the crash-safe run log for a file, to
+  // `out` otherwise. The other formats go through the format's sink.
+  const bool jsonl = !o.text_only && o.format == "jsonl";
+  const bool logged_output = jsonl && !o.output.empty();
+  if (o.resume && !logged_output) {
+    return usage("--resume needs -o FILE with --format jsonl (the file it resumes)");
+  }
+  if (o.jobs < 0) return usage("--jobs must be 0 (one per core) or more");
+  if (o.jobs == 0) o.jobs = tbb::info::default_concurrency();
+  Shard shard;
+  if (!o.shard.empty()) {
+    auto parsed = ParseShard(o.shard);
+    if (!parsed.ok()) return usage(parsed.status().message());
+    shard = parsed.value();
+  }
+  const bool stdin_listed = std::count(o.files.begin(), o.files.end(), "-") > 0;
+  if (stdin_listed && o.files_from == "-") {
+    return usage("standard input cannot be both an input and the --files-from list");
+  }
+
+  auto collected =
+      CollectInputs(InputSelection{o.files, o.includes, o.excludes, o.files_from}, std::cin);
+  if (!collected.ok()) return usage(collected.status().message());
+  std::vector<std::string> inputs = SelectShard(collected.value(), shard);
+  if (o.list) {
+    for (const std::string& p : inputs) out << p << "\n";
+    return kExitOk;
+  }
+
   auto pipeline = Pipeline::Create(o.grammar_dir.empty() ? DefaultGrammarDir() : o.grammar_dir,
                                    o.schema.empty() ? DefaultSchemaPath() : o.schema);
-  if (!pipeline.ok()) {
-    err << "registre extract: " << pipeline.status().message() << "\n";
-    return kExitUsage;
+  if (!pipeline.ok()) return usage(pipeline.status().message());
+  const Pipeline& extractor = *pipeline.value();
+
+  RunFiles files{logged_output ? o.output : std::string(), o.errors};
+  DoneMap done;
+  if (o.resume) {
+    RecoveryReport report;
+    auto recovered = Recover(files, &report);
+    if (!recovered.ok()) {
+      err << "registre extract: cannot resume: " << recovered.status().message() << "\n";
+      return kExitSomeFailed;
+    }
+    done = std::move(recovered).value();
+    if (!o.quiet) {
+      err << "registre: resuming " << o.output << ": " << report.documents << " inputs done ("
+          << report.records_kept << " records kept, " << report.records_dropped
+          << " unfinished records dropped)\n";
+    }
+  }
+  auto log = RunLog::Open(files, o.resume);
+  if (!log.ok()) {
+    err << "registre extract: " << log.status().message() << "\n";
+    return kExitSomeFailed;
   }
   std::unique_ptr<RecordSink> sink;
-  if (!o.text_only) {
-    auto made = MakeSink(SinkOptions{o.format, o.output, {}});
-    if (!made.ok()) {
-      err << "registre extract: " << made.status().message() << "\n";
-      return kExitUsage;
-    }
+  if (!o.text_only && !jsonl) {
+    auto made = MakeSink(SinkOptions{o.format, o.output, o.params});
+    if (!made.ok()) return usage(made.status().message());
     sink = std::move(made).value();
   }
+
   auto started = std::chrono::steady_clock::now();
-  std::size_t failed = 0, records = 0, warnings = 0, empty = 0;
-  for (const std::string& file : o.files) {
-    Result<std::string> bytes = ReadInputFile(file);
+  Progress progress(err, inputs.size(), !o.quiet && StderrIsTerminal());
+  Counts n;
+
+  auto process = [&](WorkItem& item) {
+    Result<std::string> bytes = ReadInputFile(item.path);
     if (!bytes.ok()) {
-      err << "registre: " << file << ": " << bytes.status().message() << "\n";
-      ++failed;
-      continue;
+      item.outcome = WorkItem::Outcome::kFailed;
+      item.stage = "read";
+      item.message = bytes.status().message();
+      return;
+    }
+    item.bytes = bytes.value().size();
+    item.sha256 = Sha256Hex(bytes.value());
+    if (auto it = done.find(item.path); it != done.end() && it->second.sha256 == item.sha256) {
+      item.outcome = WorkItem::Outcome::kSkipped;
+      return;
     }
     if (o.text_only) {
-      auto text = pipeline.value()->Read(bytes.value());
-      if (!text.ok()) {
-        err << "registre: " << file << ": " << text.status().message() << "\n";
-        ++failed;
-        continue;
+      auto text = extractor.Read(bytes.value());
+      if (text.ok()) {
+        item.text = std::move(text.value().text);
+      } else {
+        item.outcome = WorkItem::Outcome::kFailed;
+        item.stage = "extract";
+        item.message = text.status().message();
       }
-      out << text.value().text;
-      if (!text.value().text.empty() && text.value().text.back() != '\n') out << '\n';
-      continue;
+      return;
     }
-    auto result = pipeline.value()->Extract(bytes.value(), file);
-    if (!result.ok()) {
-      err << "registre: " << file << ": " << result.status().message() << "\n";
-      ++failed;
-      continue;
+    auto result = extractor.Extract(bytes.value(), item.path);
+    if (result.ok()) {
+      item.result = std::move(result).value();
+    } else {
+      item.outcome = WorkItem::Outcome::kFailed;
+      item.stage = "extract";
+      item.message = result.status().message();
     }
-    for (const Warning& w : result.value().warnings) {
-      if (!o.quiet) err << "registre: " << file << ": warning " << w.code << ": " << w.message << "\n";
-      ++warnings;
+  };
+
+  auto deliver = [&](WorkItem& item) -> Status {
+    if (item.outcome == WorkItem::Outcome::kSkipped) {
+      ++n.skipped;
+      // A failure recorded by an earlier run still stands in the result of the whole job.
+      if (done.at(item.path).failed) ++n.failed_before;
+      progress.AddDone(0, false, item.bytes);
+      return Status::Ok();
     }
-    if (result.value().records.empty()) ++empty;
-    for (const auto& record : result.value().records) {
-      warnings += record["warnings"].size();
-      Status s = sink->Write(record);
-      if (!s.ok()) {
-        err << "registre: " << s.message() << "\n";
-        return kExitSomeFailed;
+    if (done.count(item.path)) ++n.redone;
+    if (item.outcome == WorkItem::Outcome::kFailed) {
+      ++n.failed;
+      progress.Print("registre: " + item.path + ": " + item.message + "\n");
+      progress.AddDone(0, true, item.bytes);
+      ErrorRecord error{item.stage, item.message};
+      return log.value()->Commit(item.path, item.sha256, {}, &error);
+    }
+    ++n.done;
+    if (o.text_only) {
+      out << item.text;
+      if (!item.text.empty() && item.text.back() != '\n') out << '\n';
+      progress.AddDone(0, false, item.bytes);
+      return Status::Ok();
+    }
+    const DocumentResult& r = item.result;
+    for (const Warning& w : r.warnings) {
+      if (!o.quiet)
+        progress.Print("registre: " + item.path + ": warning " + w.code + ": " + w.message + "\n");
+      ++n.warnings;
+    }
+    if (r.records.empty()) ++n.empty;
+    for (const auto& record : r.records) {
+      n.warnings += record["warnings"].size();
+      if (sink) {
+        Status s = sink->Write(record);
+        if (!s.ok()) return s;
+      } else if (jsonl && !logged_output) {
+        out << RecordLine(record) << '\n';
       }
-      ++records;
     }
+    if (jsonl && !logged_output) {
+      out.flush();
+      if (!out) return Status::Error("standard output: write failed");
+    }
+    n.records += r.records.size();
+    progress.AddDone(r.records.size(), false, item.bytes);
+    return log.value()->Commit(item.path, item.sha256, r.records, nullptr);
+  };
+
+  Status run = RunOrdered(inputs, RunnerOptions{o.jobs, 0}, process, deliver);
+  progress.Finish();
+  if (!run.ok()) {
+    err << "registre: " << run.message() << "\n";
+    return kExitSomeFailed;
   }
-  if (sink) {
-    Status s = sink->Finish();
+  for (Status s : {sink ? sink->Finish() : Status::Ok(), log.value()->Close()}) {
     if (!s.ok()) {
       err << "registre: " << s.message() << "\n";
       return kExitSomeFailed;
     }
   }
+  if (n.redone > 0) {
+    // Inputs that changed since they were done have new records; drop the old ones.
+    auto again = Recover(files);
+    if (!again.ok()) {
+      err << "registre: " << again.status().message() << "\n";
+      return kExitSomeFailed;
+    }
+  }
   if (!o.quiet && !o.text_only) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    err << "registre: " << o.files.size() << " files, " << records << " records, " << warnings
-        << " warnings, " << failed << " failed, " << empty << " without deliberation ("
-        << secs << " s)\n";
-    for (const std::string& line : sink->Summary()) err << "registre: " << line << "\n";
+    char time[32];
+    std::snprintf(time, sizeof time, "%.2f s", secs);
+    err << "registre: " << inputs.size() << " files, " << n.records << " records, " << n.warnings
+        << " warnings, " << n.failed + n.failed_before << " failed, " << n.empty
+        << " without deliberation";
+    if (o.resume) {
+      err << "; " << n.skipped << " already done (" << n.failed_before << " of them failed), "
+          << n.redone << " changed and redone";
+    }
+    err << " (" << time << ", " << o.jobs << (o.jobs == 1 ? " job" : " jobs") << ")\n";
+    if (sink) {
+      for (const std::string& line : sink->Summary()) err << "registre: " << line << "\n";
+    }
   }
-  return failed ? kExitSomeFailed : kExitOk;
+  return n.failed + n.failed_before ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace registre

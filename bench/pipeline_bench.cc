@@ -1,0 +1,81 @@
+// Google Benchmark targets for the hot stages on the seed document
+// (fixtures/lyon-cp-2023-2459.txt): decode+normalise, segment, the whole extraction, and the
+// start-up (grammar compilation and schema loading). Throughput is reported in bytes/s of
+// the input file.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "document.h"
+#include "grammar.h"
+#include "normaliser.h"
+#include "pipeline.h"
+#include "segmenter.h"
+#include "text_reader.h"
+
+namespace registre {
+namespace {
+
+const std::string& Seed() {
+  static const std::string bytes = [] {
+    std::ifstream in(std::string(REGISTRE_SOURCE_DIR) + "/fixtures/lyon-cp-2023-2459.txt",
+                     std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  return bytes;
+}
+
+void BM_Normalise(benchmark::State& state) {
+  const std::string& bytes = Seed();
+  for (auto _ : state) {
+    auto source = ReadText(bytes);
+    NormalisedText text = Normalise(source.value());
+    benchmark::DoNotOptimize(text.text.data());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes.size()));
+}
+BENCHMARK(BM_Normalise);
+
+void BM_Segment(benchmark::State& state) {
+  auto grammar = Grammar::LoadDirectory(DefaultGrammarDir());
+  if (!grammar.ok()) {
+    state.SkipWithError(grammar.status().message().c_str());
+    return;
+  }
+  Segmenter segmenter(*grammar.value());
+  const Document doc(Normalise(ReadText(Seed()).value()));
+  for (auto _ : state) {
+    Segmentation seg = segmenter.Split(doc);
+    benchmark::DoNotOptimize(seg.records.data());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(Seed().size()));
+}
+BENCHMARK(BM_Segment);
+
+void BM_Extract(benchmark::State& state) {
+  auto pipeline = Pipeline::Create(DefaultGrammarDir(), DefaultSchemaPath());
+  if (!pipeline.ok()) {
+    state.SkipWithError(pipeline.status().message().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    auto result = pipeline.value()->Extract(Seed(), "lyon-cp-2023-2459.txt");
+    benchmark::DoNotOptimize(result.ok());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(Seed().size()));
+}
+BENCHMARK(BM_Extract);
+
+void BM_StartUp(benchmark::State& state) {
+  for (auto _ : state) {
+    auto pipeline = Pipeline::Create(DefaultGrammarDir(), DefaultSchemaPath());
+    benchmark::DoNotOptimize(pipeline.ok());
+  }
+}
+BENCHMARK(BM_StartUp)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace registre
+
+BENCHMARK_MAIN();

@@ -1,0 +1,102 @@
+#include "batch/input_list.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <unordered_set>
+
+namespace registre {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool GlobMatches(const std::string& glob, const std::string& relative) {
+  if (glob.find('/') != std::string::npos) {
+    return fnmatch(glob.c_str(), relative.c_str(), 0) == 0;
+  }
+  std::size_t slash = relative.rfind('/');
+  std::string name = slash == std::string::npos ? relative : relative.substr(slash + 1);
+  return fnmatch(glob.c_str(), name.c_str(), 0) == 0;
+}
+
+// Appends the regular files under `dir`, sorted, filtered by the globs.
+Status WalkDirectory(const std::string& dir, const InputSelection& sel,
+                     std::vector<std::string>& found) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  // Symbolic links to directories are not followed: a link cycle would never end and a
+  // link into another part of the archive would process it twice.
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+  if (ec) return Status::Error(dir + ": cannot list directory: " + ec.message());
+  for (; it != end; it.increment(ec)) {
+    if (ec) return Status::Error(dir + ": cannot list directory: " + ec.message());
+    std::error_code type_ec;
+    if (!it->is_regular_file(type_ec)) continue;
+    std::string relative = fs::relative(it->path(), dir, type_ec).generic_string();
+    if (type_ec) relative = it->path().filename().string();
+    if (GlobsAccept(relative, sel.includes, sel.excludes)) {
+      files.push_back(it->path().generic_string());
+    }
+  }
+  if (ec) return Status::Error(dir + ": cannot list directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  found.insert(found.end(), files.begin(), files.end());
+  return Status::Ok();
+}
+
+Status AddPath(const std::string& path, const InputSelection& sel,
+               std::vector<std::string>& found) {
+  std::error_code ec;
+  if (path != "-" && fs::is_directory(path, ec)) return WalkDirectory(path, sel, found);
+  found.push_back(path);
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool GlobsAccept(const std::string& relative, const std::vector<std::string>& includes,
+                 const std::vector<std::string>& excludes) {
+  bool included = includes.empty() ||
+                  std::any_of(includes.begin(), includes.end(),
+                              [&](const std::string& g) { return GlobMatches(g, relative); });
+  if (!included) return false;
+  return std::none_of(excludes.begin(), excludes.end(),
+                      [&](const std::string& g) { return GlobMatches(g, relative); });
+}
+
+Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
+                                               std::istream& list_stream) {
+  std::vector<std::string> found;
+  for (const std::string& p : selection.paths) {
+    Status s = AddPath(p, selection, found);
+    if (!s.ok()) return s;
+  }
+  if (!selection.files_from.empty()) {
+    std::ifstream file;
+    std::istream* in = &list_stream;
+    if (selection.files_from != "-") {
+      file.open(selection.files_from);
+      if (!file) return Status::Error(selection.files_from + ": cannot open the list of files");
+      in = &file;
+    }
+    std::string line;
+    while (std::getline(*in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      Status s = AddPath(line, selection, found);
+      if (!s.ok()) return s;
+    }
+    if (in->bad()) return Status::Error(selection.files_from + ": read error");
+  }
+  std::vector<std::string> unique;
+  unique.reserve(found.size());
+  std::unordered_set<std::string> seen;
+  for (std::string& p : found) {
+    if (seen.insert(p).second) unique.push_back(std::move(p));
+  }
+  return unique;
+}
+
+}  // namespace registre

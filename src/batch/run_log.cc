@@ -1,0 +1,271 @@
+#include "batch/run_log.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+
+namespace registre {
+namespace {
+
+using nlohmann::json;
+
+Status WriteAll(int fd, std::string_view data, const std::string& path) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::Error(path + ": write failed: " + std::strerror(errno));
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return Status::Ok();
+}
+
+// Calls `line(text, complete)` for each line of `path`; `complete` is false for a last line
+// without '\n' (a write cut short). A missing file has no lines.
+Status ForEachLine(const std::string& path,
+                   const std::function<void(const std::string&, bool)>& line) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (errno == ENOENT) return Status::Ok();
+    return Status::Error(path + ": cannot open: " + std::strerror(errno));
+  }
+  std::string text;
+  while (std::getline(in, text)) line(text, !in.eof());
+  if (in.bad()) return Status::Error(path + ": read error");
+  return Status::Ok();
+}
+
+// Rewrites `path` with the lines for which keep(index) is true (index counts every line,
+// complete or not), through a temporary file renamed over it.
+Status RewriteKeeping(const std::string& path, const std::function<bool(std::size_t)>& keep) {
+  std::string tmp = path + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::Error(tmp + ": cannot open for writing: " + std::strerror(errno));
+  std::string chunk;
+  Status status;
+  std::size_t index = 0;
+  Status read = ForEachLine(path, [&](const std::string& text, bool) {
+    if (status.ok() && keep(index)) {
+      chunk.append(text).push_back('\n');
+      if (chunk.size() >= (1u << 20)) {
+        status = WriteAll(fd, chunk, tmp);
+        chunk.clear();
+      }
+    }
+    ++index;
+  });
+  if (status.ok()) status = WriteAll(fd, chunk, tmp);
+  if (status.ok() && ::fsync(fd) != 0) status = Status::Error(tmp + ": fsync failed");
+  ::close(fd);
+  if (status.ok() && !read.ok()) status = read;
+  if (status.ok() && std::rename(tmp.c_str(), path.c_str()) != 0) {
+    status = Status::Error(path + ": cannot replace: " + std::strerror(errno));
+  }
+  if (!status.ok()) std::remove(tmp.c_str());
+  return status;
+}
+
+std::string StringAt(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string RecordLine(const json& record) {
+  return record.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<DoneMap> Recover(const RunFiles& files, RecoveryReport* report) {
+  RecoveryReport local;
+  RecoveryReport& r = report ? *report : local;
+  r = RecoveryReport{};
+  DoneMap done;
+  if (files.output.empty()) return done;
+
+  // 1. The latest done line of each path.
+  std::size_t done_lines = 0;
+  bool done_dirty = false;
+  Status s = ForEachLine(files.done(), [&](const std::string& text, bool complete) {
+    ++done_lines;
+    json j = complete ? json::parse(text, nullptr, false) : json();
+    if (!j.is_object() || StringAt(j, "path").empty() || StringAt(j, "sha256").empty() ||
+        !j.contains("records") || !j["records"].is_number_unsigned()) {
+      done_dirty = true;
+      return;
+    }
+    DoneEntry e{StringAt(j, "sha256"), j["records"].get<std::size_t>(), j.value("failed", false)};
+    auto [it, inserted] = done.try_emplace(StringAt(j, "path"), e);
+    if (!inserted) {
+      it->second = e;
+      done_dirty = true;
+    }
+  });
+  if (!s.ok()) return s;
+
+  // 2. Which record lines belong to the latest version of a done input, and how many.
+  // Inputs are numbered so that each line keeps a small id rather than a copy of its path.
+  std::unordered_map<std::string, std::size_t> id_of;
+  std::vector<std::string> paths;
+  std::vector<std::size_t> counts;
+  std::vector<long> owner;  // per line: the id of its done input, or -1
+  s = ForEachLine(files.output, [&](const std::string& text, bool complete) {
+    long who = -1;
+    if (complete) {
+      json j = json::parse(text, nullptr, false);
+      if (j.is_object() && j.contains("source") && j["source"].is_object()) {
+        std::string path = StringAt(j["source"], "file");
+        auto it = done.find(path);
+        if (it != done.end() && it->second.sha256 == StringAt(j["source"], "sha256")) {
+          auto [id, added] = id_of.try_emplace(path, paths.size());
+          if (added) {
+            paths.push_back(path);
+            counts.push_back(0);
+          }
+          who = static_cast<long>(id->second);
+          ++counts[id->second];
+        }
+      }
+    }
+    owner.push_back(who);
+  });
+  if (!s.ok()) return s;
+
+  // 3. A done input whose records are not all there (or are there twice) is not finished.
+  std::vector<bool> finished(paths.size());
+  for (auto it = done.begin(); it != done.end();) {
+    auto id = id_of.find(it->first);
+    std::size_t have = id == id_of.end() ? 0 : counts[id->second];
+    if (have != it->second.records) {
+      it = done.erase(it);
+      done_dirty = true;
+    } else {
+      if (id != id_of.end()) finished[id->second] = true;
+      ++it;
+    }
+  }
+  r.documents = done.size();
+  std::size_t kept = 0;
+  for (long who : owner) kept += who >= 0 && finished[static_cast<std::size_t>(who)];
+  r.records_kept = kept;
+  r.records_dropped = owner.size() - kept;
+  if (r.records_dropped > 0) {
+    s = RewriteKeeping(files.output, [&](std::size_t i) {
+      return i < owner.size() && owner[i] >= 0 && finished[static_cast<std::size_t>(owner[i])];
+    });
+    if (!s.ok()) return s;
+  }
+
+  // 4. One error line per failed, finished input.
+  if (!files.errors.empty()) {
+    std::vector<bool> keep_error;
+    std::unordered_map<std::string, bool> seen;
+    s = ForEachLine(files.errors, [&](const std::string& text, bool complete) {
+      bool keep = false;
+      if (complete) {
+        json j = json::parse(text, nullptr, false);
+        if (j.is_object()) {
+          std::string path = StringAt(j, "path");
+          auto it = done.find(path);
+          keep = it != done.end() && it->second.failed &&
+                 it->second.sha256 == StringAt(j, "sha256") && seen.emplace(path, true).second;
+        }
+      }
+      keep_error.push_back(keep);
+    });
+    if (!s.ok()) return s;
+    for (bool k : keep_error) r.errors_dropped += !k;
+    if (r.errors_dropped > 0) {
+      s = RewriteKeeping(files.errors,
+                         [&](std::size_t i) { return i < keep_error.size() && keep_error[i]; });
+      if (!s.ok()) return s;
+    }
+  }
+
+  // 5. The done log last: until it is rewritten, the old one still describes the files.
+  if (done_dirty || done_lines != done.size()) {
+    // Keep, for each finished path, its last line (the one `done` holds).
+    std::vector<bool> keep_done;
+    std::unordered_map<std::string, std::size_t> last_index;
+    std::size_t index = 0;
+    s = ForEachLine(files.done(), [&](const std::string& text, bool complete) {
+      json j = complete ? json::parse(text, nullptr, false) : json();
+      if (j.is_object()) last_index[StringAt(j, "path")] = index;
+      keep_done.push_back(false);
+      ++index;
+    });
+    if (!s.ok()) return s;
+    for (const auto& [path, i] : last_index) {
+      if (done.count(path)) keep_done[i] = true;
+    }
+    s = RewriteKeeping(files.done(),
+                       [&](std::size_t i) { return i < keep_done.size() && keep_done[i]; });
+    if (!s.ok()) return s;
+  }
+  return done;
+}
+
+Result<std::unique_ptr<RunLog>> RunLog::Open(const RunFiles& files, bool append) {
+  std::unique_ptr<RunLog> log(new RunLog());
+  int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (append ? 0 : O_TRUNC);
+  auto open = [&](const std::string& path, File& f) -> Status {
+    if (path.empty()) return Status::Ok();
+    f.path = path;
+    f.fd = ::open(path.c_str(), flags, 0644);
+    if (f.fd < 0) return Status::Error(path + ": cannot open for writing: " + std::strerror(errno));
+    return Status::Ok();
+  };
+  for (Status s : {open(files.output, log->output_), open(files.done(), log->done_),
+                   open(files.errors, log->errors_)}) {
+    if (!s.ok()) return s;
+  }
+  return log;
+}
+
+RunLog::~RunLog() { (void)Close(); }
+
+Status RunLog::Commit(const std::string& path, const std::string& sha256,
+                      const std::vector<json>& records, const ErrorRecord* error) {
+  if (output_.fd >= 0 && !records.empty()) {
+    buffer_.clear();
+    for (const json& record : records) buffer_.append(RecordLine(record)).push_back('\n');
+    Status s = WriteAll(output_.fd, buffer_, output_.path);
+    if (!s.ok()) return s;
+  }
+  if (error && errors_.fd >= 0) {
+    json e = {{"path", path},
+              {"sha256", sha256.empty() ? json() : json(sha256)},
+              {"stage", error->stage},
+              {"message", error->message}};
+    Status s = WriteAll(errors_.fd, RecordLine(e) + "\n", errors_.path);
+    if (!s.ok()) return s;
+  }
+  // Without a sha256 the input was not read: no done line, so a resumed run retries it.
+  if (done_.fd >= 0 && !sha256.empty()) {
+    json d = {{"path", path},
+              {"sha256", sha256},
+              {"records", records.size()},
+              {"failed", error != nullptr}};
+    return WriteAll(done_.fd, RecordLine(d) + "\n", done_.path);
+  }
+  return Status::Ok();
+}
+
+Status RunLog::Close() {
+  Status first;
+  for (File* f : {&output_, &done_, &errors_}) {
+    if (f->fd >= 0 && ::close(f->fd) != 0 && first.ok()) {
+      first = Status::Error(f->path + ": close failed: " + std::strerror(errno));
+    }
+    f->fd = -1;
+  }
+  return first;
+}
+
+}  // namespace registre
