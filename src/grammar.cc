@@ -34,6 +34,7 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
   std::vector<GrammarEntry>* current = nullptr;
   bool is_table = false;
   bool section_is_define = false;
+  std::string current_name;
   int line_no = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
@@ -48,6 +49,11 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
       if (line.back() != ']' || line.size() < 3) return Status::Error(where + ": bad section header");
       std::string section(Trim(line.substr(1, line.size() - 2)));
       if (Find(section)) return Status::Error(where + ": section [" + section + "] defined twice");
+      if (!current_name.empty() && !is_table && !section_is_define) {
+        Status built = BuildSet(current_name, where);
+        if (!built.ok()) return built;
+      }
+      current_name = section;
       sections_.emplace_back(section, std::vector<GrammarEntry>{});
       current = &sections_.back().second;
       is_table = section.rfind("table.", 0) == 0;
@@ -86,7 +92,40 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
     }
     current->push_back(std::move(entry));
   }
+  if (!current_name.empty() && !is_table && !section_is_define) return BuildSet(current_name, name);
   return Status::Ok();
+}
+
+Status Grammar::BuildSet(const std::string& section, const std::string& where) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  SectionSet built{section, std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}};
+  const std::vector<GrammarEntry>& entries = *Find(section);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!entries[i].regex) continue;
+    std::string error;
+    if (built.set->Add(entries[i].value, &error) < 0) return Status::Error(entries[i].where + ": " + error);
+    built.entry_of.push_back(static_cast<int>(i));
+  }
+  if (built.entry_of.empty()) return Status::Ok();
+  if (!built.set->Compile()) return Status::Error(where + ": section [" + section + "] too large to compile");
+  sets_.push_back(std::move(built));
+  return Status::Ok();
+}
+
+bool Grammar::AnyMatch(std::string_view section, std::string_view text, std::vector<int>* which) const {
+  for (const SectionSet& s : sets_) {
+    if (s.name != section) continue;
+    std::vector<int> hits;
+    if (!s.set->Match(re2::StringPiece(text.data(), text.size()), which ? &hits : nullptr)) return false;
+    if (which) {
+      which->clear();
+      for (int h : hits) which->push_back(s.entry_of[static_cast<std::size_t>(h)]);
+      std::sort(which->begin(), which->end());
+    }
+    return true;
+  }
+  return false;
 }
 
 Result<std::unique_ptr<Grammar>> Grammar::LoadDirectory(const std::string& dir) {

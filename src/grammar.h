@@ -21,6 +21,7 @@
 
 #include <memory>
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,6 +54,12 @@ class Grammar {
   // The value for `key` in a table section, or empty.
   std::string Lookup(std::string_view table, std::string_view key) const;
 
+  // True when some pattern of `section` matches `text` (unanchored; ^ and $ at its ends).
+  // One DFA pass for the whole section (an RE2::Set), so a line can be screened against
+  // many patterns cheaply before any of them is run for its groups. `which`, when given,
+  // receives the indices (in Section() order) of the entries that match.
+  bool AnyMatch(std::string_view section, std::string_view text, std::vector<int>* which = nullptr) const;
+
   // Errors unless each (section, key) pair exists: called once after loading so that a
   // grammar directory missing a rule the extractors need is refused at start-up.
   Status Require(const std::vector<std::pair<std::string, std::string>>& needed) const;
@@ -60,6 +67,14 @@ class Grammar {
  private:
   std::vector<std::pair<std::string, std::vector<GrammarEntry>>> sections_;
   std::vector<std::pair<std::string, std::string>> defines_;  // "{{name}}" -> pattern text
+  // One RE2::Set per pattern section, with the Section() index of each of its patterns.
+  struct SectionSet {
+    std::string name;
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> entry_of;
+  };
+  std::vector<SectionSet> sets_;
+  Status BuildSet(const std::string& section, const std::string& where);
   std::vector<GrammarEntry>* Find(std::string_view name);
   const std::vector<GrammarEntry>* Find(std::string_view name) const;
 };

@@ -9,6 +9,7 @@ enum class PartKind { kNone, kVisa, kConsiderant, kOpinion };
 
 bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view section, std::size_t line) {
   Range r = doc.LineRange(line);
+  if (!g.AnyMatch(section, doc.Folded(r))) return false;
   for (const GrammarEntry& e : g.Section(section)) {
     Range whole;
     if (FindIn(doc, *e.regex, r, &whole, nullptr) && whole.start == r.start) return true;
@@ -65,7 +66,11 @@ Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t
 }
 
 void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, Parts* p) const {
-  for (const GrammarEntry& e : grammar_.Section("record.fields")) {
+  std::vector<int> which;
+  grammar_.AnyMatch("record.fields", doc.Folded(r), &which);
+  const auto& entries = grammar_.Section("record.fields");
+  for (int index : which) {
+    const GrammarEntry& e = entries[static_cast<std::size_t>(index)];
     Range whole;
     std::vector<Range> groups;
     if (!FindIn(doc, *e.regex, r, &whole, &groups)) continue;
@@ -238,25 +243,28 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   if (!p->decision_range.empty()) region.start = p->decision_range.start;
   static const char* kSections[] = {"vote.unanimous", "vote.majority", "vote.for", "vote.against",
                                     "vote.abstention", "vote.not_voting", "vote.result"};
-  std::size_t first = SIZE_MAX;
-  for (const char* section : kSections) {
-    for (const GrammarEntry& e : grammar_.Section(section)) {
-      Range whole;
-      if (FindIn(doc, *e.regex, region, &whole, nullptr)) first = std::min(first, whole.start);
+  auto earliest = [&](Range where) {
+    std::size_t at = SIZE_MAX;
+    std::vector<int> which;
+    for (const char* section : kSections) {
+      if (!grammar_.AnyMatch(section, doc.Folded(where), &which)) continue;
+      const auto& entries = grammar_.Section(section);
+      for (int i : which) {
+        Range whole;
+        if (FindIn(doc, *entries[static_cast<std::size_t>(i)].regex, where, &whole, nullptr))
+          at = std::min(at, whole.start);
+      }
     }
-  }
+    return at;
+  };
+  std::size_t first = earliest(region);
   if (first == SIZE_MAX && region.start != r.start) {
     // A vote printed before the formula, in the record's first lines ("Adopté à
     // l'unanimité" in a title column); never in the exposé, where "approuvé par" is history.
     region = Range{r.start, std::min(r.end, r.start + 600)};
     if (!p->visas_range.empty()) region.end = std::min(region.end, p->visas_range.start);
     if (!p->report_range.empty()) region.end = std::min(region.end, p->report_range.start);
-    for (const char* section : kSections) {
-      for (const GrammarEntry& e : grammar_.Section(section)) {
-        Range whole;
-        if (FindIn(doc, *e.regex, region, &whole, nullptr)) first = std::min(first, whole.start);
-      }
-    }
+    first = earliest(region);
   }
   if (first == SIZE_MAX) return;
   // The vote's window: its line and the following lines of its paragraph (at most ~400 chars).

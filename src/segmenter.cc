@@ -123,8 +123,11 @@ int LabelValue(const Document& doc, const Candidate& c) {
 
 bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section, std::string_view key,
                 Range r) {
-  for (const RE2* re : g.Patterns(section, key))
-    if (FindIn(doc, *re, r, nullptr, nullptr)) return true;
+  std::vector<int> which;
+  if (!g.AnyMatch(section, doc.Folded(r), &which)) return false;
+  const auto& entries = g.Section(section);
+  for (int i : which)
+    if (entries[static_cast<std::size_t>(i)].key == key) return true;
   return false;
 }
 
@@ -170,9 +173,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::vector<Candidate>
 }
 
 bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
-  for (const GrammarEntry& e : g.Section("segment.decision_evidence"))
-    if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
-  return false;
+  return g.AnyMatch("segment.decision_evidence", doc.Folded(r));
 }
 
 }  // namespace
@@ -188,6 +189,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     Range line = doc.LineRange(i);
     if (line.size() > 400) continue;
     std::vector<Range> groups;
+    if (!grammar_.AnyMatch("segment.heading", doc.Folded(line))) continue;
     for (const GrammarEntry& e : grammar_.Section("segment.heading")) {
       if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
       Candidate c{i, HeadingKind::kItem, {}, {}, {}};

@@ -15,7 +15,11 @@ struct Mark {
 std::vector<Mark> FindAll(const Document& doc, const Grammar& grammar, std::string_view section,
                           Range r) {
   std::vector<Mark> marks;
-  for (const GrammarEntry& e : grammar.Section(section)) {
+  std::vector<int> which;
+  if (!grammar.AnyMatch(section, doc.Folded(r), &which)) return marks;
+  const auto& entries = grammar.Section(section);
+  for (int index : which) {
+    const GrammarEntry& e = entries[static_cast<std::size_t>(index)];
     Range cursor = r, whole;
     while (cursor.start < cursor.end && FindIn(doc, *e.regex, cursor, &whole, nullptr)) {
       if (whole.empty()) break;
