@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "document.h"
 #include "french_words.h"
@@ -125,9 +126,16 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   Sitting shared;
   if (!seg.head.empty()) shared = stages_->sitting.Read(doc, seg.head);
   // Values the head does not print may still be named further on (the authority in a body).
-  Sitting document_wide;
-  document_wide.authority = stages_->sitting.ReadAuthority(doc, whole, &document_wide.authority_type);
-  document_wide.assembly = stages_->sitting.ReadAssembly(doc, whole, &document_wide.assembly_kind);
+  // Read once, and only when some record's head does not name them.
+  std::optional<Sitting> document_wide;
+  auto whole_document = [&]() -> const Sitting& {
+    if (!document_wide) {
+      document_wide.emplace();
+      document_wide->authority = stages_->sitting.ReadAuthority(doc, whole, &document_wide->authority_type);
+      document_wide->assembly = stages_->sitting.ReadAssembly(doc, whole, &document_wide->assembly_kind);
+    }
+    return *document_wide;
+  };
 
   // A rapporteur printed once in the head applies to every item below it.
   std::optional<Person> head_rapporteur;
@@ -156,7 +164,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
       if (own.attendance.has_lists) in.sitting.attendance = own.attendance;
       Inherit(in.sitting, own);
     }
-    Inherit(in.sitting, document_wide);
+    if (in.sitting.authority.empty() || in.sitting.assembly.empty()) Inherit(in.sitting, whole_document());
     nlohmann::json record = BuildRecord(in);
     Status valid = validator_->Validate(record);
     if (!valid.ok()) {
