@@ -8,6 +8,7 @@
 #include "french_words.h"
 #include "grammar.h"
 #include "normaliser.h"
+#include "output/matter_classifier.h"
 #include "pdf/pdf_reader.h"
 #include "persons.h"
 #include "record_builder.h"
@@ -100,6 +101,13 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_di
   p->grammar_ = std::move(grammar).value();
   p->validator_ = std::move(validator).value();
   p->stages_ = std::make_unique<PipelineStages>(*p->grammar_);
+  // Subject inference is optional: a grammar directory without matieres.rules has none.
+  std::string rules = MatterGrammarPath(grammar_dir);
+  if (std::filesystem::exists(rules)) {
+    auto matters = MatterClassifier::Load(rules);
+    if (!matters.ok()) return matters.status();
+    p->matters_ = std::move(matters).value();
+  }
   return p;
 }
 
@@ -166,6 +174,8 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     }
     if (in.sitting.authority.empty() || in.sitting.assembly.empty()) Inherit(in.sitting, whole_document());
     nlohmann::json record = BuildRecord(in);
+    // No ACTES code printed: infer one from the object, marked matter.derived (record.md).
+    if (matters_) matters_->ApplyTo(record);
     Status valid = validator_->Validate(record);
     if (!valid.ok()) {
       return Status::Error("internal error: record " + std::to_string(index) + " " + valid.message());

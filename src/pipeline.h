@@ -17,6 +17,7 @@ namespace registre {
 class Grammar;
 class SchemaValidator;
 struct PipelineStages;
+class MatterClassifier;
 
 struct DocumentResult {
   std::vector<nlohmann::json> records;  // validated, in document order
@@ -43,6 +44,7 @@ class Pipeline {
   std::unique_ptr<Grammar> grammar_;
   std::unique_ptr<SchemaValidator> validator_;
   std::unique_ptr<PipelineStages> stages_;
+  std::unique_ptr<MatterClassifier> matters_;
 };
 
 // Where the bundled grammars/ and schemas/ are: $REGISTRE_HOME, else the source tree the

@@ -95,7 +95,7 @@ po::options_description ExtractOptionsDescription(ExtractOptions& o) {
 }
 
 struct Counts {
-  std::size_t done = 0, failed = 0, skipped = 0, records = 0, warnings = 0, empty = 0;
+  std::size_t done = 0, failed = 0, skipped = 0, records = 0, warnings = 0, empty = 0, inferred_subjects = 0;
   std::size_t redone = 0;         // inputs done before under another sha256
   std::size_t failed_before = 0;  // skipped inputs that failed in an earlier run
 };
@@ -265,6 +265,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     if (r.records.empty()) ++n.empty;
     for (const auto& record : r.records) {
       n.warnings += record["warnings"].size();
+      if (record["matter"].value("derived", false)) ++n.inferred_subjects;
       if (sink) {
         Status s = sink->Write(record);
         if (!s.ok()) return s;
@@ -307,7 +308,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     std::snprintf(time, sizeof time, "%.2f s", secs);
     err << "registre: " << inputs.size() << " files, " << n.records << " records, " << n.warnings
         << " warnings, " << n.failed + n.failed_before << " failed, " << n.empty
-        << " without deliberation";
+        << " without deliberation, " << n.inferred_subjects << " subjects inferred";
     if (o.resume) {
       err << "; " << n.skipped << " already done (" << n.failed_before << " of them failed), "
           << n.redone << " changed and redone";
