@@ -178,6 +178,15 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     }
     limit = ParagraphEnd(doc, label.end, limit);
     Range value = TrimRange(doc, Range{label.end, limit}, " \n\t:;,.-");
+    // A count printed after the list: "..., M. Franck SUPERBI, (27)".
+    static const RE2 kTrailingCount(R"(\(\s*(\d{1,3})\s*\)\s*$)");
+    re2::StringPiece count;
+    std::string_view folded_value = doc.Folded(value);
+    if (RE2::PartialMatch(re2::StringPiece(folded_value.data(), folded_value.size()), kTrailingCount, &count)) {
+      if (label.key == "present" && !a.present_count) a.present_count = std::stoi(std::string(count));
+      value.end = static_cast<std::size_t>(count.data() - doc.folded().data()) - 1;
+      value = TrimRange(doc, value, " \n\t:;,.-(");
+    }
     std::string_view v = doc.Folded(value);
     if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == ' '; }))
       continue;  // "Présents : 16" is a count, read above
