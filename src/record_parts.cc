@@ -153,7 +153,8 @@ void RecordPartsReader::ReadItems(const Document& doc, Range r, Parts* p) const 
 }
 
 void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) const {
-  std::size_t decision_at = SIZE_MAX;
+  std::size_t decision_at = SIZE_MAX;  // the formula's verb
+  std::size_t sentence_at = SIZE_MAX;  // the start of the line that holds the decision
   // 1. A formula on its own line ("DELIBERE", "Le Conseil, après en avoir délibéré, DÉCIDE :").
   const auto lines = doc.lines();
   for (std::size_t i = doc.LineAt(r.start); i < lines.size() && lines[i].start < r.end; ++i) {
@@ -166,6 +167,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
         Range f = Group(*re, groups, "f");
         p->formula = doc.Text(f);
         decision_at = f.start;
+        sentence_at = line.start;
         break;
       }
     }
@@ -181,6 +183,8 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
         Range f = Group(*re, groups, "f");
         p->formula = doc.Text(f);
         decision_at = f.start;
+        // "après en avoir délibéré à l'unanimité, accepte": the vote may precede the verb.
+        sentence_at = doc.LineRange(doc.LineAt(whole.start)).start;
         break;
       }
     }
@@ -233,7 +237,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
   }
   p->articles = std::move(articles);
   if (decision_at != SIZE_MAX) {
-    p->decision_range = Range{decision_at, p->articles.empty() ? std::min(r.end, decision_at + 200)
+    p->decision_range = Range{std::max(r.start, sentence_at), p->articles.empty() ? std::min(r.end, decision_at + 200)
                                                                : p->articles.back().range.end};
   }
 }
