@@ -135,8 +135,9 @@ bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r);
 
 // A weak title: a short line set apart (blank line or finished sentence before it, text after
 // it) whose section decides something before the next such title.
-void AddWeakTitles(const Document& doc, const Grammar& g, std::vector<Candidate>* cands) {
-  const std::size_t n = doc.lines().size();
+void AddWeakTitles(const Document& doc, const Grammar& g, std::size_t before_line,
+                   std::vector<Candidate>* cands) {
+  const std::size_t n = std::min(doc.lines().size(), before_line);
   std::vector<std::size_t> titles;
   for (std::size_t i = 1; i + 1 < n; ++i) {
     if (doc.LineBlank(i) || NextNonBlank(doc, i + 1) >= n) continue;
@@ -159,7 +160,8 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::vector<Candidate>
   }
   for (std::size_t k = 0; k < titles.size(); ++k) {
     std::size_t end_line = k + 1 < titles.size() ? titles[k + 1] : n;
-    Range body{doc.LineRange(titles[k]).end, end_line < n ? doc.LineRange(end_line).start : doc.folded().size()};
+    Range body{doc.LineRange(titles[k]).end,
+               end_line < doc.lines().size() ? doc.LineRange(end_line).start : doc.folded().size()};
     if (!HasDecisionEvidence(doc, g, body)) continue;
     Candidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
     c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), {}, "t"), " ");
@@ -209,9 +211,13 @@ Segmentation Segmenter::Split(const Document& doc) const {
     }
   }
 
-  // Documents without numbered headings: short title lines that stand alone.
-  if (std::none_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine; })) {
-    AddWeakTitles(doc, grammar_, &cands);
+  // Short title lines that stand alone: in documents without numbered headings, and before
+  // the first numbered heading (the approval of the last minutes, printed as a bare title).
+  {
+    std::size_t first_strong = n_lines;
+    for (const Candidate& c : cands)
+      if (c.kind != HeadingKind::kNumberLine) first_strong = std::min(first_strong, c.line);
+    AddWeakTitles(doc, grammar_, first_strong, &cands);
   }
 
   // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
