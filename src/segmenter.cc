@@ -139,9 +139,24 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::size_t before_lin
                    std::vector<Candidate>* cands) {
   const std::size_t n = std::min(doc.lines().size(), before_line);
   std::vector<std::size_t> titles;
+  std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
   for (std::size_t i = 1; i + 1 < n; ++i) {
     if (doc.LineBlank(i) || NextNonBlank(doc, i + 1) >= n) continue;
     Range line = doc.LineRange(i);
+    if (g.AnyMatch("segment.procedural", doc.Folded(line))) {
+      for (const RE2* re : g.Patterns("segment.procedural", "t")) {
+        std::vector<Range> groups;
+        Range whole;
+        if (FindIn(doc, *re, line, &whole, &groups) && whole.start == line.start) {
+          procedural.emplace_back(i, TrimRange(doc, Group(*re, groups, "t"), " :;.-"));
+          break;
+        }
+      }
+      if (!procedural.empty() && procedural.back().first == i) {
+        titles.push_back(i);
+        continue;
+      }
+    }
     if (MatchesAny(doc, g, "segment.title", "not_title", line)) continue;
     // A line that decides something is the body of a title, not one.
     if (HasDecisionEvidence(doc, g, line)) continue;
@@ -162,6 +177,14 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::size_t before_lin
     std::size_t end_line = k + 1 < titles.size() ? titles[k + 1] : n;
     Range body{doc.LineRange(titles[k]).end,
                end_line < doc.lines().size() ? doc.LineRange(end_line).start : doc.folded().size()};
+    auto proc = std::find_if(procedural.begin(), procedural.end(),
+                             [&](const auto& p) { return p.first == titles[k]; });
+    if (proc != procedural.end()) {
+      Candidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
+      c.title = proc->second;
+      cands->push_back(c);
+      continue;
+    }
     if (!HasDecisionEvidence(doc, g, body)) continue;
     Candidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
     c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), {}, "t"), " ");
