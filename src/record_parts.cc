@@ -221,6 +221,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
     if (a.number && *a.number == expected) articles.push_back(a);
     else if (!articles.empty() && a.number && *a.number <= static_cast<int>(articles.size())) break;
   }
+  if (articles.empty() && decision_at != SIZE_MAX) articles = DecisionPoints(doc, r);
   std::size_t decision_end = r.end;
   for (std::size_t k = 0; k < articles.size(); ++k) {
     std::size_t end = k + 1 < articles.size() ? doc.LineRange(doc.LineAt(articles[k + 1].range.start)).start
@@ -240,6 +241,32 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
     p->decision_range = Range{std::max(r.start, sentence_at), p->articles.empty() ? std::min(r.end, decision_at + 200)
                                                                : p->articles.back().range.end};
   }
+}
+
+std::vector<Article> RecordPartsReader::DecisionPoints(const Document& doc, Range r) const {
+  // Points "1)", "2)"... numbered from 1, each deciding something before the next one.
+  std::vector<Article> points;
+  const RE2* re = grammar_.Pattern("section.decision_point", "point");
+  if (!re) return points;
+  for (std::size_t i = doc.LineAt(r.start); i < doc.lines().size() && doc.LineRange(i).start < r.end; ++i) {
+    Range line = doc.LineRange(i);
+    Range whole;
+    std::vector<Range> groups;
+    if (!FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) continue;
+    Article a;
+    a.label = doc.Text(Group(*re, groups, "l"));
+    a.number = words_.ParseNumber(doc.Folded(Group(*re, groups, "n")));
+    if (!a.number || *a.number != static_cast<int>(points.size()) + 1) continue;
+    a.range = Range{whole.end, line.end};
+    points.push_back(a);
+  }
+  if (points.size() < 2) return {};
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    std::size_t end = k + 1 < points.size() ? points[k + 1].range.start : r.end;
+    if (!grammar_.AnyMatch("segment.decision_evidence", doc.Folded(Range{points[k].range.start, end})))
+      return {};
+  }
+  return points;
 }
 
 void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {

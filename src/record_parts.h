@@ -60,6 +60,7 @@ class RecordPartsReader {
   void ReadHeadFields(const Document& doc, Range r, Parts* p) const;
   void ReadItems(const Document& doc, Range r, Parts* p) const;
   void ReadDecision(const Document& doc, Range r, Parts* p) const;
+  std::vector<Article> DecisionPoints(const Document& doc, Range r) const;
   void ReadVote(const Document& doc, Range r, Parts* p) const;
   void ReadClosing(const Document& doc, Range r, Parts* p) const;
   Range Continued(const Document& doc, Range value, std::size_t limit) const;
