@@ -31,6 +31,7 @@ struct LayoutLine {
   double size = 0;               // main font size of the line
   int orientation = 0;
   bool furniture = false;
+  bool break_before = false;  // a paragraph or block starts here (see MarkBreaks)
 };
 
 struct LayoutOptions {
@@ -40,6 +41,11 @@ struct LayoutOptions {
 
 std::vector<LayoutLine> BuildLines(const std::vector<PositionedGlyph>& glyphs,
                                    const LayoutOptions& options = {});
+
+// Marks where a blank line separates `lines` (one page, reading order) the way pdftotext
+// -layout prints one: the baseline drops by two font sizes or more (a skipped line), the
+// text goes back up the page (a new column or block), or the orientation changes.
+void MarkBreaks(std::vector<LayoutLine>& lines);
 
 struct PageFrame {
   double bottom = 0, top = 0;  // display-space vertical extent of the page

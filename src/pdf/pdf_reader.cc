@@ -262,7 +262,7 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
     PdfPageLayout& out = layout.pages[static_cast<std::size_t>(i)];
     for (LayoutLine& line : page_lines[static_cast<std::size_t>(i)]) {
       out.lines.push_back({std::move(line.text), line.x0, line.x1, line.y, line.size,
-                           line.orientation, line.furniture});
+                           line.orientation, line.furniture, line.break_before});
     }
     out.has_text = !out.lines.empty();
     if (!out.has_text && !out.failed) no_text.push_back(i + 1);
@@ -291,7 +291,10 @@ SourceText LayoutToSourceText(const PdfLayout& layout) {
   source.encoding = "UTF-8";
   for (std::size_t p = 0; p < layout.pages.size(); ++p) {
     if (p > 0) source.text += '\f';
+    bool first = true;
     for (const PdfLine& line : layout.pages[p].lines) {
+      if (line.break_before && !first) source.text += '\n';
+      first = false;
       source.text += line.text;
       source.text += '\n';
     }
