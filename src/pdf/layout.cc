@@ -12,7 +12,13 @@
 namespace registre::pdf {
 namespace {
 
+// A blank line goes where the baseline drops by more than kBreakFactor times the page's
+// usual spacing for the font size, or by kBreakEm font sizes or more (pdftotext -layout's
+// rule, which the text pipeline is tuned on); a drop of n font sizes gives n - 1 blank
+// lines, at most kMaxBlank, as pdftotext prints them.
 constexpr double kBreakFactor = 1.6;
+constexpr double kBreakEm = 2.0;
+constexpr int kMaxBlank = 4;
 
 struct LineBuilder {
   std::vector<const PositionedGlyph*> glyphs;
@@ -344,7 +350,7 @@ void MarkBreaks(std::vector<LayoutLine>& lines) {
     const LayoutLine& a = lines[i - 1];
     LayoutLine& b = lines[i];
     if (a.orientation != b.orientation) {
-      b.break_before = true;
+      b.blank_before = 1;
       continue;
     }
     double size = std::max(a.size, 1e-3);
@@ -352,8 +358,13 @@ void MarkBreaks(std::vector<LayoutLine>& lines) {
     auto it = spacing.find(SizeKey(a.size));
     double usual = it != spacing.end() ? it->second : page_ratio * size;
     // Up the page: a new column or block. Down by clearly more than the usual spacing: a
-    // skipped line (paragraph break, space around a heading or a list).
-    b.break_before = dy < -0.5 * size || dy > kBreakFactor * usual;
+    // skipped line (paragraph break, space around a heading or a list). A page whose lines
+    // are all widely spaced gets a blank line between every two, like pdftotext's.
+    if (dy < -0.5 * size) {
+      b.blank_before = 1;
+    } else if (dy > kBreakFactor * usual || dy >= kBreakEm * size) {
+      b.blank_before = std::clamp(static_cast<int>(std::min(dy / size, 100.0)) - 1, 1, kMaxBlank);
+    }
   }
 }
 

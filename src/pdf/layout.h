@@ -31,7 +31,7 @@ struct LayoutLine {
   double size = 0;               // main font size of the line
   int orientation = 0;
   bool furniture = false;
-  bool break_before = false;  // a paragraph or block starts here (see MarkBreaks)
+  int blank_before = 0;  // blank lines before this one in the text (see MarkBreaks)
 };
 
 struct LayoutOptions {
@@ -42,9 +42,11 @@ struct LayoutOptions {
 std::vector<LayoutLine> BuildLines(const std::vector<PositionedGlyph>& glyphs,
                                    const LayoutOptions& options = {});
 
-// Marks where a blank line separates `lines` (one page, reading order) the way pdftotext
-// -layout prints one: the baseline drops by two font sizes or more (a skipped line), the
-// text goes back up the page (a new column or block), or the orientation changes.
+// Sets `blank_before` on `lines` (one page, reading order) where pdftotext -layout would
+// leave blank lines: the baseline drops by more than 1.6 times the page's usual spacing for
+// that font size or by two font sizes or more (n - 1 blank lines for a drop of n sizes, at
+// most 4), the text goes back up the page (a new column or block: one), or the orientation
+// changes (one). BuildLines calls it.
 void MarkBreaks(std::vector<LayoutLine>& lines);
 
 struct PageFrame {
