@@ -51,7 +51,7 @@ Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t
     if (FindIn(doc, kLabel, r, &whole, nullptr) && whole.start == r.start) break;
     // A continuation starts in lower case or ends an unfinished phrase.
     std::string_view f = doc.Folded(r);
-    std::string_view text = doc.RawText(r);
+    std::string text = doc.RawText(r);  // RawText returns a temporary: a view would dangle
     std::size_t first = text.find_first_not_of(' ');
     if (first == std::string_view::npos) break;
     unsigned char c = static_cast<unsigned char>(text[first]);
