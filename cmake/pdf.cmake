@@ -3,7 +3,7 @@
 add_executable(registre-pdftext ${CMAKE_SOURCE_DIR}/tools/pdftext_main.cc)
 target_link_libraries(registre-pdftext PRIVATE registre_core)
 if(TARGET registre_tests)
-  add_dependencies(registre_tests registre-pdftext)
+  add_dependencies(registre_tests registre registre-pdftext)
   target_compile_definitions(registre_tests PRIVATE
     REGISTRE_PDFTEXT="$<TARGET_FILE:registre-pdftext>")
 endif()

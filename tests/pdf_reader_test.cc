@@ -35,7 +35,7 @@ TEST(PdfReader, WordsFromPositionsNotSpaceGlyphs) {
   // Kerned TJ, a word gap made by TJ displacement only, and a space glyph cancelled by Tw.
   std::string text = Text(OnePage(
       "BT /F1 10 Tf 72 700 Td [(Con)20(seil)-300(municipal)] TJ ET\n"
-      "BT /F1 10 Tf 72 680 Td -2.78 Tw (fa ve) Tj 0 Tw (ur) Tj ET"));
+      "BT /F1 10 Tf 72 688 Td -2.78 Tw (fa ve) Tj 0 Tw (ur) Tj ET"));
   EXPECT_EQ(text, "Conseil municipal\nfaveur\n");
 }
 
@@ -44,7 +44,37 @@ TEST(PdfReader, TextStateOperators) {
       "BT /F1 12 Tf 14 TL 72 700 Td (ligne un) Tj T* (ligne deux) Tj (ligne trois) ' ET\n"
       "BT /F1 12 Tf 1 0 0 1 72 600 Tm 150 Tz (large) Tj ET\n"
       "BT /F1 12 Tf 72 580 TD 0 -20 TD (TD) Tj ET"));
-  EXPECT_EQ(text, "ligne un\nligne deux\nligne trois\nlarge\nTD\n");
+  // 72 pt down at 12 pt: 4 blank lines (the most); 40 pt down: 2 (see ParagraphGaps...).
+  EXPECT_EQ(text, "ligne un\nligne deux\nligne trois\n\n\n\n\nlarge\n\n\nTD\n");
+}
+
+TEST(PdfReader, ParagraphGapsBecomeBlankLines) {
+  auto line = [](int size, int y, const std::string& text) {
+    return "BT /F1 " + std::to_string(size) + " Tf 72 " + std::to_string(y) + " Td (" + text + ") Tj ET\n";
+  };
+  // Wide leading (18 pt at 12 pt): a 30 pt drop is a paragraph break (2.5 em, 1.67x the
+  // usual spacing); 38 pt (3.2 em) gives two blank lines, as pdftotext -layout prints it.
+  std::string wide = line(12, 700, "un") + line(12, 682, "deux") + line(12, 664, "trois") +
+                     line(12, 634, "quatre") + line(12, 616, "cinq") + line(12, 598, "six") +
+                     line(12, 560, "sept");
+  EXPECT_EQ(Text(OnePage(wide)), "un\ndeux\ntrois\n\nquatre\ncinq\nsix\n\n\nsept\n");
+  // Tight leading (11 pt at 10 pt): a 19 pt drop (1.9 em) is 1.7x the usual spacing.
+  std::string tight = line(10, 700, "un") + line(10, 689, "deux") + line(10, 678, "trois") +
+                      line(10, 659, "quatre") + line(10, 648, "cinq");
+  EXPECT_EQ(Text(OnePage(tight)), "un\ndeux\ntrois\n\nquatre\ncinq\n");
+  // 15 pt leading at 12 pt, a 22 pt drop: neither 1.6x the spacing nor 2 em, no blank line.
+  std::string close = line(12, 700, "un") + line(12, 685, "deux") + line(12, 670, "trois") +
+                      line(12, 648, "quatre") + line(12, 633, "cinq");
+  EXPECT_EQ(Text(OnePage(close)), "un\ndeux\ntrois\nquatre\ncinq\n");
+  // Back up the page (a new column or block): one blank line; the layout says where.
+  std::string columns = line(10, 700, "gauche un") + line(10, 688, "gauche deux") +
+                        "BT /F1 10 Tf 320 700 Td (droite un) Tj ET\n" + "BT /F1 10 Tf 320 688 Td (droite deux) Tj ET\n";
+  EXPECT_EQ(Text(OnePage(columns)), "gauche un\ngauche deux\n\ndroite un\ndroite deux\n");
+  Result<PdfLayout> layout = ReadPdfLayout(OnePage(columns));
+  ASSERT_TRUE(layout.ok());
+  ASSERT_EQ(layout.value().pages.at(0).lines.size(), 4u);
+  EXPECT_EQ(layout.value().pages[0].lines[1].blank_before, 0);
+  EXPECT_EQ(layout.value().pages[0].lines[2].blank_before, 1);
 }
 
 TEST(PdfReader, SuperscriptsJoinTheirLine) {
@@ -70,7 +100,7 @@ TEST(PdfReader, ColumnsWrittenRowByRowReadColumnByColumn) {
     left_expected += left + "\n";
     right_expected += right + "\n";
   }
-  EXPECT_EQ(Text(OnePage(content)), left_expected + right_expected);
+  EXPECT_EQ(Text(OnePage(content)), left_expected + "\n" + right_expected);
   // A table of figures keeps its rows.
   std::string table, rows;
   for (int i = 0; i < 8; ++i) {

@@ -1,7 +1,8 @@
 // registre-pdftext: prints ReadPdf's text for one PDF (what `registre extract --text-only`
 // prints), warnings on stderr. Exit status: 0 ok, 1 read error, 2 usage / I/O error.
 //   registre-pdftext [--layout-info] FILE.pdf
-// --layout-info prints one line per text line: page, orientation, x0, y, size, furniture flag.
+// --layout-info prints one line per text line: page, orientation, x0, y, size, blank lines
+// before it, furniture flag.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -44,8 +45,8 @@ int main(int argc, char** argv) {
     }
     for (const auto& page : layout.value().pages) {
       for (const auto& line : page.lines) {
-        std::printf("p%d o%d x=%.1f y=%.1f s=%.1f %s| %s\n", page.number, line.orientation, line.x0,
-                    line.y, line.font_size, line.furniture ? "F" : " ", line.text.c_str());
+        std::printf("p%d o%d x=%.1f y=%.1f s=%.1f b%d %s| %s\n", page.number, line.orientation, line.x0,
+                    line.y, line.font_size, line.blank_before, line.furniture ? "F" : " ", line.text.c_str());
       }
     }
     for (const auto& w : layout.value().warnings) std::cerr << "warning: " << w.code << ": " << w.message << "\n";

@@ -12,6 +12,14 @@
 namespace registre::pdf {
 namespace {
 
+// A blank line goes where the baseline drops by more than kBreakFactor times the page's
+// usual spacing for the font size, or by kBreakEm font sizes or more (pdftotext -layout's
+// rule, which the text pipeline is tuned on); a drop of n font sizes gives n - 1 blank
+// lines, at most kMaxBlank, as pdftotext prints them.
+constexpr double kBreakFactor = 1.6;
+constexpr double kBreakEm = 2.0;
+constexpr int kMaxBlank = 4;
+
 struct LineBuilder {
   std::vector<const PositionedGlyph*> glyphs;
   std::vector<bool> space_before;  // a space glyph was drawn before this glyph
@@ -300,7 +308,64 @@ std::vector<LayoutLine> BuildLines(const std::vector<PositionedGlyph>& glyphs,
   std::vector<LayoutLine> result;
   result.reserve(lines.size());
   for (ComposedLine& c : lines) result.push_back(std::move(c.line));
+  MarkBreaks(result);
   return result;
+}
+
+namespace {
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+  return v[mid];
+}
+
+// Font sizes are bucketed to half points for the line spacing statistics.
+long SizeKey(double size) { return std::lround(size * 2); }
+
+}  // namespace
+
+void MarkBreaks(std::vector<LayoutLine>& lines) {
+  // Usual baseline distance per font size on this page, from consecutive lines of the same
+  // size going down by 0.5 to 4 em; the page's median em ratio stands in for sizes with
+  // fewer than 3 samples, and 1.2 em when the page has no such pair at all.
+  std::map<long, std::vector<double>> by_size;
+  std::vector<double> ratios;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const LayoutLine& a = lines[i - 1];
+    const LayoutLine& b = lines[i];
+    if (a.orientation != b.orientation || std::fabs(a.size - b.size) > 0.05 * a.size) continue;
+    double dy = a.y - b.y;
+    if (dy < 0.5 * a.size || dy > 4 * a.size) continue;
+    by_size[SizeKey(a.size)].push_back(dy);
+    ratios.push_back(dy / a.size);
+  }
+  double page_ratio = ratios.size() >= 3 ? Median(ratios) : 1.2;
+  std::map<long, double> spacing;
+  for (auto& [key, dys] : by_size) {
+    if (dys.size() >= 3) spacing[key] = Median(dys);
+  }
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const LayoutLine& a = lines[i - 1];
+    LayoutLine& b = lines[i];
+    if (a.orientation != b.orientation) {
+      b.blank_before = 1;
+      continue;
+    }
+    double size = std::max(a.size, 1e-3);
+    double dy = a.y - b.y;
+    auto it = spacing.find(SizeKey(a.size));
+    double usual = it != spacing.end() ? it->second : page_ratio * size;
+    // Up the page: a new column or block. Down by clearly more than the usual spacing: a
+    // skipped line (paragraph break, space around a heading or a list). A page whose lines
+    // are all widely spaced gets a blank line between every two, like pdftotext's.
+    if (dy < -0.5 * size) {
+      b.blank_before = 1;
+    } else if (dy > kBreakFactor * usual || dy >= kBreakEm * size) {
+      b.blank_before = std::clamp(static_cast<int>(std::min(dy / size, 100.0)) - 1, 1, kMaxBlank);
+    }
+  }
 }
 
 namespace {

@@ -31,6 +31,7 @@ struct LayoutLine {
   double size = 0;               // main font size of the line
   int orientation = 0;
   bool furniture = false;
+  int blank_before = 0;  // blank lines before this one in the text (see MarkBreaks)
 };
 
 struct LayoutOptions {
@@ -40,6 +41,13 @@ struct LayoutOptions {
 
 std::vector<LayoutLine> BuildLines(const std::vector<PositionedGlyph>& glyphs,
                                    const LayoutOptions& options = {});
+
+// Sets `blank_before` on `lines` (one page, reading order) where pdftotext -layout would
+// leave blank lines: the baseline drops by more than 1.6 times the page's usual spacing for
+// that font size or by two font sizes or more (n - 1 blank lines for a drop of n sizes, at
+// most 4), the text goes back up the page (a new column or block: one), or the orientation
+// changes (one). BuildLines calls it.
+void MarkBreaks(std::vector<LayoutLine>& lines);
 
 struct PageFrame {
   double bottom = 0, top = 0;  // display-space vertical extent of the page

@@ -26,6 +26,7 @@ struct PdfLine {
   double font_size = 0;
   int orientation = 0;  // 0 = horizontal; 1..3 = text turned by quarter turns
   bool furniture = false;
+  int blank_before = 0;  // blank lines ReadPdf puts before this line (paragraph or block start)
 };
 
 struct PdfPageLayout {

@@ -3,6 +3,7 @@
 #include <openssl/provider.h>
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -262,7 +263,7 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
     PdfPageLayout& out = layout.pages[static_cast<std::size_t>(i)];
     for (LayoutLine& line : page_lines[static_cast<std::size_t>(i)]) {
       out.lines.push_back({std::move(line.text), line.x0, line.x1, line.y, line.size,
-                           line.orientation, line.furniture});
+                           line.orientation, line.furniture, line.blank_before});
     }
     out.has_text = !out.lines.empty();
     if (!out.has_text && !out.failed) no_text.push_back(i + 1);
@@ -291,7 +292,10 @@ SourceText LayoutToSourceText(const PdfLayout& layout) {
   source.encoding = "UTF-8";
   for (std::size_t p = 0; p < layout.pages.size(); ++p) {
     if (p > 0) source.text += '\f';
+    bool first = true;
     for (const PdfLine& line : layout.pages[p].lines) {
+      if (!first) source.text.append(static_cast<std::size_t>(std::clamp(line.blank_before, 0, 4)), '\n');
+      first = false;
       source.text += line.text;
       source.text += '\n';
     }
