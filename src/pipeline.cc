@@ -162,7 +162,15 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     Range head = RecordHead(in.parts, segment.range);
     // In a procès-verbal an item restates attendance, if at all, in its first lines.
     if (!seg.head.empty()) head.end = std::min(head.end, head.start + kItemHeadBytes);
-    Sitting own = stages_->sitting.Read(doc, head);
+    // Items of a procès-verbal whose head named the sitting only restate attendance.
+    Sitting own;
+    bool shared_complete = !shared.authority.empty() && !shared.assembly.empty() &&
+                           !shared.date.empty() && shared.president.has_value();
+    if (seg.head.empty() || !shared_complete) {
+      own = stages_->sitting.Read(doc, head);
+    } else {
+      own.attendance = stages_->sitting.ReadAttendance(doc, head, &own.secretaries, &own.warnings);
+    }
     if (seg.head.empty()) {
       in.sitting = std::move(own);
     } else {
