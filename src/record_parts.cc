@@ -160,6 +160,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
   for (std::size_t i = doc.LineAt(r.start); i < lines.size() && lines[i].start < r.end; ++i) {
     if (doc.LineBlank(i)) continue;
     Range line = doc.LineRange(i);
+    if (!grammar_.AnyMatch("section.formula", doc.Folded(line))) continue;
     for (const RE2* re : grammar_.Patterns("section.formula", "line")) {
       Range whole;
       std::vector<Range> groups;
@@ -199,6 +200,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
       // The formula's own line may hold the first article after it ("DECIDE : 1° ...").
       line.start = decision_at != SIZE_MAX ? decision_at : r.start;
     }
+    if (!grammar_.AnyMatch("section.article", doc.Folded(line))) continue;
     for (const GrammarEntry& e : grammar_.Section("section.article")) {
       if (e.key == "degree" && decision_at == SIZE_MAX) continue;
       Range whole;

@@ -77,14 +77,21 @@ Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_vi
       new MatterClassifier(std::move(folder).value(), std::move(rules)));
 }
 
-bool MatterClassifier::Matches(const std::string& folded_object, const Keyword& keyword) {
-  if (!keyword.prefix) return TextFolder::ContainsWords(folded_object, keyword.folded);
-  std::string text = " " + folded_object;
-  return text.find(" " + keyword.folded) != std::string::npos;
+bool MatterClassifier::Matches(const std::string& padded_object, const Keyword& keyword) {
+  // " word " in " folded object " (whole words); a prefix keyword has no trailing space.
+  std::string_view needle(keyword.folded);
+  std::size_t at = padded_object.find(needle);
+  while (at != std::string::npos) {
+    bool starts = at > 0 && padded_object[at - 1] == ' ';
+    bool ends = keyword.prefix || padded_object[at + needle.size()] == ' ';
+    if (starts && ends) return true;
+    at = padded_object.find(needle, at + 1);
+  }
+  return false;
 }
 
 std::optional<InferredMatter> MatterClassifier::Infer(std::string_view object) const {
-  std::string folded = folder_->Fold(object);
+  std::string folded = " " + folder_->Fold(object) + " ";
   for (const Rule& rule : rules_) {
     for (const Keyword& keyword : rule.keywords) {
       if (Matches(folded, keyword)) {

@@ -1,5 +1,7 @@
 #include "output/text_fold.h"
 
+#include "folding.h"
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -21,11 +23,9 @@ Result<std::unique_ptr<TextFolder>> TextFolder::Create() {
 }
 
 std::string TextFolder::Fold(std::string_view text) const {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  transliterator_->transliterate(u);
-  std::string ascii;
-  u.toUTF8String(ascii);
+  // The pipeline's folding (per-thread cache, ASCII fast path): a shared ICU
+  // transliterator is neither fast nor safe to use from several threads at once.
+  std::string ascii = FoldString(text);
   std::string folded;
   folded.reserve(ascii.size());
   bool pending_space = false;

@@ -4,8 +4,8 @@
 // œ->oe, ’->'), then every run of characters other than ASCII letters and digits becomes one
 // space, trimmed. Two names or keywords match when their folds are equal (or, for keywords,
 // when the fold of one occurs in the other on word boundaries: see ContainsWords).
-// The ICU transliterator is built once per folder; Fold is const and does not share state
-// between folders.
+// Folding itself is folding.h's FoldString (Latin-ASCII, lower case, per-thread cache), so
+// Fold is const and safe to call from several threads.
 #pragma once
 
 #include <unicode/uversion.h>
