@@ -30,6 +30,7 @@ std::string FoldString(std::string_view utf8);
 
 // Decodes one UTF-8 code point at s[i], advancing i; invalid bytes give U+FFFD.
 char32_t NextCodePoint(std::string_view s, std::size_t& i);
+// Appends `cp` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
 void AppendUtf8(std::string& out, char32_t cp);
 
 }  // namespace registre
