@@ -143,6 +143,8 @@ class CodePointFolder {
     // The Latin letters of French (and neighbours) without ICU: building the transliterator
     // costs more than a short document's whole extraction.
     if (const char* latin = FoldLatin(cp)) return latin;
+    // Combining marks (decomposed accents): the base letter already stands for them.
+    if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1DC0 && cp <= 0x1DFF)) return "";
     if (!translit_) {
       UErrorCode err = U_ZERO_ERROR;
       translit_.reset(

@@ -2,24 +2,14 @@
 
 #include "folding.h"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
 
 namespace registre {
 
-TextFolder::TextFolder(std::unique_ptr<icu::Transliterator> transliterator)
-    : transliterator_(std::move(transliterator)) {}
+TextFolder::TextFolder() = default;
 TextFolder::~TextFolder() = default;
 
 Result<std::unique_ptr<TextFolder>> TextFolder::Create() {
-  UErrorCode status = U_ZERO_ERROR;
-  // NFD + mark removal first so decomposed accents (e + U+0301) fold like precomposed ones.
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      "Any-NFD; [:Nonspacing Mark:] Remove; Any-NFC; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !t) {
-    return Status::Error(std::string("cannot create ICU transliterator: ") + u_errorName(status));
-  }
-  return std::unique_ptr<TextFolder>(new TextFolder(std::move(t)));
+  return std::unique_ptr<TextFolder>(new TextFolder());
 }
 
 std::string TextFolder::Fold(std::string_view text) const {

@@ -8,7 +8,6 @@
 // Fold is const and safe to call from several threads.
 #pragma once
 
-#include <unicode/uversion.h>
 
 #include <memory>
 #include <string>
@@ -16,9 +15,6 @@
 
 #include "status.h"
 
-U_NAMESPACE_BEGIN
-class Transliterator;
-U_NAMESPACE_END
 
 namespace registre {
 
@@ -34,8 +30,7 @@ class TextFolder {
   static bool ContainsWords(std::string_view folded_text, std::string_view folded_words);
 
  private:
-  explicit TextFolder(std::unique_ptr<icu::Transliterator> transliterator);
-  std::unique_ptr<icu::Transliterator> transliterator_;
+  TextFolder();
 };
 
 }  // namespace registre
