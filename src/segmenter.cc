@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <map>
 
 namespace registre {
 namespace {
@@ -272,6 +273,26 @@ Segmentation Segmenter::Split(const Document& doc) const {
   if (numbered >= 2) {
     for (Candidate& c : cands)
       if (c.kind == HeadingKind::kItem) c.agenda = true;
+  }
+
+  // Items numbered in another style than the document's usual one are sub-points of an
+  // item ("A/ Appartement" under "13/ Questions diverses", "a) Le Maire" under "1. Plan").
+  {
+    std::map<char, int> styles;
+    std::vector<char> order;  // styles by first appearance: the outer numbering comes first
+    for (const Candidate& c : cands) {
+      if (c.agenda || c.kind != HeadingKind::kItem) continue;
+      char style = LabelStyle(doc, c);
+      if (styles[style]++ == 0) order.push_back(style);
+    }
+    char dominant = 0;
+    int best = 0;
+    for (char style : order)
+      if (styles[style] > best) dominant = style, best = styles[style];
+    if (best >= 2) {
+      for (Candidate& c : cands)
+        if (!c.agenda && c.kind == HeadingKind::kItem && LabelStyle(doc, c) != dominant) c.agenda = true;
+    }
   }
 
   // Build records.
