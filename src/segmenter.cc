@@ -15,7 +15,7 @@ struct Candidate {
   HeadingKind kind;
   Range number, label, title;
   bool agenda = false;
-  bool dropped = false;
+  bool procedural = false;  // a procedural item: never part of a list
 };
 
 bool MatchWholeLine(const Document& doc, const RE2& re, Range line, std::vector<Range>* groups) {
@@ -183,6 +183,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::size_t before_lin
     if (proc != procedural.end()) {
       Candidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
       c.title = proc->second;
+      c.procedural = true;
       cands->push_back(c);
       continue;
     }
@@ -246,7 +247,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
 
   // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
   // between them lists deliberations, it does not hold them.
-  auto listed = [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine; };
+  auto listed = [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine && !c.procedural; };
   auto adjacent = [&](std::size_t a, std::size_t b) {
     return listed(cands[a]) && listed(cands[b]) && NextNonBlank(doc, cands[a].line + 1) == cands[b].line;
   };

@@ -72,3 +72,35 @@ TEST(SegmenterTest, WeakTitlesNeedADecisionUnderThem) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+TEST(SegmenterRulesTest, SubPointsInAnotherNumberingAreNotDeliberations) {
+  Document doc = testing::MakeDocument(
+      "CR du conseil municipal 5 novembre 2021\nPrésents : Jean-Pierre, Yves.\n\n"
+      "1/ Recensement voirie communale :\n\nAdopté : 12 voix pour.\n\n"
+      "2/ Renouvellement contrat GRDF :\n\n12 votes pour.\n\n"
+      "3/ Questions diverses\n\nA/ Conformité de l’adressage :\n\nRien.\n\nB/ Caméra point vert\n\nÀ voir.\n");
+  Segmentation seg = Segmenter(testing::BundledGrammar()).Split(doc);
+  ASSERT_EQ(seg.records.size(), 2u);
+  EXPECT_EQ(doc.Text(seg.records[1].title), "Renouvellement contrat GRDF");
+}
+
+TEST(SegmenterRulesTest, ProceduralItemsStandingAloneAreRecords) {
+  Document doc = testing::MakeDocument(
+      "SYNDICAT INTERCOMMUNAL DES EAUX\n\nCOMPTE RENDU DE LA REUNION DU 10 DECEMBRE 2019\n\n"
+      "Etaient présents : Messieurs Leynaud, Chabal\n\n"
+      "Désignation secrétaire de séance : Monsieur Christophe Vignal\n\n"
+      "Approbation du Compte rendu du 29/10/2019\n\n"
+      "Aucune observation n’étant faite, il est approuvé à l’unanimité des présents\n\n"
+      "I Tarifs\n\nPrix du mètre cube d’eau.\n");
+  Segmentation seg = Segmenter(testing::BundledGrammar()).Split(doc);
+  std::vector<std::string> titles;
+  for (const RecordSegment& r : seg.records) titles.push_back(doc.Text(r.title));
+  EXPECT_EQ(titles, (std::vector<std::string>{"Désignation secrétaire de séance",
+                                              "Approbation du Compte rendu du 29/10/2019", "Tarifs"}));
+}
+
+}  // namespace
+}  // namespace registre
