@@ -132,7 +132,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   for (const Warning& w : seg.warnings) result.warnings.push_back(w);
   const Range whole{0, doc.folded().size()};
   Sitting shared;
-  if (!seg.head.empty()) shared = stages_->sitting.Read(doc, seg.head);
+  if (!seg.head.empty()) shared = stages_->sitting.Read(doc, seg.sitting.empty() ? seg.head : seg.sitting);
   // Values the head does not print may still be named further on (the authority in a body).
   // Read once, and only when some record's head does not name them.
   std::optional<Sitting> document_wide;

@@ -316,6 +316,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     r.range.start = r.heading.start;
     r.number = c.number;
     r.title = c.title;
+    r.procedural = c.procedural;
     if (pending_line != SIZE_MAX && NextNonBlank(doc, pending_line + 1) == c.line) {
       r.number = pending_number;
       r.range.start = doc.LineRange(pending_line).start;
@@ -370,6 +371,13 @@ Segmentation Segmenter::Split(const Document& doc) const {
 
   if (!kept.empty()) {
     seg.head = Range{0, records.front().range.start};
+    // Procedural items at the top (secretary, last minutes) are part of the sitting's head
+    // for what the sitting states (its secretary, attendance).
+    seg.sitting = seg.head;
+    for (const RecordSegment& r : records) {
+      if (!r.procedural) break;
+      seg.sitting.end = r.range.end;
+    }
     // A single extract: the whole text is its own.
     if (kept.size() == 1 && records.size() == 1) {
       seg.head = Range{0, 0};
