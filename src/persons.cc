@@ -136,6 +136,8 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
                                               std::string* carried, ListKind kind) const {
   item = TrimRange(doc, item, kTrim);
   if (item.empty() || !HasLetter(doc.Folded(item))) return std::nullopt;
+  // A parenthesis alone ("(article L.2121-15 du CGCT)") is a remark, not a person.
+  if (doc.Folded(item).front() == '(') return std::nullopt;
   Person p;
   p.range = item;
   // A trailing parenthesis: proxy or note.

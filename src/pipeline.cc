@@ -178,6 +178,8 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
       // restates the attendance when it prints its own lists.
       in.sitting = shared;
       if (own.attendance.has_lists) in.sitting.attendance = own.attendance;
+      // The authority of a procès-verbal is the document's, not a commune its items name.
+      if (in.sitting.authority.empty()) Inherit(in.sitting, whole_document());
       Inherit(in.sitting, own);
     }
     if (in.sitting.authority.empty() || in.sitting.assembly.empty()) Inherit(in.sitting, whole_document());

@@ -111,6 +111,33 @@ bool StartsWithAuthorityWord(const std::string& folded) {
   return false;
 }
 
+// A name is capitalised words joined by particles; it ends before the first other
+// lower-case word ("... des Lisières de l’Oise doit présenter").
+std::string CutAtRunningText(const std::string& text) {
+  static const char* kParticles[] = {"de", "des", "du", "la", "le", "les", "l", "d", "sur", "en",
+                                     "et", "au", "aux", "lès", "lez", "sous"};
+  std::size_t pos = 0, words = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(pos, end - pos);
+    std::size_t apostrophe = word.find("\u2019") != std::string::npos ? word.find("\u2019") : word.find('\'');
+    std::string head = apostrophe == std::string::npos ? word : word.substr(0, apostrophe);
+    std::size_t i = 0;
+    char32_t first = word.empty() ? 0 : NextCodePoint(word, i);
+    bool particle = std::any_of(std::begin(kParticles), std::end(kParticles),
+                                [&](const char* p) { return FoldString(head) == p; });
+    if (words >= 2 && !particle && !u_isupper(static_cast<UChar32>(first)) && !u_isdigit(static_cast<UChar32>(first))) {
+      std::string cut = text.substr(0, pos);
+      while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+      return cut;
+    }
+    ++words;
+    pos = end + 1;
+  }
+  return text;
+}
+
 // A proper name ends with a capitalised word ("Preuilly-sur-Claise", "LYON", "Métropole").
 bool LastWordCapitalised(const std::string& text) {
   std::size_t sp = text.find_last_of(" '\u2019-");
@@ -252,7 +279,7 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       pos = end + 1;
     }
     value = TrimRange(doc, Range{value.start, value.start + cut}, " \n,.-'");
-    std::string text = doc.Text(value);
+    std::string text = CutAtRunningText(doc.Text(value));
     if (!LastWordCapitalised(text)) return "";
     // "Maire de X" names the town; "... de la Commune de X" names the commune already.
     if (name.empty() && !text.empty() && !StartsWithAuthorityWord(FoldString(text))) text = "Commune de " + text;
