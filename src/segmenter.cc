@@ -248,8 +248,20 @@ Segmentation Segmenter::Split(const Document& doc) const {
   // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
   // between them lists deliberations, it does not hold them.
   auto listed = [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine && !c.procedural; };
+  // Two headings are adjacent when nothing but blank lines, or the wrapped end of the first
+  // one (at most two lines of the same paragraph), stands between them.
   auto adjacent = [&](std::size_t a, std::size_t b) {
-    return listed(cands[a]) && listed(cands[b]) && NextNonBlank(doc, cands[a].line + 1) == cands[b].line;
+    if (!listed(cands[a]) || !listed(cands[b])) return false;
+    if (NextNonBlank(doc, cands[a].line + 1) == cands[b].line) return true;
+    if (cands[b].line - cands[a].line > 3) return false;
+    for (std::size_t l = cands[a].line + 1; l < cands[b].line; ++l) {
+      if (doc.LineBlank(l)) return false;
+      // A wrapped title goes on in lower case; a capital starts the item's text.
+      std::string first = doc.RawText(TrimRange(doc, doc.LineRange(l), " "));
+      std::size_t i = 0;
+      if (first.empty() || !u_islower(static_cast<UChar32>(NextCodePoint(first, i)))) return false;
+    }
+    return true;
   };
   for (std::size_t k = 0; k < cands.size(); ++k) {
     if (!listed(cands[k])) continue;
