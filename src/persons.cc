@@ -1,5 +1,7 @@
 #include "persons.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace registre {
@@ -57,6 +59,61 @@ std::vector<Range> SplitItems(const Document& doc, Range value) {
   }
   items.push_back({value.start + start, value.end});
   return items;
+}
+
+enum class WordCase { kUpper, kCapitalised, kOther };
+
+WordCase CaseOf(const std::string& word) {
+  bool any_lower = false, any_upper = false, first = true, first_upper = false;
+  std::size_t i = 0;
+  while (i < word.size()) {
+    char32_t cp = NextCodePoint(word, i);
+    if (u_isupper(static_cast<UChar32>(cp))) any_upper = true;
+    if (u_islower(static_cast<UChar32>(cp))) any_lower = true;
+    if (first) first_upper = u_isupper(static_cast<UChar32>(cp));
+    first = false;
+  }
+  if (any_upper && !any_lower) return WordCase::kUpper;
+  if (first_upper) return WordCase::kCapitalised;
+  return WordCase::kOther;
+}
+
+// Names printed one after the other without separators, each a SURNAME and a Firstname in
+// a fixed order: a new name starts where the case pattern starts again. Empty when the item
+// is not such a run (a lower-case word, or fewer than three names).
+std::vector<Range> SplitUnseparatedNames(const Document& doc, Range item) {
+  std::vector<std::pair<Range, WordCase>> words;
+  std::string_view f = doc.Folded(item);
+  std::size_t pos = 0;
+  while (pos < f.size()) {
+    while (pos < f.size() && (f[pos] == ' ' || f[pos] == '\n')) ++pos;
+    std::size_t end = pos;
+    while (end < f.size() && f[end] != ' ' && f[end] != '\n') ++end;
+    if (end > pos) {
+      Range r{item.start + pos, item.start + end};
+      WordCase c = CaseOf(doc.RawText(r));
+      if (c == WordCase::kOther) return {};
+      words.emplace_back(r, c);
+    }
+    pos = end;
+  }
+  if (words.size() < 6) return {};
+  WordCase lead = words[0].second;  // the case that opens every name
+  std::vector<Range> names;
+  Range current = words[0].first;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    if (words[k].second == lead && words[k - 1].second != lead) {
+      names.push_back(current);
+      current = words[k].first;
+    } else {
+      current.end = words[k].first.end;
+    }
+  }
+  names.push_back(current);
+  if (names.size() < 3) return {};
+  for (Range r : names)
+    if (WordCount(doc.Folded(r)) > 4) return {};
+  return names;
 }
 
 }  // namespace
@@ -225,17 +282,20 @@ PersonList PersonParser::ParseList(const Document& doc, Range value, ListKind ki
   for (Range item : SplitItems(doc, value)) {
     Range trimmed = TrimRange(doc, item, kTrim);
     if (trimmed.empty()) continue;
-    std::string_view f = doc.Folded(trimmed);
-    // Civility alone ("Mme" then a line break inside the list is rejoined by the split on
-    // newlines being merged here): glue it to the next item.
     std::optional<Person> p = ParseItem(doc, trimmed, &carried, kind);
     if (!p) continue;
     if (WordCount(doc.Folded(Range{trimmed.start, trimmed.end})) > kMaxNameWords + 4 ||
         WordCount(p->name) > kMaxNameWords) {
-      list.truncated = true;
-      break;
+      // "FOND Pierre MORANGE Pierre LECLERC Grégory": names printed without separators.
+      std::vector<Range> names = SplitUnseparatedNames(doc, trimmed);
+      if (names.empty()) {
+        list.truncated = true;
+        break;
+      }
+      for (Range name : names)
+        if (std::optional<Person> q = ParseItem(doc, name, &carried, kind)) list.persons.push_back(*q);
+      continue;
     }
-    (void)f;
     list.persons.push_back(std::move(*p));
   }
   return list;

@@ -47,6 +47,32 @@ bool IsCivilityToken(std::string_view tail) {
   return false;
 }
 
+// A line of capitalised names mixing SURNAMES and Firstnames, with no other word.
+bool LooksLikeNameRun(const Document& doc, Range r) {
+  std::string text = doc.RawText(r);
+  std::size_t words = 0, upper = 0, capitalised = 0, pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n')) ++pos;
+    std::size_t end = text.find_first_of(" \n", pos);
+    if (end == std::string::npos) end = text.size();
+    if (end == pos) break;
+    std::string word = text.substr(pos, end - pos);
+    pos = end;
+    ++words;
+    bool any_lower = false, any_upper = false, first_upper = false;
+    std::size_t i = 0;
+    for (bool first = true; i < word.size(); first = false) {
+      char32_t cp = NextCodePoint(word, i);
+      any_upper = any_upper || u_isupper(static_cast<UChar32>(cp));
+      any_lower = any_lower || u_islower(static_cast<UChar32>(cp));
+      if (first) first_upper = u_isupper(static_cast<UChar32>(cp));
+    }
+    if (!first_upper) return false;
+    (any_lower ? capitalised : upper) += any_upper ? 1 : 0;
+  }
+  return words >= 4 && upper >= 2 && capitalised >= 2;
+}
+
 // End of the paragraph starting at `from`: a blank line, unless the text before it plainly
 // continues (a trailing comma or civility: lists broken by page layout).
 std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limit) {
@@ -68,6 +94,16 @@ std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limi
       std::string_view trimmed = before;
       while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == ':')) trimmed.remove_prefix(1);
       if (trimmed.empty()) {
+        i = j;
+        continue;
+      }
+      // Blocks of names printed without separators ("RUSTERHOLTZ Fleur HAUDRECHY
+      // Christophe") go on after the gap.
+      std::size_t next_start = j + 1;  // j is the blank line's '\n'
+      std::size_t next_end = f.find('\n', next_start);
+      if (next_end == std::string::npos || next_end > limit) next_end = limit;
+      if (next_start < next_end && LooksLikeNameRun(doc, Range{from, nl}) &&
+          LooksLikeNameRun(doc, Range{next_start, next_end})) {
         i = j;
         continue;
       }

@@ -68,6 +68,14 @@ TEST(PersonParserTest, BulletsGroupLabelsAndEmptyLists) {
   EXPECT_TRUE(Parse("Néant").persons.empty());
 }
 
+TEST(PersonParserTest, NamesWithoutSeparatorsSplitWhereTheCasePatternRestarts) {
+  EXPECT_EQ(NamesOf(Parse("FOND Pierre MORANGE Pierre LECLERC Grégory DAVIN Jean-Roger MINART-GIVERNE Virginie")),
+            (std::vector<std::string>{"FOND Pierre", "MORANGE Pierre", "LECLERC Grégory", "DAVIN Jean-Roger",
+                                      "MINART-GIVERNE Virginie"}));
+  // A sentence is not a run of names.
+  EXPECT_TRUE(Parse("Le Conseil Municipal approuve la convention avec la Communauté de communes").truncated);
+}
+
 TEST(PersonParserTest, ProseEndsTheList) {
   PersonList l = Parse("M. Dupont, M. Durand, le conseil municipal a ensuite examiné la question des tarifs de la cantine");
   EXPECT_EQ(NamesOf(l), (std::vector<std::string>{"Dupont", "Durand"}));
