@@ -86,7 +86,9 @@ std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limi
     if (j < limit && f[j] == '\n') {
       std::string_view before(f.data() + from, nl - from);
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      if (!before.empty() && (before.back() == ',' || before.back() == ':' || IsCivilityToken(before))) {
+      // An open parenthesis goes on too: "(article L.\n\n5211-1 du CGCT) : Mme X".
+      bool open_paren = std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')');
+      if (!before.empty() && (before.back() == ',' || before.back() == ':' || IsCivilityToken(before) || open_paren)) {
         i = j;
         continue;
       }
