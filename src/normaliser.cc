@@ -847,6 +847,19 @@ struct Assembler {
 
 }  // namespace
 
+namespace {
+
+bool IsDrawnRule(std::string_view line) {
+  std::size_t marks = 0;
+  for (char c : line) {
+    if (c == '_' || c == '=' || c == '-' || c == '*' || c == '~') ++marks;
+    else if (c != ' ') return false;
+  }
+  return marks >= 3;
+}
+
+}  // namespace
+
 NormalisedText Normalise(const SourceText& source) {
   NormalisedText result;
   CharPass chars;
@@ -876,6 +889,11 @@ NormalisedText Normalise(const SourceText& source) {
       ++page;
     std::size_t from = repaired.s.size();
     repairer.Repair(start, nl);
+    // A rule drawn with characters ("________", "-=-=-=", "*****") separates; it says nothing.
+    if (IsDrawnRule(std::string_view(repaired.s).substr(from))) {
+      repaired.s.resize(from);
+      repaired.src.resize(from);
+    }
     lines.push_back({from, repaired.s.size(), chars.out.src[nl], page});
     start = nl + 1;
   }
