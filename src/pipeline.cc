@@ -147,7 +147,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
 
   // A rapporteur printed once in the head applies to every item below it.
   std::optional<Person> head_rapporteur;
-  if (!seg.head.empty()) head_rapporteur = stages_->parts.Read(doc, seg.head, Range{}).rapporteur;
+  if (!seg.head.empty()) head_rapporteur = stages_->parts.ReadRapporteur(doc, seg.head);
   SourceInfo info{display_name, Sha256Hex(bytes), source.value().format};
   int index = 0;
   for (const RecordSegment& segment : seg.records) {

@@ -385,6 +385,9 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
 }
 
 void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) const {
+  // Most records print neither: one pass of each section's set answers that.
+  std::string_view text = doc.Folded(r);
+  if (!grammar_.AnyMatch("closing", text) && !grammar_.AnyMatch("publication", text)) return;
   Range whole;
   std::vector<Range> groups;
   if (const RE2* re = grammar_.Pattern("closing", "text"); re && FindIn(doc, *re, r, &whole, &groups)) {
@@ -407,6 +410,12 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) cons
     auto dates = words_.FindDates(doc, Range{whole.end, std::min(r.end, whole.end + 40)});
     if (!dates.empty()) (std::string(key) == "transmitted" ? p->transmitted : p->published) = dates.front().iso;
   }
+}
+
+std::optional<Person> RecordPartsReader::ReadRapporteur(const Document& doc, Range r) const {
+  Parts p;
+  ReadHeadFields(doc, r, &p);
+  return p.rapporteur;
 }
 
 Parts RecordPartsReader::Read(const Document& doc, Range r, Range title) const {

@@ -55,6 +55,8 @@ class RecordPartsReader {
   RecordPartsReader(const Grammar& grammar, const FrenchWords& words, const PersonParser& persons);
   // `r` is the record's own range; `title` an object already read from its heading.
   Parts Read(const Document& doc, Range r, Range title) const;
+  // Only the labelled rapporteur of `r` (a procès-verbal's head naming one for all items).
+  std::optional<Person> ReadRapporteur(const Document& doc, Range r) const;
 
  private:
   void ReadHeadFields(const Document& doc, Range r, Parts* p) const;
