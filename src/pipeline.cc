@@ -52,6 +52,7 @@ void Inherit(Sitting& own, const Sitting& shared) {
 }
 
 constexpr std::size_t kItemHeadBytes = 2500;
+constexpr std::size_t kSittingHeadBytes = 12000;
 
 // The head of a record: its text before its first visa, considérant or decision.
 Range RecordHead(const Parts& parts, Range r) {
@@ -132,7 +133,11 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   for (const Warning& w : seg.warnings) result.warnings.push_back(w);
   const Range whole{0, doc.folded().size()};
   Sitting shared;
-  if (!seg.head.empty()) shared = stages_->sitting.Read(doc, seg.sitting.empty() ? seg.head : seg.sitting);
+  if (!seg.head.empty()) {
+    Range sitting = seg.sitting.empty() ? seg.head : seg.sitting;
+    sitting.end = std::min(sitting.end, sitting.start + kSittingHeadBytes);
+    shared = stages_->sitting.Read(doc, sitting);
+  }
   // Values the head does not print may still be named further on (the authority in a body).
   // Read once, and only when some record's head does not name them.
   std::optional<Sitting> document_wide;
@@ -162,6 +167,8 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     Range head = RecordHead(in.parts, segment.range);
     // In a procès-verbal an item restates attendance, if at all, in its first lines.
     if (!seg.head.empty()) head.end = std::min(head.end, head.start + kItemHeadBytes);
+    // The sitting is stated at the top; a long single record need not be read to its end.
+    head.end = std::min(head.end, head.start + kSittingHeadBytes);
     // Items of a procès-verbal whose head named the sitting only restate attendance.
     Sitting own;
     bool shared_complete = !shared.authority.empty() && !shared.assembly.empty() &&
