@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "pipeline.h"
 #include "output/sink.h"
 #include "schema_validator.h"
 
@@ -71,12 +72,6 @@ std::string Parse(const std::vector<std::string>& argv, ExportArgs& args) {
   return "";
 }
 
-std::string SchemaPath() {
-  if (const char* home = std::getenv("REGISTRE_HOME"); home && *home) {
-    return std::string(home) + "/schemas/deliberation.schema.json";
-  }
-  return std::string(REGISTRE_SOURCE_DIR) + "/schemas/deliberation.schema.json";
-}
 
 struct Counts {
   size_t records = 0;
@@ -114,7 +109,7 @@ int RunExportCommand(const std::vector<std::string>& argv, std::ostream& out, st
     out << Options();
     return kExitOk;
   }
-  auto validator = SchemaValidator::Load(SchemaPath());
+  auto validator = SchemaValidator::Load(DefaultSchemaPath());
   if (!validator.ok()) {
     err << "registre export: " << validator.status().message() << "\n";
     return kExitSomeFailed;

@@ -15,6 +15,7 @@
 #include "batch/progress.h"
 #include "batch/run_log.h"
 #include "batch/shard.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
 #include "output/sink.h"
@@ -105,23 +106,11 @@ struct Counts {
 int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ExtractOptions o;
   po::options_description desc = ExtractOptionsDescription(o);
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&o.files));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "registre extract: " << e.what() << "\n" << desc;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    out << desc;
-    return kExitOk;
+  switch (ParseCommandLine("extract", args, desc, &o.files, &vm, out, err)) {
+    case Parsed::kUsageError: return kExitUsage;
+    case Parsed::kHelped: return kExitOk;
+    case Parsed::kRun: break;
   }
   auto usage = [&](const std::string& message) {
     err << "registre extract: " << message << "\n";

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
 #include "pipeline.h"
@@ -18,21 +19,11 @@ int RunValidateCommand(const std::vector<std::string>& args, std::ostream& out, 
   po::options_description desc("registre validate [OPTIONS] FILE... (JSON Lines, a JSON array or one record)");
   desc.add_options()("help,h", "print this help")(
       "schema", po::value(&schema), "the JSON Schema (default: the bundled schemas/deliberation.schema.json)");
-  po::options_description all;
-  all.add(desc).add_options()("input", po::value(&files));
-  po::positional_options_description pos;
-  pos.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "registre validate: " << e.what() << "\n" << desc;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    out << desc;
-    return kExitOk;
+  switch (ParseCommandLine("validate", args, desc, &files, &vm, out, err)) {
+    case Parsed::kUsageError: return kExitUsage;
+    case Parsed::kHelped: return kExitOk;
+    case Parsed::kRun: break;
   }
   if (files.empty()) {
     err << "registre validate: no input files\n" << desc;

@@ -1,0 +1,29 @@
+#include "cli/command_line.h"
+
+#include <ostream>
+
+namespace registre {
+namespace po = boost::program_options;
+
+Parsed ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
+                        const po::options_description& visible, std::vector<std::string>* inputs,
+                        po::variables_map* vm, std::ostream& out, std::ostream& err) {
+  po::options_description all;
+  all.add(visible).add_options()("input", po::value(inputs));
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), *vm);
+    po::notify(*vm);
+  } catch (const po::error& e) {
+    err << "registre " << command << ": " << e.what() << "\n" << visible;
+    return Parsed::kUsageError;
+  }
+  if (vm->count("help")) {
+    out << visible;
+    return Parsed::kHelped;
+  }
+  return Parsed::kRun;
+}
+
+}  // namespace registre

@@ -1,0 +1,23 @@
+// Command-line parsing shared by the subcommands: the visible options plus positional input
+// files, `--help`, and usage errors reported the same way everywhere.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace registre {
+
+enum class Parsed { kRun, kHelped, kUsageError };
+
+// Parses `args` against `visible` (whose "help" option, if given, prints `visible` to `out`)
+// with every positional argument appended to `inputs`. On a parse error prints
+// "registre COMMAND: reason" and the options to `err`.
+Parsed ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
+                        const boost::program_options::options_description& visible,
+                        std::vector<std::string>* inputs,
+                        boost::program_options::variables_map* vm, std::ostream& out,
+                        std::ostream& err);
+
+}  // namespace registre
