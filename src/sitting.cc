@@ -188,7 +188,8 @@ bool LastWordCapitalised(const std::string& text) {
 
 std::string TypeOfAuthority(std::string_view folded) {
   if (folded.find("metropole") != std::string_view::npos) return "metropole";
-  if (folded.rfind("communaute", 0) == 0) return "communaute";
+  if (folded.rfind("communaute", 0) == 0 || folded.find("agglomeration") != std::string_view::npos)
+    return "communaute";
   if (folded.rfind("syndicat", 0) == 0) return "syndicat";
   if (folded.find("departement") != std::string_view::npos || folded.find("general") != std::string_view::npos)
     return "departement";
@@ -334,7 +335,9 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       if (!FindIn(doc, *e.regex, range, &whole, &groups)) continue;
       std::string_view w = doc.Folded(whole);
       // "la Métropole", "cette métropole": a determiner is not a name.
-      if (e.key == "name" && w.size() > 10 && w.substr(w.size() - 9) == "metropole") {
+      bool suffix_form = (w.size() > 10 && w.substr(w.size() - 9) == "metropole") ||
+                         (w.size() > 14 && w.substr(w.size() - 13) == "agglomeration");
+      if (e.key == "name" && suffix_form) {
         std::string_view first = w.substr(0, w.find(' '));
         if (first == "la" || first == "de" || first == "du" || first == "sa" || first == "cette" ||
             first == "notre" || first == "une" || first == "grand" || first == "et")

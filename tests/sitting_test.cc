@@ -58,5 +58,15 @@ TEST(SittingReaderTest, DateInWordsPresidentAndProxiesLabel) {
   EXPECT_EQ(s.attendance.excused[0].name, "Anne GOUDY");
 }
 
+TEST(SittingReaderTest, AgglomerationNamedBeforeItsKind) {
+  Document doc = testing::MakeDocument(
+      "PROCES VERBAL\nL'an deux mille vingt et un, le 28 octobre à 18 h 00, les conseillers "
+      "communautaires de Roannais Agglomération, se sont réunis à Roanne.\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(s.authority, "Roannais Agglomération");
+  EXPECT_EQ(s.authority_type, "communaute");
+  EXPECT_EQ(s.date, "2021-10-28");
+}
+
 }  // namespace
 }  // namespace registre
