@@ -35,6 +35,8 @@ void Inherit(Sitting& own, const Sitting& shared) {
   }
   if (own.date.empty()) own.date = shared.date;
   if (own.convocation_date.empty()) own.convocation_date = shared.convocation_date;
+  if (own.time.empty()) own.time = shared.time;
+  if (own.place.empty()) own.place = shared.place;
   if (!own.president) own.president = shared.president;
   if (own.secretaries.empty()) own.secretaries = shared.secretaries;
   Attendance& a = own.attendance;

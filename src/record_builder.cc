@@ -120,7 +120,7 @@ nlohmann::json BuildRecord(const RecordInputs& in) {
       {"authority", {{"name", OrNull(s.authority)}, {"type", OrNull(s.authority_type)}, {"siren", OrNull(siren)}}},
       {"assembly", {{"name", OrNull(s.assembly)}, {"kind", OrNull(s.assembly_kind)}}},
       {"session",
-       {{"date", OrNull(s.date)}, {"convocation_date", OrNull(s.convocation_date)}, {"place", nullptr}, {"time", nullptr}}},
+       {{"date", OrNull(s.date)}, {"convocation_date", OrNull(s.convocation_date)}, {"place", OrNull(s.place)}, {"time", OrNull(s.time)}}},
       {"number", in.number.empty() ? json(nullptr) : json(doc.Text(in.number))},
       {"object", OrNull(p.object)},
       {"matter", {{"code", OrNull(p.matter_code)}, {"name", nullptr}}},

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace registre {
 namespace {
@@ -427,6 +428,53 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
   }
 }
 
+void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) const {
+  Range head{r.start, std::min(r.end, r.start + 3000)};
+  Range whole;
+  std::vector<Range> groups;
+  // The earliest time printed in the head is the sitting's (later ones are arrivals).
+  std::vector<const GrammarEntry*> entries;
+  for (const GrammarEntry& e : grammar_.Section("sitting.time")) entries.push_back(&e);
+  std::sort(entries.begin(), entries.end(), [&](const GrammarEntry* a, const GrammarEntry* b) {
+    Range wa, wb;
+    std::size_t pa = FindIn(doc, *a->regex, head, &wa, nullptr) ? wa.start : SIZE_MAX;
+    std::size_t pb = FindIn(doc, *b->regex, head, &wb, nullptr) ? wb.start : SIZE_MAX;
+    return pa < pb;
+  });
+  for (const GrammarEntry* entry : entries) {
+    const GrammarEntry& e = *entry;
+    if (!FindIn(doc, *e.regex, head, &whole, &groups)) continue;
+    std::optional<int> hour, minutes = 0;
+    if (e.key == "figures") {
+      hour = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "h")));
+      Range m = Group(*e.regex, groups, "m");
+      if (!m.empty()) minutes = words_.ParseNumber(doc.Folded(m));
+    } else {
+      hour = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "hw")));
+      std::string_view mw = doc.Folded(Group(*e.regex, groups, "mw"));
+      minutes = mw == "et demie" ? 30 : mw == "et quart" ? 15 : mw.empty() ? 0 : words_.ParseNumber(mw).value_or(-1);
+    }
+    if (!hour || *hour > 23 || !minutes || *minutes < 0 || *minutes > 59) continue;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", *hour, *minutes);
+    s->time = buf;
+    break;
+  }
+  if (const RE2* re = grammar_.Pattern("sitting.place", "place"); re && FindIn(doc, *re, head, &whole, &groups)) {
+    Range place = Group(*re, groups, "place");
+    std::string_view f = doc.Folded(place);
+    for (std::size_t pos = f.find(' '); pos != std::string_view::npos; pos = f.find(' ', pos + 1)) {
+      std::size_t end = f.find_first_of(" \n", pos + 1);
+      std::string word(f.substr(pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1));
+      if (!grammar_.Lookup("table.place_stop", word).empty()) {
+        place.end = place.start + pos;
+        break;
+      }
+    }
+    s->place = doc.Text(TrimRange(doc, place, " ,.;:\n"));
+  }
+}
+
 std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r) const {
   Range head{r.start, std::min(r.end, r.start + 6000)};
   for (const GrammarEntry& e : grammar_.Section("sitting.president")) {
@@ -455,6 +503,7 @@ Sitting SittingReader::Read(const Document& doc, Range r) const {
   s.authority = ReadAuthority(doc, r, &s.authority_type);
   s.assembly = ReadAssembly(doc, r, &s.assembly_kind);
   ReadDates(doc, r, &s);
+  ReadTimeAndPlace(doc, r, &s);
   s.president = ReadPresident(doc, r);
   s.attendance = ReadAttendance(doc, r, &s.secretaries, &s.warnings);
   if (s.secretaries.empty()) {

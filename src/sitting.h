@@ -31,6 +31,8 @@ struct Sitting {
   std::string authority, authority_type;  // type: commune, metropole, communaute, ...
   std::string assembly, assembly_kind;
   std::string date, convocation_date;     // ISO
+  std::string time;                       // "HH:MM" when printed
+  std::string place;                      // as printed
   std::optional<Person> president;
   std::vector<Person> secretaries;
   Attendance attendance;
@@ -49,6 +51,7 @@ class SittingReader {
   std::string ReadAuthority(const Document& doc, Range r, std::string* type) const;
   std::string ReadAssembly(const Document& doc, Range r, std::string* kind) const;
   void ReadDates(const Document& doc, Range r, Sitting* s) const;
+  void ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) const;
 
  private:
   std::optional<Person> ReadPresident(const Document& doc, Range r) const;

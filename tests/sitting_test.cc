@@ -58,6 +58,22 @@ TEST(SittingReaderTest, DateInWordsPresidentAndProxiesLabel) {
   EXPECT_EQ(s.attendance.excused[0].name, "Anne GOUDY");
 }
 
+TEST(SittingReaderTest, TimeAndPlaceOfTheSitting) {
+  Document words = testing::MakeDocument(
+      "L’an deux mil onze, le jeudi 12 mai, à vingt heures trente, le Conseil Municipal s’est réuni "
+      "dans la salle des fêtes de la\nCommune de Monceaux au Perche sous la présidence de M. X.\n"
+      "Mme Y (arrivée à 20 heures 50).\n");
+  Sitting a = Read(words);
+  EXPECT_EQ(a.time, "20:30");
+  EXPECT_EQ(a.place, "la salle des fêtes de la Commune de Monceaux au Perche");
+  Document figures = testing::MakeDocument(
+      "Le 9 FEVRIER 2021 à 20 H 30 le Conseil Municipal, légalement convoqué, s’est réuni à la "
+      "Salle du Rex de SOURDEVAL sous la présidence de Mme Sophie LAURENT, Maire.\n");
+  Sitting b = Read(figures);
+  EXPECT_EQ(b.time, "20:30");
+  EXPECT_EQ(b.place, "la Salle du Rex de SOURDEVAL");
+}
+
 TEST(SittingReaderTest, AgglomerationNamedBeforeItsKind) {
   Document doc = testing::MakeDocument(
       "PROCES VERBAL\nL'an deux mille vingt et un, le 28 octobre à 18 h 00, les conseillers "
