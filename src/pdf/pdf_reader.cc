@@ -204,7 +204,8 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
       return Status::Error("the PDF is encrypted with a password (only an empty user password is supported)");
     }
     if (loaded != LoadResult::kOk) {
-      return Status::Error("cannot read the PDF: " + error +
+      return Status::Error("cannot read the PDF (truncated or damaged beyond repair, no page "
+                           "could be recovered): " + error +
                            (repair_error.empty() ? "" : "; rebuilding its cross-reference table failed: " + repair_error));
     }
     layout.warnings.push_back({"xref_repaired", "the cross-reference table was broken (" + error +
