@@ -433,17 +433,24 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
   Range whole;
   std::vector<Range> groups;
   // The earliest time printed in the head is the sitting's (later ones are arrivals).
-  std::vector<const GrammarEntry*> entries;
-  for (const GrammarEntry& e : grammar_.Section("sitting.time")) entries.push_back(&e);
-  std::sort(entries.begin(), entries.end(), [&](const GrammarEntry* a, const GrammarEntry* b) {
-    Range wa, wb;
-    std::size_t pa = FindIn(doc, *a->regex, head, &wa, nullptr) ? wa.start : SIZE_MAX;
-    std::size_t pb = FindIn(doc, *b->regex, head, &wb, nullptr) ? wb.start : SIZE_MAX;
-    return pa < pb;
-  });
-  for (const GrammarEntry* entry : entries) {
-    const GrammarEntry& e = *entry;
-    if (!FindIn(doc, *e.regex, head, &whole, &groups)) continue;
+  struct Found {
+    const GrammarEntry* entry;
+    Range whole;
+    std::vector<Range> groups;
+  };
+  std::vector<Found> found;
+  std::vector<int> which;
+  grammar_.AnyMatch("sitting.time", doc.Folded(head), &which);
+  for (int index : which) {
+    const GrammarEntry& e = grammar_.Section("sitting.time")[static_cast<std::size_t>(index)];
+    Found f{&e, {}, {}};
+    if (FindIn(doc, *e.regex, head, &f.whole, &f.groups)) found.push_back(std::move(f));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return a.whole.start < b.whole.start; });
+  for (const Found& f : found) {
+    const GrammarEntry& e = *f.entry;
+    groups = f.groups;
     std::optional<int> hour, minutes = 0;
     if (e.key == "figures") {
       hour = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "h")));
