@@ -8,6 +8,8 @@
 namespace registre {
 namespace {
 
+constexpr std::size_t kTocWindow = 1500;
+
 enum class HeadingKind { kNumbered, kNumberLine, kItem, kTitleNumber, kTitle };
 
 struct Candidate {
@@ -243,6 +245,20 @@ Segmentation Segmenter::Split(const Document& doc) const {
     for (const Candidate& c : cands)
       if (c.kind != HeadingKind::kNumberLine) first_strong = std::min(first_strong, c.line);
     AddWeakTitles(doc, grammar_, first_strong, &cands);
+  }
+
+  // Headings inside a table of contents (several "(p. 5)" references around them).
+  if (const RE2* toc = grammar_.Pattern("segment.toc", "ref")) {
+    for (Candidate& c : cands) {
+      Range around = doc.LineRange(c.line);
+      around.start = around.start > kTocWindow ? around.start - kTocWindow : 0;
+      int refs = 0;
+      Range whole;
+      for (Range cursor = around; refs < 3 && FindIn(doc, *toc, cursor, &whole, nullptr);
+           cursor.start = whole.end)
+        ++refs;
+      if (refs >= 3) c.agenda = true;
+    }
   }
 
   // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
