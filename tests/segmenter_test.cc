@@ -104,3 +104,19 @@ TEST(SegmenterRulesTest, ProceduralItemsStandingAloneAreRecords) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+TEST(SegmenterRulesTest, TableOfContentsHoldsNoDeliberation) {
+  Document doc = testing::MakeDocument(
+      "Procès-verbal de la séance publique du Conseil de communauté du 21 mai 2012\nSOMMAIRE\n"
+      "Désignation d’un secrétaire de séance (p. 5)\nAppel nominal (p. 5)\n"
+      "Approbation du procès-verbal de la séance publique du 19 mars 2012 (p. 5)\n\n"
+      "2012-2962 Compte-rendu des décisions prises par le Bureau du 26 mars 2012 (p. 6)\n");
+  Segmentation seg = Segmenter(testing::BundledGrammar()).Split(doc);
+  EXPECT_TRUE(seg.records.empty());
+}
+
+}  // namespace
+}  // namespace registre
