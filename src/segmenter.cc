@@ -252,6 +252,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     for (Candidate& c : cands) {
       Range around = doc.LineRange(c.line);
       around.start = around.start > kTocWindow ? around.start - kTocWindow : 0;
+      around.end = std::min(doc.folded().size(), around.end + kTocWindow);
       int refs = 0;
       Range whole;
       for (Range cursor = around; refs < 3 && FindIn(doc, *toc, cursor, &whole, nullptr);
