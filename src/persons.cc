@@ -261,8 +261,12 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
     std::vector<Range> groups;
     if (FindIn(doc, *e.regex, name, &whole, &groups) && whole.end == name.end &&
         whole.start > name.start) {
+      Range rest = TrimRange(doc, Range{name.start, whole.start}, kTrim);
+      std::string_view article = doc.Folded(rest);
+      // "le Maire" is a person named by function: the role is the name.
+      if (article == "le" || article == "la" || article == "l'") continue;
       p.role = doc.Text(Group(*e.regex, groups, "role"));
-      name = TrimRange(doc, Range{name.start, whole.start}, kTrim);
+      name = rest;
     }
   }
   if (name.empty() || !HasLetter(doc.Folded(name))) return std::nullopt;
@@ -299,6 +303,16 @@ PersonList PersonParser::ParseList(const Document& doc, Range value, ListKind ki
     list.persons.push_back(std::move(*p));
   }
   return list;
+}
+
+std::optional<Person> PersonParser::ParseFunction(const Document& doc, Range value) const {
+  PersonRef ref = ParseRef(doc, value);
+  std::string folded = FoldString(ref.name);
+  if (folded.rfind("le ", 0) != 0 && folded.rfind("la ", 0) != 0) return std::nullopt;
+  if (WordCount(folded) > 4) return std::nullopt;
+  Person p;
+  p.name = ref.name;
+  return p;
 }
 
 std::optional<Person> PersonParser::ParseOne(const Document& doc, Range value) const {

@@ -52,6 +52,8 @@ class PersonParser {
   PersonList ParseList(const Document& doc, Range value, ListKind kind = ListKind::kPlain) const;
   // One name with optional civility and role ("Monsieur Bruno Bernard, Maire").
   std::optional<Person> ParseOne(const Document& doc, Range value) const;
+  // A person named by function ("Monsieur le Maire" -> "le Maire"), or nothing.
+  std::optional<Person> ParseFunction(const Document& doc, Range value) const;
 
  private:
   std::optional<Person> ParseItem(const Document& doc, Range item, std::string* carried_civility,

@@ -80,6 +80,8 @@ void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, Parts* p) c
       std::size_t cut = f.find_first_of(",(;");
       if (cut != std::string_view::npos) v.end = v.start + cut;
       p->rapporteur = persons_.ParseOne(doc, v);
+      // "Monsieur le Maire rapporte :": named by function, written as printed.
+      if (!p->rapporteur) p->rapporteur = persons_.ParseFunction(doc, v);
     } else if (e.key == "service" && p->service.empty()) {
       p->service = doc.Text(Continued(doc, v, r.end));
     } else if (e.key == "for_opinion" && p->for_opinion.empty() && !v.empty()) {
