@@ -326,7 +326,6 @@ Segmentation Segmenter::Split(const Document& doc) const {
   }
 
   // Build records.
-  const RE2* not_record = grammar_.Pattern("segment.not_record", "t");
   const RE2* title_number = grammar_.Pattern("segment.title_number", "n");
   std::vector<RecordSegment> records;
   std::vector<bool> keep;
@@ -380,11 +379,12 @@ Segmentation Segmenter::Split(const Document& doc) const {
       }
     }
     bool is_record = true;
-    if (!r.title.empty() && not_record) {
-      std::vector<Range> g;
-      Range whole;
+    if (!r.title.empty()) {
       Range t = TrimRange(doc, r.title, " :;.-");
-      if (FindIn(doc, *not_record, t, &whole, &g) && whole.start == t.start) is_record = false;
+      for (const RE2* not_record : grammar_.Patterns("segment.not_record", "t")) {
+        Range whole;
+        if (FindIn(doc, *not_record, t, &whole, nullptr) && whole.start == t.start) is_record = false;
+      }
     }
     records.push_back(r);
     keep.push_back(is_record);
