@@ -1,5 +1,7 @@
 #include "grammar.h"
 
+#include "text_util.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -8,11 +10,7 @@
 namespace registre {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return TrimView(s); }
 
 const std::vector<GrammarEntry> kNoEntries;
 

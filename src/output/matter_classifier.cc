@@ -5,16 +5,12 @@
 #include <sstream>
 
 #include "output/actes_nomenclature.h"
+#include "text_util.h"
 
 namespace registre {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 std::vector<std::string> Split(std::string_view s, char sep) {
   std::vector<std::string> parts;

@@ -6,7 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <optional>
-#include <regex>
+#include <re2/re2.h>
 
 #include "output/actes_nomenclature.h"
 
@@ -34,8 +34,8 @@ bool IsLowerCase(const std::string& text) {
 
 // A URI as Table Schema's `format: uri` means it: a scheme, a colon, no spaces.
 bool LooksLikeUri(const std::string& text) {
-  static const std::regex kUri(R"(^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$)");
-  return std::regex_match(text, kUri);
+  static const RE2 kUri(R"([A-Za-z][A-Za-z0-9+.-]*:\S+)");
+  return RE2::FullMatch(text, kUri);
 }
 
 constexpr std::array<ScdlColumn, 5> kVoteGroup = {kVoteEffectif, kVoteReel, kVotePour, kVoteContre,
@@ -101,14 +101,14 @@ void ScdlRules::CheckFields(const ScdlRow& row, std::vector<ScdlViolation>& out)
       out.push_back({date, "not an ISO date AAAA-MM-JJ"});
     }
   }
-  static const std::regex kCode(R"(^\d\.\d{1,2}$)");
+  static const RE2 kCode(R"(\d\.\d{1,2})");
   const std::string& code = row[kDelibMatiereCode];
-  if (!code.empty() && (!std::regex_match(code, kCode) || !ActesScdlName(code))) {
+  if (!code.empty() && (!RE2::FullMatch(code, kCode) || !ActesScdlName(code))) {
     out.push_back({kDelibMatiereCode, "not a level-2 code of the ACTES nomenclature"});
   }
   if (!row[kDelibMatiereNom].empty()) CheckMatiereNom(row[kDelibMatiereNom], out);
-  static const std::regex kBudgetYear(R"(^[0-9]{4}(/[0-9]{4})?$)");
-  if (!row[kBudgetAnnee].empty() && !std::regex_match(row[kBudgetAnnee], kBudgetYear)) {
+  static const RE2 kBudgetYear(R"([0-9]{4}(/[0-9]{4})?)");
+  if (!row[kBudgetAnnee].empty() && !RE2::FullMatch(row[kBudgetAnnee], kBudgetYear)) {
     out.push_back({kBudgetAnnee, "not a year AAAA or AAAA/AAAA"});
   }
   for (ScdlColumn c : kVoteGroup) {

@@ -1,24 +1,21 @@
 #include "output/siret_directory.h"
 
 #include <fstream>
-#include <regex>
+#include <algorithm>
+#include <re2/re2.h>
 #include <sstream>
 
 #include "output/scdl_rules.h"
+#include "text_util.h"
 
 namespace registre {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\"");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\"");
-  return std::string(s.substr(b, e - b + 1));
-}
+// Quotes too: CSV cells may be quoted.
+std::string Trim(std::string_view s) { return std::string(TrimView(s, " \t\r\"")); }
 
 bool IsSiren(const std::string& s) {
-  static const std::regex kSiren(R"(^[0-9]{9}$)");
-  return std::regex_match(s, kSiren);
+  return s.size() == 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string StringAt(const nlohmann::json& record, const char* pointer) {
@@ -32,10 +29,10 @@ std::string StringAt(const nlohmann::json& record, const char* pointer) {
 std::optional<std::string> RecordSiren(const nlohmann::json& record) {
   std::string siren = StringAt(record, "/authority/siren");
   if (IsSiren(siren)) return siren;
-  static const std::regex kActes(R"(^\s*[0-9A-Za-z]{3}-([0-9]{9})-)");
-  std::smatch m;
-  std::string actes = StringAt(record, "/publication/prefecture_id");
-  if (std::regex_search(actes, m, kActes)) return m[1].str();
+  static const RE2 kActes(R"(^\s*[0-9A-Za-z]{3}-([0-9]{9})-)");
+  std::string from_actes;
+  if (RE2::PartialMatch(StringAt(record, "/publication/prefecture_id"), kActes, &from_actes))
+    return from_actes;
   return std::nullopt;
 }
 

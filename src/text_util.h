@@ -1,0 +1,15 @@
+// Small string helpers shared by the loaders of data files (grammars, rule tables, CSV).
+#pragma once
+
+#include <string_view>
+
+namespace registre {
+
+// `s` without the characters of `chars` at either end.
+inline std::string_view TrimView(std::string_view s, std::string_view chars = " \t\r") {
+  std::size_t b = s.find_first_not_of(chars);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(chars) - b + 1);
+}
+
+}  // namespace registre
