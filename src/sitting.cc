@@ -137,8 +137,6 @@ void AddUnique(std::vector<Person>& list, const Person& p) {
 
 constexpr std::size_t kContextPenalty = 100000;
 
-void TypeOfAuthorityInto(const std::string& text, std::string* type);
-
 bool IsPreposition(const std::string& w) {
   return w == "de" || w == "du" || w == "des" || w == "d'" || w == "sur" || w == "en" || w == "a" ||
          w == "au" || w == "aux";
@@ -198,9 +196,6 @@ std::string TypeOfAuthority(std::string_view folded) {
   return "commune";
 }
 
-void TypeOfAuthorityInto(const std::string& text, std::string* type) {
-  *type = text.empty() ? "" : TypeOfAuthority(FoldString(text));
-}
 
 }  // namespace
 
@@ -323,12 +318,10 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
     if (!LastWordCapitalised(text)) return "";
     // "Maire de X" names the town; "... de la Commune de X" names the commune already.
     if (name.empty() && !text.empty() && !StartsWithAuthorityWord(FoldString(text))) text = "Commune de " + text;
-    *type = TypeOfAuthority(FoldString(text));
     return text;
   };
   auto try_range = [&](Range range, bool earliest) -> std::string {
-    const GrammarEntry* best = nullptr;
-    std::vector<Range> best_groups;
+    std::string best;
     std::size_t best_start = SIZE_MAX;
     for (const GrammarEntry& e : entries) {
       Range whole;
@@ -350,24 +343,24 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
         continue;
       }
       // A département or région printed above a more local authority is its context.
-      std::string type;
       std::string text = render(e, groups);
-      TypeOfAuthorityInto(text, &type);
-      bool context = type == "departement" || type == "region";
+      if (text.empty()) continue;
+      std::string kind = TypeOfAuthority(FoldString(text));
+      bool context = kind == "departement" || kind == "region";
       std::size_t rank = context ? whole.start + kContextPenalty : whole.start;
-      if (rank < best_start && !text.empty()) {
-        best = &e;
-        best_groups = groups;
+      if (rank < best_start) {
+        best = std::move(text);
         best_start = rank;
       }
     }
-    return best ? render(*best, best_groups) : "";
+    return best;
   };
   Range title{r.start, std::min(r.end, r.start + 400)};
   Range head{r.start, std::min(r.end, r.start + 3000)};
   std::string found = try_range(title, true);
   if (found.empty()) found = try_range(head, false);
   if (found.empty()) found = try_range(r, false);
+  *type = found.empty() ? "" : TypeOfAuthority(FoldString(found));
   return found;
 }
 
