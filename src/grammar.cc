@@ -111,19 +111,40 @@ Status Grammar::BuildSet(const std::string& section, const std::string& where) {
   return Status::Ok();
 }
 
+const Grammar::SectionSet* Grammar::FindSet(std::string_view section) const {
+  for (const SectionSet& s : sets_)
+    if (s.name == section) return &s;
+  return nullptr;
+}
+
 bool Grammar::AnyMatch(std::string_view section, std::string_view text, std::vector<int>* which) const {
-  for (const SectionSet& s : sets_) {
-    if (s.name != section) continue;
-    std::vector<int> hits;
-    if (!s.set->Match(re2::StringPiece(text.data(), text.size()), which ? &hits : nullptr)) return false;
-    if (which) {
-      which->clear();
-      for (int h : hits) which->push_back(s.entry_of[static_cast<std::size_t>(h)]);
-      std::sort(which->begin(), which->end());
-    }
-    return true;
+  const SectionSet* s = FindSet(section);
+  if (!s) return false;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  bool matched = s->set->Match(re2::StringPiece(text.data(), text.size()), which ? &hits : nullptr, &error);
+  if (error.kind != RE2::Set::kNoError) {
+    // The DFA gave up (its memory budget on a pathological text): every entry may match, so
+    // the callers run them one by one rather than miss one.
+    hits.clear();
+    for (std::size_t i = 0; i < s->entry_of.size(); ++i) hits.push_back(static_cast<int>(i));
+    matched = true;
   }
-  return false;
+  if (!matched) return false;
+  if (which) {
+    which->clear();
+    for (int h : hits) which->push_back(s->entry_of[static_cast<std::size_t>(h)]);
+    std::sort(which->begin(), which->end());
+  }
+  return true;
+}
+
+std::vector<bool> Grammar::Screen(std::string_view section, std::string_view text) const {
+  std::vector<bool> may(Section(section).size(), false);
+  std::vector<int> which;
+  if (AnyMatch(section, text, &which))
+    for (int i : which) may[static_cast<std::size_t>(i)] = true;
+  return may;
 }
 
 Result<std::unique_ptr<Grammar>> Grammar::LoadDirectory(const std::string& dir) {

@@ -60,6 +60,12 @@ class Grammar {
   // receives the indices (in Section() order) of the entries that match.
   bool AnyMatch(std::string_view section, std::string_view text, std::vector<int>* which = nullptr) const;
 
+  // For each entry of `section` (in Section() order), whether it matches somewhere in `text`,
+  // found in one DFA pass. Running an entry on `text` itself (FindIn over the same range)
+  // succeeds exactly when it is marked, so callers that try a section's entries in turn on
+  // one range skip the unmarked ones instead of scanning the range once per entry.
+  std::vector<bool> Screen(std::string_view section, std::string_view text) const;
+
   // Errors unless each (section, key) pair exists: called once after loading so that a
   // grammar directory missing a rule the extractors need is refused at start-up.
   Status Require(const std::vector<std::pair<std::string, std::string>>& needed) const;
@@ -74,6 +80,7 @@ class Grammar {
     std::vector<int> entry_of;
   };
   std::vector<SectionSet> sets_;
+  const SectionSet* FindSet(std::string_view section) const;
   Status BuildSet(const std::string& section, const std::string& where);
   std::vector<GrammarEntry>* Find(std::string_view name);
   const std::vector<GrammarEntry>* Find(std::string_view name) const;

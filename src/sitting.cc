@@ -214,7 +214,11 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   std::sort(stops.begin(), stops.end(), [](const Mark& x, const Mark& y) { return x.start < y.start; });
 
   // Counts as printed: the first of each kind.
-  for (const GrammarEntry& e : grammar_.Section("attendance.counts")) {
+  const auto& count_entries = grammar_.Section("attendance.counts");
+  std::vector<bool> count_may = grammar_.Screen("attendance.counts", doc.Folded(r));
+  for (std::size_t i = 0; i < count_entries.size(); ++i) {
+    if (!count_may[i]) continue;
+    const GrammarEntry& e = count_entries[i];
     std::optional<int>* slot = e.key == "members_in_office" ? &a.members_in_office
                                : e.key == "present_count"   ? &a.present_count
                                : e.key == "voting_count"    ? &a.voting_count
@@ -323,7 +327,10 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
   auto try_range = [&](Range range, bool earliest) -> std::string {
     std::string best;
     std::size_t best_start = SIZE_MAX;
-    for (const GrammarEntry& e : entries) {
+    std::vector<bool> may = grammar_.Screen("sitting.authority", doc.Folded(range));
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!may[i]) continue;
+      const GrammarEntry& e = entries[i];
       Range whole;
       std::vector<Range> groups;
       if (!FindIn(doc, *e.regex, range, &whole, &groups)) continue;
@@ -370,7 +377,11 @@ std::string SittingReader::ReadAssembly(const Document& doc, Range r, std::strin
     const GrammarEntry* best = nullptr;
     Range best_name;
     std::size_t best_start = SIZE_MAX;
-    for (const GrammarEntry& e : grammar_.Section("sitting.assembly")) {
+    const auto& entries = grammar_.Section("sitting.assembly");
+    std::vector<bool> may = grammar_.Screen("sitting.assembly", doc.Folded(range));
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!may[i]) continue;
+      const GrammarEntry& e = entries[i];
       Range whole;
       std::vector<Range> groups;
       if (FindIn(doc, *e.regex, range, &whole, &groups) && whole.start < best_start) {
@@ -477,7 +488,11 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
 
 std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r) const {
   Range head{r.start, std::min(r.end, r.start + 6000)};
-  for (const GrammarEntry& e : grammar_.Section("sitting.president")) {
+  const auto& entries = grammar_.Section("sitting.president");
+  std::vector<bool> may = grammar_.Screen("sitting.president", doc.Folded(head));
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!may[i]) continue;
+    const GrammarEntry& e = entries[i];
     Range whole;
     std::vector<Range> groups;
     if (!FindIn(doc, *e.regex, head, &whole, &groups)) continue;
@@ -507,7 +522,11 @@ Sitting SittingReader::Read(const Document& doc, Range r) const {
   s.president = ReadPresident(doc, r);
   s.attendance = ReadAttendance(doc, r, &s.secretaries, &s.warnings);
   if (s.secretaries.empty()) {
-    for (const GrammarEntry& e : grammar_.Section("sitting.secretary")) {
+    const auto& entries = grammar_.Section("sitting.secretary");
+    std::vector<bool> may = grammar_.Screen("sitting.secretary", doc.Folded(r));
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!may[i]) continue;
+      const GrammarEntry& e = entries[i];
       Range whole;
       std::vector<Range> groups;
       if (FindIn(doc, *e.regex, r, &whole, &groups)) {
