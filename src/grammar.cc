@@ -48,7 +48,7 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
       std::string section(Trim(line.substr(1, line.size() - 2)));
       if (Find(section)) return Status::Error(where + ": section [" + section + "] defined twice");
       if (!current_name.empty() && !is_table && !section_is_define) {
-        Status built = BuildSet(current_name, where);
+        Status built = BuildSet(current_name);
         if (!built.ok()) return built;
       }
       current_name = section;
@@ -82,19 +82,15 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
     if (section_is_define) {
       defines_.emplace_back("{{" + entry.key + "}}", entry.value);
     } else if (!is_table) {
-      RE2::Options options;
-      options.set_log_errors(false);
-      auto re = std::make_shared<RE2>(entry.value, options);
-      if (!re->ok()) return Status::Error(where + ": bad pattern: " + re->error());
-      entry.regex = std::move(re);
+      entry.regex = LazyRegex(entry.value);
     }
     current->push_back(std::move(entry));
   }
-  if (!current_name.empty() && !is_table && !section_is_define) return BuildSet(current_name, name);
+  if (!current_name.empty() && !is_table && !section_is_define) return BuildSet(current_name);
   return Status::Ok();
 }
 
-Status Grammar::BuildSet(const std::string& section, const std::string& where) {
+Status Grammar::BuildSet(const std::string& section) {
   RE2::Options options;
   options.set_log_errors(false);
   SectionSet built{section, std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}};
@@ -102,13 +98,33 @@ Status Grammar::BuildSet(const std::string& section, const std::string& where) {
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (!entries[i].regex) continue;
     std::string error;
-    if (built.set->Add(entries[i].value, &error) < 0) return Status::Error(entries[i].where + ": " + error);
+    if (built.set->Add(entries[i].value, &error) < 0)
+      return Status::Error(entries[i].where + ": bad pattern: " + error);
     built.entry_of.push_back(static_cast<int>(i));
   }
   if (built.entry_of.empty()) return Status::Ok();
-  if (!built.set->Compile()) return Status::Error(where + ": section [" + section + "] too large to compile");
   sets_.push_back(std::move(built));
   return Status::Ok();
+}
+
+struct LazyRegex::State {
+  std::string pattern;
+  std::once_flag once;
+  std::unique_ptr<RE2> re;
+};
+
+LazyRegex::LazyRegex(std::string pattern) : state_(std::make_shared<State>()) {
+  state_->pattern = std::move(pattern);
+}
+
+const RE2* LazyRegex::get() const {
+  if (!state_) return nullptr;
+  std::call_once(state_->once, [s = state_.get()] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    s->re = std::make_unique<RE2>(s->pattern, options);
+  });
+  return state_->re.get();
 }
 
 const Grammar::SectionSet* Grammar::FindSet(std::string_view section) const {
@@ -120,12 +136,14 @@ const Grammar::SectionSet* Grammar::FindSet(std::string_view section) const {
 bool Grammar::AnyMatch(std::string_view section, std::string_view text, std::vector<int>* which) const {
   const SectionSet* s = FindSet(section);
   if (!s) return false;
+  std::call_once(*s->compiled, [s] { s->ok = s->set->Compile(); });
   std::vector<int> hits;
   RE2::Set::ErrorInfo error{};
-  bool matched = s->set->Match(re2::StringPiece(text.data(), text.size()), which ? &hits : nullptr, &error);
-  if (error.kind != RE2::Set::kNoError) {
-    // The DFA gave up (its memory budget on a pathological text): every entry may match, so
-    // the callers run them one by one rather than miss one.
+  bool matched = s->ok && s->set->Match(re2::StringPiece(text.data(), text.size()), which ? &hits : nullptr, &error);
+  if (!s->ok || error.kind != RE2::Set::kNoError) {
+    // The set did not compile (too large) or its DFA gave up (its memory budget on a
+    // pathological text): every entry may match, so the callers run them one by one rather
+    // than miss one.
     hits.clear();
     for (std::size_t i = 0; i < s->entry_of.size(); ++i) hits.push_back(static_cast<int>(i));
     matched = true;

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <string>
@@ -31,10 +32,27 @@
 
 namespace registre {
 
+// A pattern compiled on first use, once, from any thread: start-up then costs only the
+// section sets (which parse every pattern, so a bad one is still refused at load), and a
+// run compiles just the patterns its documents reach.
+class LazyRegex {
+ public:
+  LazyRegex() = default;
+  explicit LazyRegex(std::string pattern);
+  const RE2* get() const;
+  const RE2& operator*() const { return *get(); }
+  const RE2* operator->() const { return get(); }
+  explicit operator bool() const { return state_ != nullptr; }
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
 struct GrammarEntry {
   std::string key;
-  std::string value;           // the pattern or the literal
-  std::shared_ptr<RE2> regex;  // null in table sections
+  std::string value;  // the pattern or the literal
+  LazyRegex regex;    // empty in table sections
   std::string where;           // "file:line", for messages
 };
 
@@ -74,14 +92,18 @@ class Grammar {
   std::vector<std::pair<std::string, std::vector<GrammarEntry>>> sections_;
   std::vector<std::pair<std::string, std::string>> defines_;  // "{{name}}" -> pattern text
   // One RE2::Set per pattern section, with the Section() index of each of its patterns.
+  // One RE2::Set per pattern section, with the Section() index of each of its patterns. The
+  // patterns are added (parsed) at load; the set is compiled on first use.
   struct SectionSet {
     std::string name;
     std::unique_ptr<RE2::Set> set;
     std::vector<int> entry_of;
+    std::unique_ptr<std::once_flag> compiled = std::make_unique<std::once_flag>();
+    mutable bool ok = false;  // compiled (set once, under `compiled`)
   };
   std::vector<SectionSet> sets_;
   const SectionSet* FindSet(std::string_view section) const;
-  Status BuildSet(const std::string& section, const std::string& where);
+  Status BuildSet(const std::string& section);
   std::vector<GrammarEntry>* Find(std::string_view name);
   const std::vector<GrammarEntry>* Find(std::string_view name) const;
 };
