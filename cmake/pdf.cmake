@@ -11,3 +11,8 @@ endif()
 # The xref repair inflates object streams itself.
 find_package(ZLIB REQUIRED)
 target_link_libraries(registre_core PRIVATE ZLIB::ZLIB)
+
+# The folding table generator (not built by default: its output is committed as
+# src/latin_ascii_table.inc; see the tool's header comment).
+add_executable(latin-ascii-table-gen EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/tools/latin_ascii_table_gen.cc)
+target_link_libraries(latin-ascii-table-gen PRIVATE registre_core)

@@ -10,82 +10,17 @@
 namespace registre {
 namespace {
 
-// Per-thread cache of folded code points; the transliterator is built lazily once a thread.
-const char* FoldLatin(char32_t cp) {
-  switch (cp) {
-    case 0x00C0: return "a";
-    case 0x00C1: return "a";
-    case 0x00C2: return "a";
-    case 0x00C3: return "a";
-    case 0x00C4: return "a";
-    case 0x00C5: return "a";
-    case 0x00C6: return "ae";
-    case 0x00C7: return "c";
-    case 0x00C8: return "e";
-    case 0x00C9: return "e";
-    case 0x00CA: return "e";
-    case 0x00CB: return "e";
-    case 0x00CC: return "i";
-    case 0x00CD: return "i";
-    case 0x00CE: return "i";
-    case 0x00CF: return "i";
-    case 0x00D0: return "d";
-    case 0x00D1: return "n";
-    case 0x00D2: return "o";
-    case 0x00D3: return "o";
-    case 0x00D4: return "o";
-    case 0x00D5: return "o";
-    case 0x00D6: return "o";
-    case 0x00D8: return "o";
-    case 0x00D9: return "u";
-    case 0x00DA: return "u";
-    case 0x00DB: return "u";
-    case 0x00DC: return "u";
-    case 0x00DD: return "y";
-    case 0x00DE: return "th";
-    case 0x00DF: return "ss";
-    case 0x00E0: return "a";
-    case 0x00E1: return "a";
-    case 0x00E2: return "a";
-    case 0x00E3: return "a";
-    case 0x00E4: return "a";
-    case 0x00E5: return "a";
-    case 0x00E6: return "ae";
-    case 0x00E7: return "c";
-    case 0x00E8: return "e";
-    case 0x00E9: return "e";
-    case 0x00EA: return "e";
-    case 0x00EB: return "e";
-    case 0x00EC: return "i";
-    case 0x00ED: return "i";
-    case 0x00EE: return "i";
-    case 0x00EF: return "i";
-    case 0x00F0: return "d";
-    case 0x00F1: return "n";
-    case 0x00F2: return "o";
-    case 0x00F3: return "o";
-    case 0x00F4: return "o";
-    case 0x00F5: return "o";
-    case 0x00F6: return "o";
-    case 0x00F8: return "o";
-    case 0x00F9: return "u";
-    case 0x00FA: return "u";
-    case 0x00FB: return "u";
-    case 0x00FC: return "u";
-    case 0x00FD: return "y";
-    case 0x00FE: return "th";
-    case 0x00FF: return "y";
-    case 0x0152: return "oe";
-    case 0x0153: return "oe";
-    case 0x0160: return "s";
-    case 0x0161: return "s";
-    case 0x0178: return "y";
-    case 0x017D: return "z";
-    case 0x017E: return "z";
-    default: return nullptr;
-  }
-}
+struct TableEntry {
+  char32_t cp;
+  const char* folded;
+};
 
+constexpr TableEntry kLatinAscii[] = {
+#include "latin_ascii_table.inc"
+};
+
+// Per-thread cache of folded code points; the transliterator is built lazily once a thread,
+// for code points past the table.
 class CodePointFolder {
  public:
   const std::string& Fold(char32_t cp) {
@@ -140,11 +75,9 @@ class CodePointFolder {
       default:
         break;
     }
-    // The Latin letters of French (and neighbours) without ICU: building the transliterator
-    // costs more than a short document's whole extraction.
-    if (const char* latin = FoldLatin(cp)) return latin;
     // Combining marks (decomposed accents): the base letter already stands for them.
     if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1DC0 && cp <= 0x1DFF)) return "";
+    if (cp < kLatinAsciiTableEnd) return LatinAsciiLower(cp);
     if (!translit_) {
       UErrorCode err = U_ZERO_ERROR;
       translit_.reset(
@@ -168,6 +101,18 @@ CodePointFolder& ThreadFolder() {
 }
 
 }  // namespace
+
+std::string LatinAsciiLower(char32_t cp) {
+  const auto* end = std::end(kLatinAscii);
+  const auto* it = std::lower_bound(std::begin(kLatinAscii), end, cp,
+                                    [](const TableEntry& e, char32_t v) { return e.cp < v; });
+  if (it != end && it->cp == cp) return it->folded;
+  icu::UnicodeString lower(static_cast<UChar32>(cp));
+  lower.toLower();
+  std::string out;
+  lower.toUTF8String(out);
+  return out;
+}
 
 char32_t NextCodePoint(std::string_view s, std::size_t& i) {
   auto c = static_cast<unsigned char>(s[i]);

@@ -28,6 +28,16 @@ FoldedText Fold(std::string_view utf8);
 // Fold a short string without offsets (for tables, names, comparisons).
 std::string FoldString(std::string_view utf8);
 
+// Code points below this are folded from a table generated from ICU's "Latin-ASCII; Lower"
+// transliterator (src/latin_ascii_table.inc) or by plain lower-casing; only code points past
+// it need the transliterator itself, which is slow to build.
+inline constexpr char32_t kLatinAsciiTableEnd = 0x20000;
+
+// What ICU's "Latin-ASCII; Lower" makes of `cp` (below kLatinAsciiTableEnd), without building
+// the transliterator. Fold() applies the project's own choices (quotes, dashes, ordinals)
+// before this.
+std::string LatinAsciiLower(char32_t cp);
+
 // Decodes one UTF-8 code point at s[i], advancing i; invalid bytes give U+FFFD.
 char32_t NextCodePoint(std::string_view s, std::size_t& i);
 // Appends `cp` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.

@@ -1,7 +1,10 @@
 #include "folding.h"
 
 #include <gtest/gtest.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -79,6 +82,35 @@ TEST(FoldingTest, ThreadsFoldIndependently) {
   t2.join();
   EXPECT_EQ(a, "ecole oeuvre");
   EXPECT_EQ(b, "societe age");
+}
+
+// The committed table (src/latin_ascii_table.inc) stands in for ICU's transliterator: on
+// every code point it covers it must say what the transliterator of this machine says, or
+// the table is stale (regenerate it: see tools/latin_ascii_table_gen.cc).
+TEST(FoldingTest, LatinAsciiTableAgreesWithIcuTransliterator) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> translit(
+      icu::Transliterator::createInstance("Latin-ASCII; Lower", UTRANS_FORWARD, err));
+  ASSERT_TRUE(U_SUCCESS(err) && translit);
+  int disagreements = 0;
+  for (char32_t cp = 0x80; cp < kLatinAsciiTableEnd; ++cp) {
+    if (cp >= 0xD800 && cp < 0xE000) continue;
+    icu::UnicodeString u(static_cast<UChar32>(cp));
+    translit->transliterate(u);
+    std::string expected;
+    u.toUTF8String(expected);
+    std::string got = LatinAsciiLower(cp);
+    if (got != expected && ++disagreements <= 5)
+      ADD_FAILURE() << "U+" << std::hex << static_cast<unsigned>(cp) << ": table gives '" << got
+                    << "', ICU gives '" << expected << "'";
+  }
+  EXPECT_EQ(disagreements, 0);
+}
+
+TEST(FoldingTest, CommonSymbolsFoldAsIcuWould) {
+  EXPECT_EQ(FoldString("½ × Ⅱ № …"), " 1/2 * ii no ...");
+  EXPECT_EQ(FoldString("€ • ▪ Ω"), "€ • ▪ ω");
+  EXPECT_EQ(FoldString("ﬁnances"), "finances");
 }
 
 }  // namespace
