@@ -119,7 +119,8 @@ Result<SourceText> Pipeline::Read(std::string_view bytes) const {
   return ReadText(bytes);
 }
 
-Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::string& display_name) const {
+Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::string& display_name,
+                                           const std::string& sha256) const {
   Result<SourceText> source = Read(bytes);
   if (!source.ok()) return source.status();
   DocumentResult result;
@@ -155,7 +156,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   // A rapporteur printed once in the head applies to every item below it.
   std::optional<Person> head_rapporteur;
   if (!seg.head.empty()) head_rapporteur = stages_->parts.ReadRapporteur(doc, seg.head);
-  SourceInfo info{display_name, Sha256Hex(bytes), source.value().format};
+  SourceInfo info{display_name, sha256.empty() ? Sha256Hex(bytes) : sha256, source.value().format};
   int index = 0;
   for (const RecordSegment& segment : seg.records) {
     RecordInputs in;

@@ -34,8 +34,10 @@ class Pipeline {
   // Decodes `bytes` (PDF or text, detected from the content).
   Result<SourceText> Read(std::string_view bytes) const;
 
-  // Runs the whole pipeline. `display_name` is stored as source.file in each record.
-  Result<DocumentResult> Extract(std::string_view bytes, const std::string& display_name) const;
+  // Runs the whole pipeline. `display_name` is stored as source.file in each record;
+  // `sha256` is the hex SHA-256 of `bytes` when the caller has it already (else computed).
+  Result<DocumentResult> Extract(std::string_view bytes, const std::string& display_name,
+                                 const std::string& sha256 = "") const;
 
   const SchemaValidator& validator() const { return *validator_; }
 

@@ -212,7 +212,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
       }
       return;
     }
-    auto result = extractor.Extract(bytes.value(), item.path);
+    auto result = extractor.Extract(bytes.value(), item.path, item.sha256);
     if (result.ok()) {
       item.result = std::move(result).value();
     } else {
