@@ -18,6 +18,16 @@ class SchemaValidator {
   // Ok, or an error listing the first few violations with their JSON paths.
   Status Validate(const nlohmann::json& record) const;
 
+  // What a series of records validated together has already had checked. The items of one
+  // procès-verbal repeat their sitting's attendance (often most of each record): it is
+  // checked once, then only when it changes. One per series (per document), not shared
+  // between threads.
+  struct Seen {
+    nlohmann::json attendance;  // the last attendance block found valid
+  };
+  // As Validate(record), checking record.attendance only when it differs from `seen`'s.
+  Status Validate(const nlohmann::json& record, Seen* seen) const;
+
  private:
   SchemaValidator();
   struct Impl;
