@@ -14,6 +14,35 @@ std::string_view Trim(std::string_view s) { return TrimView(s); }
 
 const std::vector<GrammarEntry> kNoEntries;
 
+// True when `pattern` can only match at the start of its text: it opens with '^' and has no
+// '|' outside parentheses and classes (which would let another branch match anywhere), and
+// no flag group before it (a leading "(?m)" would make '^' match at every line start).
+bool AnchoredAtStart(std::string_view pattern) {
+  if (pattern.empty() || pattern[0] != '^') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 1; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      // A ']' first in the class is a literal.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<GrammarEntry>* Grammar::Find(std::string_view name) {
@@ -93,8 +122,15 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
 Status Grammar::BuildSet(const std::string& section) {
   RE2::Options options;
   options.set_log_errors(false);
-  SectionSet built{section, std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}};
   const std::vector<GrammarEntry>& entries = *Find(section);
+  // A section whose every pattern is anchored at the start (line rules: "^\\s*vu ...") gets an
+  // anchored set: on a line that does not start that way its DFA stops after a few bytes
+  // instead of reading to the end. The answers are the same.
+  bool anchored = true;
+  for (const GrammarEntry& e : entries)
+    if (e.regex && !AnchoredAtStart(e.value)) anchored = false;
+  SectionSet built{section,
+                   std::make_unique<RE2::Set>(options, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED), {}};
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (!entries[i].regex) continue;
     std::string error;
@@ -125,6 +161,12 @@ const RE2* LazyRegex::get() const {
     s->re = std::make_unique<RE2>(s->pattern, options);
   });
   return state_->re.get();
+}
+
+std::vector<std::string> Grammar::SectionNames() const {
+  std::vector<std::string> names;
+  for (const auto& [name, entries] : sections_) names.push_back(name);
+  return names;
 }
 
 const Grammar::SectionSet* Grammar::FindSet(std::string_view section) const {

@@ -63,6 +63,8 @@ class Grammar {
   // be called once per file.
   Status AddText(std::string_view text, const std::string& name);
 
+  // Every section's name, in load order.
+  std::vector<std::string> SectionNames() const;
   // Entries of a section in file order; empty when the section does not exist.
   const std::vector<GrammarEntry>& Section(std::string_view name) const;
   // The entries of `section` whose key is `key`, in order.

@@ -22,6 +22,49 @@ TEST(GrammarTest, LoadsSectionsTablesAndDefines) {
   EXPECT_EQ(n, "deux");
 }
 
+// Sets are anchored when every pattern starts with '^'; the answers must not change, so
+// each case here is checked against running the patterns one by one.
+TEST(GrammarTest, SectionSetsAnswerAsThePatternsDo) {
+  Grammar g;
+  ASSERT_TRUE(g.AddText("[line]\nk = ^\\s*vu\\b\nk = ^(?:considerant|[|]x)\n"
+                        "[branch]\nk = ^a|b\n"
+                        "[multi]\nk = (?m)^objet\n"
+                        "[escaped]\nk = ^\\(|z\n",
+                        "t.grammar")
+                  .ok());
+  struct Case {
+    const char* section;
+    const char* text;
+    bool expected;
+  } cases[] = {
+      {"line", "  vu le code", true},  {"line", "le vu", false},     {"line", "|x", true},
+      {"line", "considerant", true},   {"branch", "xxb", true},      {"branch", "a", true},
+      {"branch", "c", false},          {"multi", "x\nobjet", true}, {"escaped", "yz", true},
+      {"escaped", "(", true},          {"escaped", "y(", false},
+  };
+  for (const Case& c : cases) {
+    bool any = false;
+    for (const GrammarEntry& e : g.Section(c.section)) any = any || RE2::PartialMatch(c.text, *e.regex);
+    EXPECT_EQ(any, c.expected) << c.section << " / " << c.text;
+    EXPECT_EQ(g.AnyMatch(c.section, c.text), c.expected) << c.section << " / " << c.text;
+  }
+}
+
+TEST(GrammarTest, EveryBundledPatternCompiles) {
+  const std::string dir = DefaultGrammarDir();
+  auto g = Grammar::LoadDirectory(dir);
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  int patterns = 0;
+  for (const std::string& section : g.value()->SectionNames()) {
+    for (const GrammarEntry& e : g.value()->Section(section)) {
+      if (!e.regex) continue;  // tables and defines
+      EXPECT_TRUE(e.regex->ok()) << e.where << ": " << e.regex->error();
+      ++patterns;
+    }
+  }
+  EXPECT_GT(patterns, 150);
+}
+
 TEST(GrammarTest, BadPatternNamesFileAndLine) {
   Grammar g;
   Status s = g.AddText("# comment\n[s]\nk = (unclosed\n", "rules.grammar");
