@@ -65,13 +65,22 @@ bool Document::LineBlank(std::size_t index) const {
 
 bool FindIn(const Document& doc, const RE2& re, Range r, Range* whole, std::vector<Range>* groups) {
   const std::string& f = doc.folded();
-  int n = re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n) + 1);
+  // Ask only for what the caller takes: without groups RE2 finds the match with its DFAs
+  // alone, and without `whole` it need not even locate it.
+  int n = groups ? re.NumberOfCapturingGroups() : 0;
+  int wanted = groups ? n + 1 : whole ? 1 : 0;
+  re2::StringPiece sub_small[1];
+  std::vector<re2::StringPiece> sub_large;
+  re2::StringPiece* sub = sub_small;
+  if (wanted > 1) {
+    sub_large.resize(static_cast<std::size_t>(wanted));
+    sub = sub_large.data();
+  }
   std::size_t end = std::min(r.end, f.size());
   if (r.start >= end) return false;
   // The range is the whole text for the pattern: ^ and $ anchor at its ends.
   re2::StringPiece input(f.data() + r.start, end - r.start);
-  if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, sub.data(), n + 1)) return false;
+  if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, sub, wanted)) return false;
   auto to_range = [&](const re2::StringPiece& p) {
     if (p.data() == nullptr) return Range{};
     std::size_t s = static_cast<std::size_t>(p.data() - f.data());
