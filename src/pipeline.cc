@@ -158,7 +158,6 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   if (!seg.head.empty()) head_rapporteur = stages_->parts.ReadRapporteur(doc, seg.head);
   SourceInfo info{display_name, sha256.empty() ? Sha256Hex(bytes) : sha256, source.value().format};
   int index = 0;
-  SchemaValidator::Seen validated;
   for (const RecordSegment& segment : seg.records) {
     RecordInputs in;
     in.doc = &doc;
@@ -197,7 +196,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     nlohmann::json record = BuildRecord(in);
     // No ACTES code printed: infer one from the object, marked matter.derived (record.md).
     if (matters_) matters_->ApplyTo(record);
-    Status valid = validator_->Validate(record, &validated);
+    Status valid = validator_->Validate(record);
     if (!valid.ok()) {
       return Status::Error("internal error: record " + std::to_string(index) + " " + valid.message());
     }
