@@ -163,6 +163,66 @@ const RE2* LazyRegex::get() const {
   return state_->re.get();
 }
 
+namespace {
+
+// `pattern` with its capturing groups made non-capturing, so that alternatives may repeat
+// group names.
+std::string WithoutCaptures(std::string_view pattern) {
+  std::string out;
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += pattern.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
+      continue;
+    } else if (c == '(' && pattern.substr(i, 4) == "(?P<") {
+      std::size_t close = pattern.find('>', i);
+      if (close != std::string_view::npos) {
+        out += "(?:";
+        i = close;
+        continue;
+      }
+    } else if (c == '(' && (i + 1 >= pattern.size() || pattern[i + 1] != '?')) {
+      out += "(?:";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+LazyRegex Grammar::Union(const std::vector<std::string>& sections, std::string_view key) const {
+  std::vector<std::string_view> parts;
+  bool anchored = true;
+  for (const std::string& section : sections) {
+    for (const GrammarEntry& e : Section(section)) {
+      if (!e.regex || (!key.empty() && e.key != key)) continue;
+      parts.push_back(e.value);
+      anchored = anchored && AnchoredAtStart(e.value);
+    }
+  }
+  if (parts.empty()) return LazyRegex();
+  std::string joined = anchored ? "^(?:" : "";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::string_view p = anchored ? parts[i].substr(1) : parts[i];
+    joined += (i ? "|(?:" : "(?:") + WithoutCaptures(p) + ")";
+  }
+  if (anchored) joined += ")";
+  return LazyRegex(std::move(joined));
+}
+
 std::vector<std::string> Grammar::SectionNames() const {
   std::vector<std::string> names;
   for (const auto& [name, entries] : sections_) names.push_back(name);

@@ -86,6 +86,13 @@ class Grammar {
   // one range skip the unmarked ones instead of scanning the range once per entry.
   std::vector<bool> Screen(std::string_view section, std::string_view text) const;
 
+  // One pattern that matches where any entry of `sections` (those with key `key`, when not
+  // empty) matches: their alternation, groups made non-capturing. Its leftmost match starts
+  // where the earliest of them does, found in one pass that stops there (where running each
+  // entry would read the text once per entry). Entries all anchored at the start make an
+  // anchored union. Compiled on first use.
+  LazyRegex Union(const std::vector<std::string>& sections, std::string_view key = "") const;
+
   // Errors unless each (section, key) pair exists: called once after loading so that a
   // grammar directory missing a rule the extractors need is refused at start-up.
   Status Require(const std::vector<std::pair<std::string, std::string>>& needed) const;

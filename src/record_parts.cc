@@ -38,7 +38,12 @@ std::optional<int> ArticleNumber(std::string_view n, const FrenchWords& words) {
 
 RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& words,
                                      const PersonParser& persons)
-    : grammar_(grammar), words_(words), persons_(persons) {}
+    : grammar_(grammar),
+      words_(words),
+      persons_(persons),
+      any_vote_(grammar.Union({"vote.unanimous", "vote.majority", "vote.for", "vote.against",
+                               "vote.abstention", "vote.not_voting", "vote.result"})),
+      formula_line_(grammar.Union({"section.formula"}, "line")) {}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
   static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,45}\s*:)");
@@ -162,7 +167,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
   for (std::size_t i = doc.LineAt(r.start); i < lines.size() && lines[i].start < r.end; ++i) {
     if (doc.LineBlank(i)) continue;
     Range line = doc.LineRange(i);
-    if (!grammar_.AnyMatch("section.formula", doc.Folded(line))) continue;
+    if (!formula_line_ || !FindIn(doc, *formula_line_, line, nullptr, nullptr)) continue;
     for (const RE2* re : grammar_.Patterns("section.formula", "line")) {
       Range whole;
       std::vector<Range> groups;
@@ -281,21 +286,10 @@ std::vector<Article> RecordPartsReader::DecisionPoints(const Document& doc, Rang
 void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   Range region = r;
   if (!p->decision_range.empty()) region.start = p->decision_range.start;
-  static const char* kSections[] = {"vote.unanimous", "vote.majority", "vote.for", "vote.against",
-                                    "vote.abstention", "vote.not_voting", "vote.result"};
+  // Where the first vote statement of any kind starts: one pass of all the vote patterns.
   auto earliest = [&](Range where) {
-    std::size_t at = SIZE_MAX;
-    std::vector<int> which;
-    for (const char* section : kSections) {
-      if (!grammar_.AnyMatch(section, doc.Folded(where), &which)) continue;
-      const auto& entries = grammar_.Section(section);
-      for (int i : which) {
-        Range whole;
-        if (FindIn(doc, *entries[static_cast<std::size_t>(i)].regex, where, &whole, nullptr))
-          at = std::min(at, whole.start);
-      }
-    }
-    return at;
+    Range whole;
+    return any_vote_ && FindIn(doc, *any_vote_, where, &whole, nullptr) ? whole.start : SIZE_MAX;
   };
   std::size_t first = earliest(region);
   if (first == SIZE_MAX && region.start != r.start) {

@@ -69,6 +69,8 @@ class RecordPartsReader {
   const Grammar& grammar_;
   const FrenchWords& words_;
   const PersonParser& persons_;
+  LazyRegex any_vote_;      // every vote.* pattern: where the vote is stated first
+  LazyRegex formula_line_;  // the section.formula "line" patterns (a formula on its own line)
 };
 
 }  // namespace registre

@@ -50,6 +50,28 @@ TEST(GrammarTest, SectionSetsAnswerAsThePatternsDo) {
   }
 }
 
+TEST(GrammarTest, UnionStartsWhereTheEarliestEntryDoes) {
+  Grammar g;
+  ASSERT_TRUE(g.AddText("[a]\nx = \\bcontre\\s*:\\s*(?P<n>\\d+)\ny = (?P<n>\\d+) voix pour\n"
+                        "[b]\nz = unanimit[ée]\n"
+                        "[lines]\nk = ^\\s*vu\\b\nk = ^(considerant)\nother = ^objet\n",
+                        "u.grammar")
+                  .ok());
+  LazyRegex all = g.Union({"a", "b"});
+  ASSERT_TRUE(all && all->ok()) << all->error();
+  re2::StringPiece m;
+  const std::string text = "adopte : 12 voix pour, contre : 3, unanimite";
+  ASSERT_TRUE(all->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1));
+  EXPECT_EQ(m.data() - text.data(), 9);  // "12 voix pour", before "contre" and "unanimite"
+  LazyRegex lines = g.Union({"lines"}, "k");
+  ASSERT_TRUE(lines && lines->ok()) << lines->error();
+  EXPECT_TRUE(RE2::PartialMatch("  vu le code", *lines));
+  EXPECT_TRUE(RE2::PartialMatch("considerant que", *lines));
+  EXPECT_FALSE(RE2::PartialMatch("le vu", *lines));
+  EXPECT_FALSE(RE2::PartialMatch("objet", *lines));  // another key
+  EXPECT_FALSE(g.Union({"missing"}));
+}
+
 TEST(GrammarTest, EveryBundledPatternCompiles) {
   const std::string dir = DefaultGrammarDir();
   auto g = Grammar::LoadDirectory(dir);
