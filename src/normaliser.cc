@@ -179,7 +179,9 @@ struct CharPass {
       if (run > i) {  // printable ASCII: copied in bulk
         last_cp_start = out.s.size() + (run - i - 1);
         out.s.append(in.substr(i, run - i));
-        for (std::size_t k = i; k < run; ++k) out.src.push_back(static_cast<uint32_t>(k));
+        std::size_t at = out.src.size();
+        out.src.resize(at + (run - i));
+        for (std::size_t k = i; k < run; ++k) out.src[at++] = static_cast<uint32_t>(k);
         i = run;
         continue;
       }
@@ -358,8 +360,12 @@ class LineRepairer {
 
   // Appends the repaired form of in_[start, end) to out_.
   void Repair(std::size_t start, std::size_t end) {
-    Tokenise(std::string_view(in_.s).substr(start, end - start), start, tokens_);
     line_start_ = out_.s.size();
+    if (NothingToRepair(std::string_view(in_.s).substr(start, end - start))) {
+      out_.AppendFrom(in_, start, end);
+      return;
+    }
+    Tokenise(std::string_view(in_.s).substr(start, end - start), start, tokens_);
     std::size_t k = 0;
     while (k < tokens_.size()) {
       std::size_t run = LetterRun(k);
@@ -381,6 +387,22 @@ class LineRepairer {
   }
 
  private:
+  // Most lines: single spaces between words, none at the ends, and no three one-letter
+  // words in a row (what a letter-spaced word needs). Repair would copy them unchanged.
+  static bool NothingToRepair(std::string_view line) {
+    if (line.empty() || line.front() == ' ' || line.back() == ' ') return line.empty();
+    int one_letter_run = 0;
+    std::size_t word_start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && line[i] != ' ') continue;
+      if (i + 1 < line.size() && line[i + 1] == ' ') return false;  // a double space
+      one_letter_run = SingleLetter(line.substr(word_start, i - word_start)) ? one_letter_run + 1 : 0;
+      if (one_letter_run >= 3) return false;
+      word_start = i + 1;
+    }
+    return true;
+  }
+
   std::string_view Text(const Token& t) const {
     return std::string_view(in_.s).substr(t.start, t.end - t.start);
   }
