@@ -129,18 +129,18 @@ nlohmann::json BuildRecord(const RecordInputs& in) {
       {"president", s.president ? PersonToJson(*s.president, false) : json(nullptr)},
       {"rapporteur", p.rapporteur ? PersonToJson(*p.rapporteur, false) : json(nullptr)},
       {"secretaries", Persons(s.secretaries, false)},
-      {"attendance", attendance},
+      {"attendance", std::move(attendance)},
       {"report", {{"date", OrNull(p.report_date)}, {"text", OrNull(p.report_text)}}},
       {"visas", Texts(p.visas)},
       {"considerants", Texts(p.considerants)},
       {"opinions", Texts(p.opinions)},
-      {"decision", {{"formula", OrNull(p.formula)}, {"articles", articles}}},
+      {"decision", {{"formula", OrNull(p.formula)}, {"articles", std::move(articles)}}},
       {"vote", VoteJson(p.vote)},
       {"closing", {{"text", OrNull(p.closing_text)}, {"place", OrNull(p.closing_place)}, {"date", OrNull(p.closing_date)}}},
       {"publication",
        {{"prefecture_id", OrNull(p.prefecture_id)}, {"transmitted", OrNull(p.transmitted)}, {"published", OrNull(p.published)}}},
-      {"spans", spans},
-      {"warnings", warn},
+      {"spans", std::move(spans)},
+      {"warnings", std::move(warn)},
   };
 }
 
