@@ -160,6 +160,12 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::size_t before_lin
         continue;
       }
     }
+    // A title is set apart from what precedes it (the cheapest test, so the first).
+    std::size_t prev = i - 1;
+    std::string_view before = doc.LineFolded(prev);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    bool set_apart = doc.LineBlank(prev) || (!before.empty() && std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
+    if (!set_apart) continue;
     if (MatchesAny(doc, g, "segment.title", "not_title", line)) continue;
     // A line that decides something is the body of a title, not one.
     if (HasDecisionEvidence(doc, g, line)) continue;
@@ -169,11 +175,6 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::size_t before_lin
     if (!re || !FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) continue;
     Range t = Group(*re, groups, "t");
     if (!StartsLikeTitle(doc, t)) continue;
-    std::size_t prev = i - 1;
-    std::string_view before = doc.LineFolded(prev);
-    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    bool set_apart = doc.LineBlank(prev) || (!before.empty() && std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
-    if (!set_apart) continue;
     titles.push_back(i);
   }
   for (std::size_t k = 0; k < titles.size(); ++k) {
