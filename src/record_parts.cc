@@ -182,14 +182,9 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
     if (decision_at != SIZE_MAX) break;
   }
   // 2. The verb right after "après en avoir délibéré", or "prend acte".
-  const auto& formulas = grammar_.Section("section.formula");
-  std::vector<bool> may;
-  if (decision_at == SIZE_MAX) may = grammar_.Screen("section.formula", doc.Folded(r));
   for (const char* key : {"after_deliberation", "prend_acte"}) {
     if (decision_at != SIZE_MAX) break;
-    for (std::size_t i = 0; i < formulas.size(); ++i) {
-      if (!may[i] || formulas[i].key != key) continue;
-      const RE2* re = formulas[i].regex.get();
+    for (const RE2* re : grammar_.Patterns("section.formula", key)) {
       Range whole;
       std::vector<Range> groups;
       if (FindIn(doc, *re, r, &whole, &groups)) {
