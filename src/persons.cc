@@ -138,6 +138,7 @@ PersonParser::PersonParser(const Grammar& grammar) : grammar_(grammar) {}
 Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civility,
                                   bool* plural) const {
   *plural = false;
+  if (!grammar_.AnyMatch("persons.civility", doc.Folded(r))) return r;
   // Plural forms first: they are longer than the singular ones they start with.
   for (const GrammarEntry& e : grammar_.Section("persons.civility")) {
     if (e.key != "plural") continue;
@@ -224,7 +225,7 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
                                                : kind == ListKind::kRepresented ? "persons.proxy_in_list"
                                                                                 : nullptr};
     for (const char* section : sections) {
-      if (!section) continue;
+      if (!section || !grammar_.AnyMatch(section, doc.Folded(body))) continue;
       for (const GrammarEntry& e : grammar_.Section(section)) {
         if (std::string(section) == "persons.proxy_in_list" &&
             ((kind == ListKind::kProxies) != (e.key == "to")))
@@ -244,7 +245,11 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
     }
   }
   // A group label glued after a name by the layout ("Chabal Commune de").
-  for (const GrammarEntry& e : grammar_.Section("persons.strip_suffix")) {
+  std::vector<bool> suffix_may = grammar_.Screen("persons.strip_suffix", doc.Folded(body));
+  const auto& suffixes = grammar_.Section("persons.strip_suffix");
+  for (std::size_t i = 0; i < suffixes.size(); ++i) {
+    if (!suffix_may[i]) continue;
+    const GrammarEntry& e = suffixes[i];
     Range whole;
     if (FindIn(doc, *e.regex, body, &whole, nullptr) && whole.end == body.end && whole.start > body.start)
       body = TrimRange(doc, Range{body.start, whole.start}, kTrim);
@@ -270,11 +275,13 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
     }
   }
   if (name.empty() || !HasLetter(doc.Folded(name))) return std::nullopt;
-  for (const GrammarEntry& e : grammar_.Section("persons.not_a_name")) {
-    Range whole;
-    if (FindIn(doc, *e.regex, name, &whole, nullptr) && whole.start == name.start &&
-        whole.end == name.end)
-      return std::nullopt;
+  if (grammar_.AnyMatch("persons.not_a_name", doc.Folded(name))) {
+    for (const GrammarEntry& e : grammar_.Section("persons.not_a_name")) {
+      Range whole;
+      if (FindIn(doc, *e.regex, name, &whole, nullptr) && whole.start == name.start &&
+          whole.end == name.end)
+        return std::nullopt;
+    }
   }
   p.name = doc.Text(name);
   return p;
