@@ -17,7 +17,9 @@ bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view sect
   return false;
 }
 
-PartKind KindOfLine(const Document& doc, const Grammar& g, std::size_t line) {
+PartKind KindOfLine(const Document& doc, const Grammar& g, const LazyRegex& any_item, std::size_t line) {
+  // Most lines are none of them: one anchored pass says so.
+  if (any_item && !FindIn(doc, *any_item, doc.LineRange(line), nullptr, nullptr)) return PartKind::kNone;
   if (LineStartsWith(doc, g, "section.visa", line)) return PartKind::kVisa;
   if (LineStartsWith(doc, g, "section.considerant", line)) return PartKind::kConsiderant;
   if (LineStartsWith(doc, g, "section.opinion", line)) return PartKind::kOpinion;
@@ -43,7 +45,9 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
       persons_(persons),
       any_vote_(grammar.Union({"vote.unanimous", "vote.majority", "vote.for", "vote.against",
                                "vote.abstention", "vote.not_voting", "vote.result"})),
-      formula_line_(grammar.Union({"section.formula"}, "line")) {}
+      formula_line_(grammar.Union({"section.formula"}, "line")),
+      item_line_(grammar.Union({"section.visa", "section.considerant", "section.opinion"})),
+      closing_or_publication_(grammar.Union({"closing", "publication"})) {}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
   static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,45}\s*:)");
@@ -120,14 +124,14 @@ void RecordPartsReader::ReadItems(const Document& doc, Range r, Parts* p) const 
   std::size_t i = first;
   std::size_t report_from = SIZE_MAX;
   while (i <= last && i < doc.lines().size()) {
-    PartKind kind = doc.LineBlank(i) ? PartKind::kNone : KindOfLine(doc, grammar_, i);
+    PartKind kind = doc.LineBlank(i) ? PartKind::kNone : KindOfLine(doc, grammar_, item_line_, i);
     if (kind == PartKind::kNone) {
       ++i;
       continue;
     }
     std::size_t j = i;
     // The item runs over its paragraph, to a line ending with ';' ':' or '.', or the next item.
-    while (j + 1 <= last && !doc.LineBlank(j + 1) && KindOfLine(doc, grammar_, j + 1) == PartKind::kNone) {
+    while (j + 1 <= last && !doc.LineBlank(j + 1) && KindOfLine(doc, grammar_, item_line_, j + 1) == PartKind::kNone) {
       std::string_view f = doc.LineFolded(j);
       if (EndsWith(f, ";") || EndsWith(f, ":") || EndsWith(f, ".")) break;
       ++j;
@@ -380,9 +384,8 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
 }
 
 void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) const {
-  // Most records print neither: one pass of each section's set answers that.
-  std::string_view text = doc.Folded(r);
-  if (!grammar_.AnyMatch("closing", text) && !grammar_.AnyMatch("publication", text)) return;
+  // Most records print neither: one pass answers that.
+  if (closing_or_publication_ && !FindIn(doc, *closing_or_publication_, r, nullptr, nullptr)) return;
   Range whole;
   std::vector<Range> groups;
   if (const RE2* re = grammar_.Pattern("closing", "text"); re && FindIn(doc, *re, r, &whole, &groups)) {

@@ -71,6 +71,8 @@ class RecordPartsReader {
   const PersonParser& persons_;
   LazyRegex any_vote_;      // every vote.* pattern: where the vote is stated first
   LazyRegex formula_line_;  // the section.formula "line" patterns (a formula on its own line)
+  LazyRegex item_line_;     // a visa, considérant or opinion line
+  LazyRegex closing_or_publication_;
 };
 
 }  // namespace registre
