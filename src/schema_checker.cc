@@ -34,19 +34,26 @@ unsigned TypeBitOf(const std::string& name) {
 
 bool HasType(const nlohmann::json& v, unsigned types) {
   switch (v.type()) {
-    case nlohmann::json::value_t::null: return types & kNull;
-    case nlohmann::json::value_t::boolean: return types & kBoolean;
-    case nlohmann::json::value_t::object: return types & kObject;
-    case nlohmann::json::value_t::array: return types & kArray;
-    case nlohmann::json::value_t::string: return types & kString;
+    case nlohmann::json::value_t::null:
+      return types & kNull;
+    case nlohmann::json::value_t::boolean:
+      return types & kBoolean;
+    case nlohmann::json::value_t::object:
+      return types & kObject;
+    case nlohmann::json::value_t::array:
+      return types & kArray;
+    case nlohmann::json::value_t::string:
+      return types & kString;
     case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return types & (kNumber | kInteger);
+    case nlohmann::json::value_t::number_unsigned:
+      return types & (kNumber | kInteger);
     case nlohmann::json::value_t::number_float: {
       // Draft-07: an integer is a number without a fractional part, 1.0 included.
       double d = v.get<double>();
       return (types & kNumber) || ((types & kInteger) && std::isfinite(d) && d == std::floor(d));
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -59,7 +66,7 @@ std::size_t CodePoints(const std::string& s) {
 }  // namespace
 
 struct SchemaChecker::Node {
-  bool always = true;  // the boolean schema `true`; false rejects everything
+  bool always = true;         // the boolean schema `true`; false rejects everything
   const Node* ref = nullptr;  // $ref: draft-07 ignores every sibling keyword
   unsigned types = kAnyType;
   std::map<std::string, const Node*, std::less<>> properties;
@@ -125,8 +132,10 @@ struct SchemaChecker::Impl {
 
 Result<const SchemaChecker::Node*> SchemaChecker::Impl::Resolve(const std::string& ref,
                                                                 const std::string& where) {
-  if (ref.empty() || ref[0] != '#') return Status::Error(where + ": only local $ref is supported: " + ref);
-  if (auto it = by_pointer.find(ref); it != by_pointer.end()) return static_cast<const Node*>(it->second);
+  if (ref.empty() || ref[0] != '#')
+    return Status::Error(where + ": only local $ref is supported: " + ref);
+  if (auto it = by_pointer.find(ref); it != by_pointer.end())
+    return static_cast<const Node*>(it->second);
   nlohmann::json::json_pointer pointer;
   try {
     pointer = nlohmann::json::json_pointer(ref.substr(1));
@@ -160,8 +169,8 @@ Result<const SchemaChecker::Node*> SchemaChecker::Impl::Build(const nlohmann::js
     n->ref = target.value();
     return static_cast<const Node*>(n);
   }
-  static const std::set<std::string> kIgnored = {"$schema", "$id", "$comment", "title", "description",
-                                                 "definitions", "default", "examples"};
+  static const std::set<std::string> kIgnored = {
+      "$schema", "$id", "$comment", "title", "description", "definitions", "default", "examples"};
   for (const auto& [key, value] : s.items()) {
     const std::string at = where + "/" + key;
     if (kIgnored.count(key)) continue;
@@ -181,7 +190,8 @@ Result<const SchemaChecker::Node*> SchemaChecker::Impl::Build(const nlohmann::js
     } else if (key == "required") {
       for (const auto& name : value) n->required.push_back(name.get<std::string>());
     } else if (key == "additionalProperties" || key == "items") {
-      if (key == "items" && value.is_array()) return Status::Error(at + ": tuple items are not supported");
+      if (key == "items" && value.is_array())
+        return Status::Error(at + ": tuple items are not supported");
       auto built = Build(value, at);
       if (!built.ok()) return built.status();
       (key == "items" ? n->items : n->additional) = built.value();

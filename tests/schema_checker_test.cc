@@ -37,7 +37,7 @@ TEST(SchemaCheckerTest, ChecksTheSupportedKeywords) {
   EXPECT_TRUE(c.Check(Parse(R"({"id": "ab", "n": 3, "kind": "b", "version": 1, "when": "2023-01",
                                 "tags": ["x"], "who": {"name": "A"}})")));
   EXPECT_TRUE(c.Check(Parse(R"({"id": "ab", "n": 3, "when": null, "who": null})")));
-  EXPECT_FALSE(c.Check(Parse(R"({"id": "ab"})")));                      // required
+  EXPECT_FALSE(c.Check(Parse(R"({"id": "ab"})")));                       // required
   EXPECT_FALSE(c.Check(Parse(R"({"id": "a", "n": 1})")));                // minLength
   EXPECT_FALSE(c.Check(Parse(R"({"id": "ab", "n": -1})")));              // minimum
   EXPECT_FALSE(c.Check(Parse(R"({"id": "ab", "n": 1.5})")));             // integer
@@ -53,7 +53,8 @@ TEST(SchemaCheckerTest, ChecksTheSupportedKeywords) {
 TEST(SchemaCheckerTest, RefusesKeywordsOutsideItsSubset) {
   auto checker = SchemaChecker::Compile(Parse(R"({"properties": {"a": {"oneOf": [true]}}})"));
   ASSERT_FALSE(checker.ok());
-  EXPECT_NE(checker.status().message().find("oneOf"), std::string::npos) << checker.status().message();
+  EXPECT_NE(checker.status().message().find("oneOf"), std::string::npos)
+      << checker.status().message();
   EXPECT_FALSE(SchemaChecker::Compile(Parse(R"({"$ref": "other.json#/x"})")).ok());
 }
 
@@ -82,9 +83,18 @@ TEST(SchemaCheckerTest, AgreesWithValijsonOnRecordsAndBrokenRecords) {
     for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
   }
   ASSERT_GT(records.size(), 20u);
-  const nlohmann::json replacements[] = {nullptr, "", "x", "2023-13-45", 0, -1, 1.5, true,
-                                         nlohmann::json::array(), nlohmann::json::object(),
-                                         nlohmann::json::array({1}), "0123456789abcdef"};
+  const nlohmann::json replacements[] = {nullptr,
+                                         "",
+                                         "x",
+                                         "2023-13-45",
+                                         0,
+                                         -1,
+                                         1.5,
+                                         true,
+                                         nlohmann::json::array(),
+                                         nlohmann::json::object(),
+                                         nlohmann::json::array({1}),
+                                         "0123456789abcdef"};
   std::mt19937 random(20261201);
   int checked = 0, invalid = 0;
   for (const nlohmann::json& record : records) {
@@ -98,17 +108,23 @@ TEST(SchemaCheckerTest, AgreesWithValijsonOnRecordsAndBrokenRecords) {
       const std::string& path = paths[random() % paths.size()];
       nlohmann::json::json_pointer at(path);
       switch (random() % 3) {
-        case 0: broken[at] = replacements[random() % std::size(replacements)]; break;
+        case 0:
+          broken[at] = replacements[random() % std::size(replacements)];
+          break;
         case 1: {
           nlohmann::json& parent = broken[at.parent_pointer()];
-          if (parent.is_array()) parent.erase(std::stoul(at.back()));
-          else parent.erase(at.back());
+          if (parent.is_array())
+            parent.erase(std::stoul(at.back()));
+          else
+            parent.erase(at.back());
           break;
         }
         default: {
           nlohmann::json& parent = broken[at.parent_pointer()];
-          if (parent.is_array()) parent.push_back({{"unexpected_key", 1}});
-          else parent["unexpected_key"] = 1;
+          if (parent.is_array())
+            parent.push_back({{"unexpected_key", 1}});
+          else
+            parent["unexpected_key"] = 1;
           break;
         }
       }

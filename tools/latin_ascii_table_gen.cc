@@ -38,8 +38,10 @@ int main() {
     std::printf("{0x%04X, \"", static_cast<unsigned>(cp));
     // Octal escapes: always three digits, so a following digit cannot extend them.
     for (unsigned char c : utf8) {
-      if (c < 0x80 && c != '"' && c != '\\' && c >= 0x20) std::putchar(c);
-      else std::printf("\\%03o", c);
+      if (c < 0x80 && c != '"' && c != '\\' && c >= 0x20)
+        std::putchar(c);
+      else
+        std::printf("\\%03o", c);
     }
     std::printf("\"},\n");
   }
