@@ -177,7 +177,8 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     bool shared_complete = !shared.authority.empty() && !shared.assembly.empty() &&
                            !shared.date.empty() && shared.president.has_value();
     if (seg.head.empty() || !shared_complete) {
-      own = stages_->sitting.Read(doc, head);
+      // Own values only fill what the sitting's head left empty (Inherit below).
+      own = stages_->sitting.Read(doc, head, seg.head.empty() ? nullptr : &shared);
     } else {
       own.attendance = stages_->sitting.ReadAttendance(doc, head, &own.secretaries, &own.warnings);
     }

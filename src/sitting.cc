@@ -513,15 +513,15 @@ std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r)
   return std::nullopt;
 }
 
-Sitting SittingReader::Read(const Document& doc, Range r) const {
+Sitting SittingReader::Read(const Document& doc, Range r, const Sitting* known) const {
   Sitting s;
-  s.authority = ReadAuthority(doc, r, &s.authority_type);
-  s.assembly = ReadAssembly(doc, r, &s.assembly_kind);
-  ReadDates(doc, r, &s);
-  ReadTimeAndPlace(doc, r, &s);
-  s.president = ReadPresident(doc, r);
+  if (!known || known->authority.empty()) s.authority = ReadAuthority(doc, r, &s.authority_type);
+  if (!known || known->assembly.empty()) s.assembly = ReadAssembly(doc, r, &s.assembly_kind);
+  if (!known || known->date.empty() || known->convocation_date.empty()) ReadDates(doc, r, &s);
+  if (!known || known->time.empty() || known->place.empty()) ReadTimeAndPlace(doc, r, &s);
+  if (!known || !known->president) s.president = ReadPresident(doc, r);
   s.attendance = ReadAttendance(doc, r, &s.secretaries, &s.warnings);
-  if (s.secretaries.empty()) {
+  if (s.secretaries.empty() && (!known || known->secretaries.empty())) {
     const auto& entries = grammar_.Section("sitting.secretary");
     std::vector<bool> may = grammar_.Screen("sitting.secretary", doc.Folded(r));
     for (std::size_t i = 0; i < entries.size(); ++i) {

@@ -43,7 +43,10 @@ class SittingReader {
  public:
   SittingReader(const Grammar& grammar, const FrenchWords& words, const PersonParser& persons);
 
-  Sitting Read(const Document& doc, Range r) const;
+  // Reads every field of the sitting stated in `r`. With `known` (a procès-verbal's head,
+  // which a record's own values only complete), fields `known` already has are not read:
+  // they stay empty in the result.
+  Sitting Read(const Document& doc, Range r, const Sitting* known = nullptr) const;
   // Attendance only (used for a record's own head, where the sitting's lists may be restated).
   Attendance ReadAttendance(const Document& doc, Range r, std::vector<Person>* secretaries,
                             std::vector<Warning>* warnings) const;

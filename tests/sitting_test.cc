@@ -43,6 +43,31 @@ TEST(SittingReaderTest, HeadOfAMunicipalCouncil) {
   EXPECT_EQ(Names(s.secretaries), (std::vector<std::string>{"Nathalie BONNAL"}));
 }
 
+// A record of a procès-verbal reads only what the sitting's head left empty; its own
+// attendance is always read.
+TEST(SittingReaderTest, KnownFieldsAreNotReadAgain) {
+  Document doc = testing::MakeDocument(
+      "COMMUNE DE LACHAMP-RIBENNES\nREUNION DU CONSEIL MUNICIPAL\nLundi 25 novembre 2019 à 20 h 30\n"
+      "Sous la présidence de M. Jean DUPONT\n\nSont présents : Maxime AVININ, Nathalie BONNAL\n");
+  static const FrenchWords words(testing::BundledGrammar());
+  static const PersonParser persons(testing::BundledGrammar());
+  SittingReader reader(testing::BundledGrammar(), words, persons);
+  Sitting known;
+  known.authority = "Commune de X";
+  known.date = "2019-11-25";
+  known.convocation_date = "2019-11-18";
+  Sitting s = reader.Read(doc, Range{0, doc.folded().size()}, &known);
+  EXPECT_EQ(s.authority, "");                  // the head has it
+  EXPECT_EQ(s.date, "");                       // both dates known: not read
+  EXPECT_EQ(s.assembly, "CONSEIL MUNICIPAL");  // the head lacks it: read
+  EXPECT_EQ(s.time, "20:30");
+  ASSERT_TRUE(s.president.has_value());
+  EXPECT_EQ(Names(s.attendance.present), (std::vector<std::string>{"Maxime AVININ", "Nathalie BONNAL"}));
+  Sitting all = reader.Read(doc, Range{0, doc.folded().size()});
+  EXPECT_EQ(all.authority, "COMMUNE DE LACHAMP-RIBENNES");
+  EXPECT_EQ(all.date, "2019-11-25");
+}
+
 TEST(SittingReaderTest, DateInWordsPresidentAndProxiesLabel) {
   Document doc = testing::MakeDocument(
       "L’an deux mille vingt et un, le vendredi vingt-six mars à 19 h 30, le Conseil Municipal de "
