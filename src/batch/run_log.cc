@@ -1,5 +1,7 @@
 #include "batch/run_log.h"
 
+#include "output/json_line.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -78,9 +80,7 @@ std::string StringAt(const json& j, const char* key) {
 
 }  // namespace
 
-std::string RecordLine(const json& record) {
-  return record.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string RecordLine(const json& record) { return JsonLine(record); }
 
 Result<DoneMap> Recover(const RunFiles& files, RecoveryReport* report) {
   RecoveryReport local;
@@ -234,7 +234,10 @@ Status RunLog::Commit(const std::string& path, const std::string& sha256,
                       const std::vector<json>& records, const ErrorRecord* error) {
   if (output_.fd >= 0 && !records.empty()) {
     buffer_.clear();
-    for (const json& record : records) buffer_.append(RecordLine(record)).push_back('\n');
+    for (const json& record : records) {
+      AppendJsonLine(record, &buffer_);
+      buffer_.push_back('\n');
+    }
     Status s = WriteAll(output_.fd, buffer_, output_.path);
     if (!s.ok()) return s;
   }

@@ -1,5 +1,7 @@
 #include "output/json_sink.h"
 
+#include "output/json_line.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -16,7 +18,7 @@ class JsonSink : public RecordSink {
   Status Write(const nlohmann::json& record) override {
     std::ostream& out = stream();
     if (lines_) {
-      out << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      out << JsonLine(record) << '\n';
     } else {
       out << (count_ == 0 ? "[\n" : ",\n")
           << record.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
