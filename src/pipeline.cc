@@ -9,7 +9,7 @@
 #include "grammar.h"
 #include "normaliser.h"
 #include "output/matter_classifier.h"
-#include "pdf/pdf_reader.h"
+#include "pdf_input.h"
 #include "persons.h"
 #include "record_builder.h"
 #include "record_parts.h"
@@ -115,7 +115,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_di
 }
 
 Result<SourceText> Pipeline::Read(std::string_view bytes) const {
-  if (LooksLikePdf(bytes)) return ReadPdf(bytes);
+  if (LooksLikePdf(bytes)) return ReadPdfInput(bytes);
   return ReadText(bytes);
 }
 

@@ -57,9 +57,9 @@ class BadInputTest : public ::testing::Test {
     return p;
   }
 
-  RunResult Extract(const std::vector<fs::path>& files) {
+  RunResult Extract(const std::vector<fs::path>& files, const std::string& env = "") {
     std::string command =
-        "timeout 60 '" + std::string(REGISTRE_BINARY) + "' extract --format jsonl";
+        env + " timeout 60 '" + std::string(REGISTRE_BINARY) + "' extract --format jsonl";
     for (const fs::path& f : files) command += " '" + f.string() + "'";
     command += " >'" + (dir_ / "stdout").string() + "' 2>'" + (dir_ / "stderr").string() + "'";
     int status = std::system(command.c_str());
@@ -84,6 +84,26 @@ TEST_F(BadInputTest, GoodFileGivesOneRecord) {
   RunResult run = Extract({Write("good.txt", good_)});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.records(), 1u);
+}
+
+// PDF support is a plugin loaded when a PDF comes: without it, PDFs fail with a clear
+// cause and text files are still extracted.
+TEST_F(BadInputTest, MissingPdfPluginFailsOnlyThePdfs) {
+  fs::path corpus = fs::path(REGISTRE_SHARED_DIR) / "corpus" / "pdf";
+  fs::path source;
+  if (fs::is_directory(corpus))
+    for (const auto& e : fs::directory_iterator(corpus))
+      if (e.path().extension() == ".pdf" && (source.empty() || e.path() < source)) source = e.path();
+  if (source.empty()) GTEST_SKIP() << "no PDF under " << corpus;
+  fs::path pdf = Write("minutes.pdf", ReadFile(source));
+  fs::path text = Write("good.txt", good_);
+  RunResult without = Extract({pdf, text}, "REGISTRE_PDF_PLUGIN=/nonexistent/libregistre_pdf.so");
+  EXPECT_EQ(without.exit_code, 1);
+  ExpectReported(without, pdf, "PDF input is not available");
+  EXPECT_EQ(without.records(), 1u);
+  RunResult with = Extract({pdf, text});
+  EXPECT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_GE(with.records(), 2u);
 }
 
 TEST_F(BadInputTest, EmptyFile) {
