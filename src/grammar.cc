@@ -3,6 +3,7 @@
 #include "text_util.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -111,7 +112,7 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
     if (section_is_define) {
       defines_.emplace_back("{{" + entry.key + "}}", entry.value);
     } else if (!is_table) {
-      entry.regex = LazyRegex(entry.value);
+      entry.regex = LazyRegex(entry.value, where);
     }
     current->push_back(std::move(entry));
   }
@@ -145,12 +146,14 @@ Status Grammar::BuildSet(const std::string& section) {
 
 struct LazyRegex::State {
   std::string pattern;
+  std::string where;
   std::once_flag once;
   std::unique_ptr<RE2> re;
 };
 
-LazyRegex::LazyRegex(std::string pattern) : state_(std::make_shared<State>()) {
+LazyRegex::LazyRegex(std::string pattern, std::string where) : state_(std::make_shared<State>()) {
   state_->pattern = std::move(pattern);
+  state_->where = std::move(where);
 }
 
 const RE2* LazyRegex::get() const {
@@ -159,6 +162,9 @@ const RE2* LazyRegex::get() const {
     RE2::Options options;
     options.set_log_errors(false);
     s->re = std::make_unique<RE2>(s->pattern, options);
+    if (!s->re->ok())
+      std::fprintf(stderr, "registre: %s: pattern cannot be compiled, it will never match: %s\n",
+                   s->where.empty() ? "grammar" : s->where.c_str(), s->re->error().c_str());
   });
   return state_->re.get();
 }
@@ -220,7 +226,9 @@ LazyRegex Grammar::Union(const std::vector<std::string>& sections, std::string_v
     joined += (i ? "|(?:" : "(?:") + WithoutCaptures(p) + ")";
   }
   if (anchored) joined += ")";
-  return LazyRegex(std::move(joined));
+  std::string where = "union of";
+  for (const std::string& section : sections) where += " [" + section + "]";
+  return LazyRegex(std::move(joined), where);
 }
 
 std::vector<std::string> Grammar::SectionNames() const {

@@ -34,11 +34,13 @@ namespace registre {
 
 // A pattern compiled on first use, once, from any thread: start-up then costs only the
 // section sets (which parse every pattern, so a bad one is still refused at load), and a
-// run compiles just the patterns its documents reach.
+// run compiles just the patterns its documents reach. A pattern that parses but is too
+// large for RE2 to compile is reported once on standard error, naming `where`, and never
+// matches (get()->ok() is false).
 class LazyRegex {
  public:
   LazyRegex() = default;
-  explicit LazyRegex(std::string pattern);
+  explicit LazyRegex(std::string pattern, std::string where = "");
   const RE2* get() const;
   const RE2& operator*() const { return *get(); }
   const RE2* operator->() const { return get(); }
@@ -53,7 +55,7 @@ struct GrammarEntry {
   std::string key;
   std::string value;  // the pattern or the literal
   LazyRegex regex;    // empty in table sections
-  std::string where;           // "file:line", for messages
+  std::string where;  // "file:line", for messages
 };
 
 class Grammar {
@@ -100,7 +102,6 @@ class Grammar {
  private:
   std::vector<std::pair<std::string, std::vector<GrammarEntry>>> sections_;
   std::vector<std::pair<std::string, std::string>> defines_;  // "{{name}}" -> pattern text
-  // One RE2::Set per pattern section, with the Section() index of each of its patterns.
   // One RE2::Set per pattern section, with the Section() index of each of its patterns. The
   // patterns are added (parsed) at load; the set is compiled on first use.
   struct SectionSet {

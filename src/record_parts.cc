@@ -19,7 +19,8 @@ bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view sect
 
 PartKind KindOfLine(const Document& doc, const Grammar& g, const LazyRegex& any_item, std::size_t line) {
   // Most lines are none of them: one anchored pass says so.
-  if (any_item && !FindIn(doc, *any_item, doc.LineRange(line), nullptr, nullptr)) return PartKind::kNone;
+  if (any_item && any_item->ok() && !FindIn(doc, *any_item, doc.LineRange(line), nullptr, nullptr))
+    return PartKind::kNone;
   if (LineStartsWith(doc, g, "section.visa", line)) return PartKind::kVisa;
   if (LineStartsWith(doc, g, "section.considerant", line)) return PartKind::kConsiderant;
   if (LineStartsWith(doc, g, "section.opinion", line)) return PartKind::kOpinion;
@@ -171,7 +172,9 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
   for (std::size_t i = doc.LineAt(r.start); i < lines.size() && lines[i].start < r.end; ++i) {
     if (doc.LineBlank(i)) continue;
     Range line = doc.LineRange(i);
-    if (!formula_line_ || !FindIn(doc, *formula_line_, line, nullptr, nullptr)) continue;
+    bool may = formula_line_ && formula_line_->ok() ? FindIn(doc, *formula_line_, line, nullptr, nullptr)
+                                                    : grammar_.AnyMatch("section.formula", doc.Folded(line));
+    if (!may) continue;
     for (const RE2* re : grammar_.Patterns("section.formula", "line")) {
       Range whole;
       std::vector<Range> groups;
@@ -285,10 +288,18 @@ std::vector<Article> RecordPartsReader::DecisionPoints(const Document& doc, Rang
 void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   Range region = r;
   if (!p->decision_range.empty()) region.start = p->decision_range.start;
-  // Where the first vote statement of any kind starts: one pass of all the vote patterns.
+  // Where the first vote statement of any kind starts: one pass of all the vote patterns
+  // (or, should their union not compile, a pass per pattern).
   auto earliest = [&](Range where) {
     Range whole;
-    return any_vote_ && FindIn(doc, *any_vote_, where, &whole, nullptr) ? whole.start : SIZE_MAX;
+    if (any_vote_ && any_vote_->ok())
+      return FindIn(doc, *any_vote_, where, &whole, nullptr) ? whole.start : SIZE_MAX;
+    std::size_t at = SIZE_MAX;
+    for (const char* section : {"vote.unanimous", "vote.majority", "vote.for", "vote.against",
+                                "vote.abstention", "vote.not_voting", "vote.result"})
+      for (const GrammarEntry& e : grammar_.Section(section))
+        if (FindIn(doc, *e.regex, where, &whole, nullptr)) at = std::min(at, whole.start);
+    return at;
   };
   std::size_t first = earliest(region);
   if (first == SIZE_MAX && region.start != r.start) {
@@ -385,7 +396,11 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
 
 void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) const {
   // Most records print neither: one pass answers that.
-  if (closing_or_publication_ && !FindIn(doc, *closing_or_publication_, r, nullptr, nullptr)) return;
+  if (closing_or_publication_ && closing_or_publication_->ok()) {
+    if (!FindIn(doc, *closing_or_publication_, r, nullptr, nullptr)) return;
+  } else if (!grammar_.AnyMatch("closing", doc.Folded(r)) && !grammar_.AnyMatch("publication", doc.Folded(r))) {
+    return;
+  }
   Range whole;
   std::vector<Range> groups;
   if (const RE2* re = grammar_.Pattern("closing", "text"); re && FindIn(doc, *re, r, &whole, &groups)) {

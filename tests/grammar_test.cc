@@ -72,6 +72,22 @@ TEST(GrammarTest, UnionStartsWhereTheEarliestEntryDoes) {
   EXPECT_FALSE(g.Union({"missing"}));
 }
 
+// A pattern that parses but is too large for RE2 to compile is only found when first used
+// (patterns compile lazily): it is reported with its file and line, and never matches.
+TEST(GrammarTest, PatternTooLargeToCompileIsReportedWhereItIsUsed) {
+  std::string huge;
+  for (int i = 0; i < 60; ++i) huge += "(?:.{1000})";
+  Grammar g;
+  ASSERT_TRUE(g.AddText("[big]\nk = " + huge + "\n", "big.grammar").ok());
+  ::testing::internal::CaptureStderr();
+  const RE2* re = g.Pattern("big", "k");
+  ASSERT_NE(re, nullptr);
+  EXPECT_FALSE(re->ok());
+  std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("big.grammar:2"), std::string::npos) << err;
+  EXPECT_FALSE(RE2::PartialMatch(std::string(70000, 'x'), *re));
+}
+
 TEST(GrammarTest, EveryBundledPatternCompiles) {
   const std::string dir = DefaultGrammarDir();
   auto g = Grammar::LoadDirectory(dir);
