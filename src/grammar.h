@@ -9,14 +9,14 @@
 //   key = value          an entry; keys may repeat (an ordered list of alternatives)
 //
 // In sections whose name starts with `table.` values are literal strings. Everywhere else
-// the value is an RE2 pattern, compiled at load time and matched against the folded view
-// (lower case, accents removed: see folding.h), so write `deliberation`, not
-// `Délibération`. Named groups (`(?P<number>...)`) carry the extracted values. A pattern
-// The section [define] holds shared pieces of patterns: `name = value` there makes `{{name}}`
-// in any later pattern stand for `value` (so files that use a define load after it: name
-// them in order). A pattern
-// that does not compile, a line that is not `key = value`, an entry before any section
-// or a section defined twice is an error naming the file and line.
+// the value is an RE2 pattern, parsed at load time, compiled when first used and matched
+// against the folded view (lower case, accents removed: see folding.h), so write
+// `deliberation`, not `Délibération`. Named groups (`(?P<number>...)`) carry the extracted
+// values. The section [define] holds shared pieces of patterns: `name = value` there makes
+// `{{name}}` in any later pattern stand for `value` (so files that use a define load after
+// it: name them in order). A pattern that does not parse, a line that is not `key = value`,
+// an entry before any section or a section defined twice is an error naming the file and
+// line; a pattern too large to compile is reported, with its file and line, when first used.
 #pragma once
 
 #include <memory>
