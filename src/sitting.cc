@@ -13,11 +13,17 @@ struct Mark {
   std::string key;
 };
 
+// Every match of every entry of `section` in `r`, overlaps resolved to the earliest (and
+// longest). `matched`, when given, receives the Section() indices of the entries that match.
 std::vector<Mark> FindAll(const Document& doc, const Grammar& grammar, std::string_view section,
-                          Range r) {
+                          Range r, std::vector<int>* matched = nullptr) {
   std::vector<Mark> marks;
-  std::vector<int> which;
-  if (!grammar.AnyMatch(section, doc.Folded(r), &which)) return marks;
+  std::vector<int> local;
+  std::vector<int>& which = matched ? *matched : local;
+  if (!grammar.AnyMatch(section, doc.Folded(r), &which)) {
+    which.clear();
+    return marks;
+  }
   const auto& entries = grammar.Section(section);
   for (int index : which) {
     const GrammarEntry& e = entries[static_cast<std::size_t>(index)];
@@ -209,16 +215,15 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   Attendance a;
   std::vector<Mark> labels = FindAll(doc, grammar_, "attendance.labels", r);
   std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r);
-  std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r);
+  std::vector<int> counts_matched;
+  std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r, &counts_matched);
   for (const Mark& m : counts) stops.push_back(m);
   std::sort(stops.begin(), stops.end(), [](const Mark& x, const Mark& y) { return x.start < y.start; });
 
   // Counts as printed: the first of each kind.
   const auto& count_entries = grammar_.Section("attendance.counts");
-  std::vector<bool> count_may = grammar_.Screen("attendance.counts", doc.Folded(r));
-  for (std::size_t i = 0; i < count_entries.size(); ++i) {
-    if (!count_may[i]) continue;
-    const GrammarEntry& e = count_entries[i];
+  for (int i : counts_matched) {
+    const GrammarEntry& e = count_entries[static_cast<std::size_t>(i)];
     std::optional<int>* slot = e.key == "members_in_office" ? &a.members_in_office
                                : e.key == "present_count"   ? &a.present_count
                                : e.key == "voting_count"    ? &a.voting_count
