@@ -95,11 +95,8 @@ int FrenchWords::YearInWords(const Document& doc, Range r) const {
 std::vector<FrenchWords::DateFound> FrenchWords::FindDates(const Document& doc, Range r,
                                                            int default_year) const {
   std::vector<DateFound> found;
-  const auto& entries = grammar_.Section("dates");
-  std::vector<bool> may = grammar_.Screen("dates", doc.Folded(r));
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const GrammarEntry& e = entries[i];
-    if (!may[i] || e.key == "year_words") continue;
+  for (const GrammarEntry& e : grammar_.Candidates("dates", doc.Folded(r))) {
+    if (e.key == "year_words") continue;
     const RE2& re = *e.regex;
     Range cursor = r;
     Range whole;

@@ -267,12 +267,14 @@ bool Grammar::AnyMatch(std::string_view section, std::string_view text, std::vec
   return true;
 }
 
-std::vector<bool> Grammar::Screen(std::string_view section, std::string_view text) const {
-  std::vector<bool> may(Section(section).size(), false);
+std::vector<std::reference_wrapper<const GrammarEntry>> Grammar::Candidates(std::string_view section,
+                                                                            std::string_view text) const {
+  std::vector<std::reference_wrapper<const GrammarEntry>> out;
   std::vector<int> which;
-  if (AnyMatch(section, text, &which))
-    for (int i : which) may[static_cast<std::size_t>(i)] = true;
-  return may;
+  if (!AnyMatch(section, text, &which)) return out;
+  const std::vector<GrammarEntry>& entries = Section(section);
+  for (int i : which) out.push_back(std::cref(entries[static_cast<std::size_t>(i)]));
+  return out;
 }
 
 Result<std::unique_ptr<Grammar>> Grammar::LoadDirectory(const std::string& dir) {

@@ -19,6 +19,7 @@
 // line; a pattern too large to compile is reported, with its file and line, when first used.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <re2/re2.h>
@@ -82,11 +83,12 @@ class Grammar {
   // receives the indices (in Section() order) of the entries that match.
   bool AnyMatch(std::string_view section, std::string_view text, std::vector<int>* which = nullptr) const;
 
-  // For each entry of `section` (in Section() order), whether it matches somewhere in `text`,
-  // found in one DFA pass. Running an entry on `text` itself (FindIn over the same range)
-  // succeeds exactly when it is marked, so callers that try a section's entries in turn on
-  // one range skip the unmarked ones instead of scanning the range once per entry.
-  std::vector<bool> Screen(std::string_view section, std::string_view text) const;
+  // The entries of `section` (in Section() order) that match somewhere in `text`, found in
+  // one DFA pass. Running an entry on `text` itself (FindIn over the same range) succeeds
+  // exactly for these, so callers that try a section's entries in turn on one range loop
+  // over the candidates instead of scanning the range once per entry.
+  std::vector<std::reference_wrapper<const GrammarEntry>> Candidates(std::string_view section,
+                                                                     std::string_view text) const;
 
   // One pattern that matches where any entry of `sections` (those with key `key`, when not
   // empty) matches: their alternation, groups made non-capturing. Its leftmost match starts

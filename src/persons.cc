@@ -245,11 +245,7 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
     }
   }
   // A group label glued after a name by the layout ("Chabal Commune de").
-  std::vector<bool> suffix_may = grammar_.Screen("persons.strip_suffix", doc.Folded(body));
-  const auto& suffixes = grammar_.Section("persons.strip_suffix");
-  for (std::size_t i = 0; i < suffixes.size(); ++i) {
-    if (!suffix_may[i]) continue;
-    const GrammarEntry& e = suffixes[i];
+  for (const GrammarEntry& e : grammar_.Candidates("persons.strip_suffix", doc.Folded(body))) {
     Range whole;
     if (FindIn(doc, *e.regex, body, &whole, nullptr) && whole.end == body.end && whole.start > body.start)
       body = TrimRange(doc, Range{body.start, whole.start}, kTrim);

@@ -7,6 +7,11 @@ namespace {
 
 enum class PartKind { kNone, kVisa, kConsiderant, kOpinion };
 
+// Every kind of vote statement; the first of any of them starts a record's vote.
+const std::vector<std::string> kVoteSections = {"vote.unanimous",  "vote.majority",   "vote.for",
+                                                "vote.against",    "vote.abstention", "vote.not_voting",
+                                                "vote.result"};
+
 bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view section, std::size_t line) {
   Range r = doc.LineRange(line);
   if (!g.AnyMatch(section, doc.Folded(r))) return false;
@@ -44,8 +49,7 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
     : grammar_(grammar),
       words_(words),
       persons_(persons),
-      any_vote_(grammar.Union({"vote.unanimous", "vote.majority", "vote.for", "vote.against",
-                               "vote.abstention", "vote.not_voting", "vote.result"})),
+      any_vote_(grammar.Union(kVoteSections)),
       formula_line_(grammar.Union({"section.formula"}, "line")),
       item_line_(grammar.Union({"section.visa", "section.considerant", "section.opinion"})),
       closing_or_publication_(grammar.Union({"closing", "publication"})) {}
@@ -295,8 +299,7 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
     if (any_vote_ && any_vote_->ok())
       return FindIn(doc, *any_vote_, where, &whole, nullptr) ? whole.start : SIZE_MAX;
     std::size_t at = SIZE_MAX;
-    for (const char* section : {"vote.unanimous", "vote.majority", "vote.for", "vote.against",
-                                "vote.abstention", "vote.not_voting", "vote.result"})
+    for (const std::string& section : kVoteSections)
       for (const GrammarEntry& e : grammar_.Section(section))
         if (FindIn(doc, *e.regex, where, &whole, nullptr)) at = std::min(at, whole.start);
     return at;

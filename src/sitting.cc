@@ -297,7 +297,6 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
 }
 
 std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::string* type) const {
-  const auto& entries = grammar_.Section("sitting.authority");
   auto render = [&](const GrammarEntry& e, const std::vector<Range>& groups) -> std::string {
     Range name = Group(*e.regex, groups, "name");
     Range town = Group(*e.regex, groups, "town");
@@ -332,10 +331,7 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
   auto try_range = [&](Range range, bool earliest) -> std::string {
     std::string best;
     std::size_t best_start = SIZE_MAX;
-    std::vector<bool> may = grammar_.Screen("sitting.authority", doc.Folded(range));
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (!may[i]) continue;
-      const GrammarEntry& e = entries[i];
+    for (const GrammarEntry& e : grammar_.Candidates("sitting.authority", doc.Folded(range))) {
       Range whole;
       std::vector<Range> groups;
       if (!FindIn(doc, *e.regex, range, &whole, &groups)) continue;
@@ -382,11 +378,7 @@ std::string SittingReader::ReadAssembly(const Document& doc, Range r, std::strin
     const GrammarEntry* best = nullptr;
     Range best_name;
     std::size_t best_start = SIZE_MAX;
-    const auto& entries = grammar_.Section("sitting.assembly");
-    std::vector<bool> may = grammar_.Screen("sitting.assembly", doc.Folded(range));
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (!may[i]) continue;
-      const GrammarEntry& e = entries[i];
+    for (const GrammarEntry& e : grammar_.Candidates("sitting.assembly", doc.Folded(range))) {
       Range whole;
       std::vector<Range> groups;
       if (FindIn(doc, *e.regex, range, &whole, &groups) && whole.start < best_start) {
@@ -493,11 +485,7 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
 
 std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r) const {
   Range head{r.start, std::min(r.end, r.start + 6000)};
-  const auto& entries = grammar_.Section("sitting.president");
-  std::vector<bool> may = grammar_.Screen("sitting.president", doc.Folded(head));
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (!may[i]) continue;
-    const GrammarEntry& e = entries[i];
+  for (const GrammarEntry& e : grammar_.Candidates("sitting.president", doc.Folded(head))) {
     Range whole;
     std::vector<Range> groups;
     if (!FindIn(doc, *e.regex, head, &whole, &groups)) continue;
@@ -527,11 +515,7 @@ Sitting SittingReader::Read(const Document& doc, Range r, const Sitting* known) 
   if (!known || !known->president) s.president = ReadPresident(doc, r);
   s.attendance = ReadAttendance(doc, r, &s.secretaries, &s.warnings);
   if (s.secretaries.empty() && (!known || known->secretaries.empty())) {
-    const auto& entries = grammar_.Section("sitting.secretary");
-    std::vector<bool> may = grammar_.Screen("sitting.secretary", doc.Folded(r));
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (!may[i]) continue;
-      const GrammarEntry& e = entries[i];
+    for (const GrammarEntry& e : grammar_.Candidates("sitting.secretary", doc.Folded(r))) {
       Range whole;
       std::vector<Range> groups;
       if (FindIn(doc, *e.regex, r, &whole, &groups)) {
