@@ -8,11 +8,12 @@ namespace {
 enum class PartKind { kNone, kVisa, kConsiderant, kOpinion };
 
 // Every kind of vote statement; the first of any of them starts a record's vote.
-const std::vector<std::string> kVoteSections = {"vote.unanimous",  "vote.majority",   "vote.for",
-                                                "vote.against",    "vote.abstention", "vote.not_voting",
-                                                "vote.result"};
+const std::vector<std::string> kVoteSections = {
+    "vote.unanimous",  "vote.majority",   "vote.for",   "vote.against",
+    "vote.abstention", "vote.not_voting", "vote.result"};
 
-bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view section, std::size_t line) {
+bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view section,
+                    std::size_t line) {
   Range r = doc.LineRange(line);
   if (!g.AnyMatch(section, doc.Folded(r))) return false;
   for (const GrammarEntry& e : g.Section(section)) {
@@ -22,7 +23,8 @@ bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view sect
   return false;
 }
 
-PartKind KindOfLine(const Document& doc, const Grammar& g, const LazyRegex& any_item, std::size_t line) {
+PartKind KindOfLine(const Document& doc, const Grammar& g, const LazyRegex& any_item,
+                    std::size_t line) {
   // Most lines are none of them: one anchored pass says so.
   if (any_item && any_item->ok() && !FindIn(doc, *any_item, doc.LineRange(line), nullptr, nullptr))
     return PartKind::kNone;
@@ -136,7 +138,8 @@ void RecordPartsReader::ReadItems(const Document& doc, Range r, Parts* p) const 
     }
     std::size_t j = i;
     // The item runs over its paragraph, to a line ending with ';' ':' or '.', or the next item.
-    while (j + 1 <= last && !doc.LineBlank(j + 1) && KindOfLine(doc, grammar_, item_line_, j + 1) == PartKind::kNone) {
+    while (j + 1 <= last && !doc.LineBlank(j + 1) &&
+           KindOfLine(doc, grammar_, item_line_, j + 1) == PartKind::kNone) {
       std::string_view f = doc.LineFolded(j);
       if (EndsWith(f, ";") || EndsWith(f, ":") || EndsWith(f, ".")) break;
       ++j;
@@ -158,8 +161,8 @@ void RecordPartsReader::ReadItems(const Document& doc, Range r, Parts* p) const 
     } else {
       p->opinions.push_back(text);
     }
-    if (report_from != SIZE_MAX && report_from <= i && p->report_text.empty() && kind != PartKind::kNone &&
-        report_from < i) {
+    if (report_from != SIZE_MAX && report_from <= i && p->report_text.empty() &&
+        kind != PartKind::kNone && report_from < i) {
       Range rep{doc.LineRange(report_from).start, doc.LineRange(i - 1).end};
       p->report_text = doc.RawText(TrimRange(doc, rep, " \n"));
       p->report_range = rep;
@@ -172,12 +175,13 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
   std::size_t decision_at = SIZE_MAX;  // the formula's verb
   std::size_t sentence_at = SIZE_MAX;  // the start of the line that holds the decision
   // 1. A formula on its own line ("DELIBERE", "Le Conseil, après en avoir délibéré, DÉCIDE :").
-  const auto lines = doc.lines();
+  const auto& lines = doc.lines();
   for (std::size_t i = doc.LineAt(r.start); i < lines.size() && lines[i].start < r.end; ++i) {
     if (doc.LineBlank(i)) continue;
     Range line = doc.LineRange(i);
-    bool may = formula_line_ && formula_line_->ok() ? FindIn(doc, *formula_line_, line, nullptr, nullptr)
-                                                    : grammar_.AnyMatch("section.formula", doc.Folded(line));
+    bool may = formula_line_ && formula_line_->ok()
+                   ? FindIn(doc, *formula_line_, line, nullptr, nullptr)
+                   : grammar_.AnyMatch("section.formula", doc.Folded(line));
     if (!may) continue;
     for (const RE2* re : grammar_.Patterns("section.formula", "line")) {
       Range whole;
@@ -238,18 +242,22 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
   std::vector<Article> articles;
   for (auto& [line, a] : found) {
     int expected = static_cast<int>(articles.size()) + 1;
-    if (a.number && *a.number == expected) articles.push_back(a);
-    else if (!articles.empty() && a.number && *a.number <= static_cast<int>(articles.size())) break;
+    if (a.number && *a.number == expected)
+      articles.push_back(a);
+    else if (!articles.empty() && a.number && *a.number <= static_cast<int>(articles.size()))
+      break;
   }
   if (articles.empty() && decision_at != SIZE_MAX) articles = DecisionPoints(doc, r);
   std::size_t decision_end = r.end;
   for (std::size_t k = 0; k < articles.size(); ++k) {
-    std::size_t end = k + 1 < articles.size() ? doc.LineRange(doc.LineAt(articles[k + 1].range.start)).start
-                                              : decision_end;
+    std::size_t end = k + 1 < articles.size()
+                          ? doc.LineRange(doc.LineAt(articles[k + 1].range.start)).start
+                          : decision_end;
     // The last article ends at its paragraph's end.
     if (k + 1 == articles.size()) {
       std::size_t line = doc.LineAt(articles[k].range.start);
-      while (line + 1 < lines.size() && lines[line + 1].start < r.end && !doc.LineBlank(line + 1)) ++line;
+      while (line + 1 < lines.size() && lines[line + 1].start < r.end && !doc.LineBlank(line + 1))
+        ++line;
       end = std::min(end, doc.LineRange(line).end);
     }
     articles[k].range.end = std::max(articles[k].range.start, end);
@@ -258,8 +266,9 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
   }
   p->articles = std::move(articles);
   if (decision_at != SIZE_MAX) {
-    p->decision_range = Range{std::max(r.start, sentence_at), p->articles.empty() ? std::min(r.end, decision_at + 200)
-                                                               : p->articles.back().range.end};
+    p->decision_range = Range{
+        std::max(r.start, sentence_at),
+        p->articles.empty() ? std::min(r.end, decision_at + 200) : p->articles.back().range.end};
   }
 }
 
@@ -268,7 +277,8 @@ std::vector<Article> RecordPartsReader::DecisionPoints(const Document& doc, Rang
   std::vector<Article> points;
   const RE2* re = grammar_.Pattern("section.decision_point", "point");
   if (!re) return points;
-  for (std::size_t i = doc.LineAt(r.start); i < doc.lines().size() && doc.LineRange(i).start < r.end; ++i) {
+  for (std::size_t i = doc.LineAt(r.start);
+       i < doc.lines().size() && doc.LineRange(i).start < r.end; ++i) {
     Range line = doc.LineRange(i);
     Range whole;
     std::vector<Range> groups;
@@ -283,7 +293,8 @@ std::vector<Article> RecordPartsReader::DecisionPoints(const Document& doc, Rang
   if (points.size() < 2) return {};
   for (std::size_t k = 0; k < points.size(); ++k) {
     std::size_t end = k + 1 < points.size() ? points[k + 1].range.start : r.end;
-    if (!grammar_.AnyMatch("segment.decision_evidence", doc.Folded(Range{points[k].range.start, end})))
+    if (!grammar_.AnyMatch("segment.decision_evidence",
+                           doc.Folded(Range{points[k].range.start, end})))
       return {};
   }
   return points;
@@ -326,7 +337,8 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   for (int extra = 0; extra < 3; ++extra) {
     std::size_t next = line + 1;
     while (next < doc.lines().size() && doc.LineBlank(next) && next - line <= 2) ++next;
-    if (next >= doc.lines().size() || doc.LineBlank(next) || doc.LineRange(next).end > region.end) break;
+    if (next >= doc.lines().size() || doc.LineBlank(next) || doc.LineRange(next).end > region.end)
+      break;
     Range candidate = doc.LineRange(next);
     bool tally = false;
     for (const char* section : {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"})
@@ -381,19 +393,28 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
     }
   }
   if (v.result.empty()) {
-    if (v.unanimous.value_or(false)) v.result = "adopted";
-    else if (v.for_count && *v.for_count > v.against.value_or(0)) v.result = "adopted";
-    else if (v.for_count && v.against && *v.against > *v.for_count) v.result = "rejected";
-    else if (any("vote.majority")) v.result = "adopted";
+    if (v.unanimous.value_or(false))
+      v.result = "adopted";
+    else if (v.for_count && *v.for_count > v.against.value_or(0))
+      v.result = "adopted";
+    else if (v.for_count && v.against && *v.against > *v.for_count)
+      v.result = "rejected";
+    else if (any("vote.majority"))
+      v.result = "adopted";
   }
   for (const GrammarEntry& e : grammar_.Section("vote.names")) {
     Range whole;
     std::vector<Range> groups;
-    if (!FindIn(doc, *e.regex, Range{window.start, std::min(r.end, window.end + 300)}, &whole, &groups)) continue;
+    if (!FindIn(doc, *e.regex, Range{window.start, std::min(r.end, window.end + 300)}, &whole,
+                &groups))
+      continue;
     std::vector<Person> names = persons_.ParseList(doc, Group(*e.regex, groups, "v")).persons;
-    if (e.key == "against") v.against_names = names;
-    else if (e.key == "abstention") v.abstention_names = names;
-    else v.not_voting_names = names;
+    if (e.key == "against")
+      v.against_names = names;
+    else if (e.key == "abstention")
+      v.abstention_names = names;
+    else
+      v.not_voting_names = names;
   }
 }
 
@@ -401,30 +422,35 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) cons
   // Most records print neither: one pass answers that.
   if (closing_or_publication_ && closing_or_publication_->ok()) {
     if (!FindIn(doc, *closing_or_publication_, r, nullptr, nullptr)) return;
-  } else if (!grammar_.AnyMatch("closing", doc.Folded(r)) && !grammar_.AnyMatch("publication", doc.Folded(r))) {
+  } else if (!grammar_.AnyMatch("closing", doc.Folded(r)) &&
+             !grammar_.AnyMatch("publication", doc.Folded(r))) {
     return;
   }
   Range whole;
   std::vector<Range> groups;
-  if (const RE2* re = grammar_.Pattern("closing", "text"); re && FindIn(doc, *re, r, &whole, &groups)) {
+  if (const RE2* re = grammar_.Pattern("closing", "text");
+      re && FindIn(doc, *re, r, &whole, &groups)) {
     p->closing_text = doc.Text(whole);
     if (const RE2* place = grammar_.Pattern("closing", "place")) {
       std::vector<Range> g;
       Range w;
       Range around{whole.start, std::min(r.end, whole.end + 200)};
-      if (FindIn(doc, *place, around, &w, &g)) p->closing_place = doc.Text(Group(*place, g, "place"));
+      if (FindIn(doc, *place, around, &w, &g))
+        p->closing_place = doc.Text(Group(*place, g, "place"));
       auto dates = words_.FindDates(doc, around);
       if (!dates.empty()) p->closing_date = dates.front().iso;
     }
   }
-  if (const RE2* re = grammar_.Pattern("publication", "prefecture_id"); re && FindIn(doc, *re, r, &whole, &groups)) {
+  if (const RE2* re = grammar_.Pattern("publication", "prefecture_id");
+      re && FindIn(doc, *re, r, &whole, &groups)) {
     p->prefecture_id = doc.Text(Group(*re, groups, "id"));
   }
   for (const char* key : {"transmitted", "published"}) {
     const RE2* re = grammar_.Pattern("publication", key);
     if (!re || !FindIn(doc, *re, r, &whole, &groups)) continue;
     auto dates = words_.FindDates(doc, Range{whole.end, std::min(r.end, whole.end + 40)});
-    if (!dates.empty()) (std::string(key) == "transmitted" ? p->transmitted : p->published) = dates.front().iso;
+    if (!dates.empty())
+      (std::string(key) == "transmitted" ? p->transmitted : p->published) = dates.front().iso;
   }
 }
 

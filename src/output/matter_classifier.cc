@@ -1,5 +1,6 @@
 #include "output/matter_classifier.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -26,8 +27,13 @@ std::vector<std::string> Split(std::string_view s, char sep) {
 
 }  // namespace
 
-MatterClassifier::MatterClassifier(std::unique_ptr<TextFolder> folder, std::vector<Rule> rules)
-    : folder_(std::move(folder)), rules_(std::move(rules)) {}
+MatterClassifier::MatterClassifier(std::unique_ptr<TextFolder> folder, std::vector<Rule> rules,
+                                   std::unique_ptr<RE2::Set> keywords,
+                                   std::vector<std::pair<int, int>> keyword_at)
+    : folder_(std::move(folder)),
+      rules_(std::move(rules)),
+      keywords_(std::move(keywords)),
+      keyword_at_(std::move(keyword_at)) {}
 MatterClassifier::~MatterClassifier() = default;
 
 Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Load(const std::string& path) {
@@ -69,33 +75,41 @@ Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_vi
     if (rule.keywords.empty()) return Status::Error(where + "rule has no keyword");
     rules.push_back(std::move(rule));
   }
-  return std::unique_ptr<MatterClassifier>(
-      new MatterClassifier(std::move(folder).value(), std::move(rules)));
-}
-
-bool MatterClassifier::Matches(const std::string& padded_object, const Keyword& keyword) {
-  // " word " in " folded object " (whole words); a prefix keyword has no trailing space.
-  std::string_view needle(keyword.folded);
-  std::size_t at = padded_object.find(needle);
-  while (at != std::string::npos) {
-    bool starts = at > 0 && padded_object[at - 1] == ' ';
-    bool ends = keyword.prefix || padded_object[at + needle.size()] == ' ';
-    if (starts && ends) return true;
-    at = padded_object.find(needle, at + 1);
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  std::vector<std::pair<int, int>> keyword_at;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    for (std::size_t k = 0; k < rules[r].keywords.size(); ++k) {
+      const Keyword& kw = rules[r].keywords[k];
+      // The object is folded to words separated by single spaces and padded with one on
+      // each side, so " word " is a whole word and " word" a word's beginning.
+      std::string pattern = RE2::QuoteMeta(" " + kw.folded + (kw.prefix ? "" : " "));
+      std::string error;
+      if (set->Add(pattern, &error) < 0) {
+        return Status::Error(origin + ":" + std::to_string(rules[r].line) + ": keyword '" +
+                             kw.written + "': " + error);
+      }
+      keyword_at.emplace_back(static_cast<int>(r), static_cast<int>(k));
+    }
   }
-  return false;
+  if (!set->Compile()) return Status::Error(origin + ": too many keywords to compile");
+  return std::unique_ptr<MatterClassifier>(new MatterClassifier(
+      std::move(folder).value(), std::move(rules), std::move(set), std::move(keyword_at)));
 }
 
 std::optional<InferredMatter> MatterClassifier::Infer(std::string_view object) const {
   std::string folded = " " + folder_->Fold(object) + " ";
-  for (const Rule& rule : rules_) {
-    for (const Keyword& keyword : rule.keywords) {
-      if (Matches(folded, keyword)) {
-        return InferredMatter{rule.code, rule.name, keyword.written, rule.line};
-      }
-    }
-  }
-  return std::nullopt;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  if (!keywords_->Match(folded, &hits, &error) || hits.empty()) return std::nullopt;
+  // The set's DFA has a memory budget; past it (an absurdly long object) it reports an
+  // error rather than a wrong answer, and the object is left without a guess.
+  if (error.kind != RE2::Set::kNoError) return std::nullopt;
+  auto [r, k] = keyword_at_[static_cast<std::size_t>(*std::min_element(hits.begin(), hits.end()))];
+  const Rule& rule = rules_[static_cast<std::size_t>(r)];
+  return InferredMatter{rule.code, rule.name, rule.keywords[static_cast<std::size_t>(k)].written,
+                        rule.line};
 }
 
 bool MatterClassifier::ApplyTo(nlohmann::json& record) const {

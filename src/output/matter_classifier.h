@@ -8,11 +8,15 @@
 // is a guess, so records it is applied to carry `matter.derived: true` and a warning.
 #pragma once
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "output/text_fold.h"
@@ -53,11 +57,15 @@ class MatterClassifier {
     std::vector<Keyword> keywords;
     int line;
   };
-  MatterClassifier(std::unique_ptr<TextFolder> folder, std::vector<Rule> rules);
-  static bool Matches(const std::string& folded_object, const Keyword& keyword);
+  MatterClassifier(std::unique_ptr<TextFolder> folder, std::vector<Rule> rules,
+                   std::unique_ptr<RE2::Set> keywords, std::vector<std::pair<int, int>> keyword_at);
 
   std::unique_ptr<TextFolder> folder_;
   std::vector<Rule> rules_;
+  // Every keyword as " word " (" word" for a prefix) in one set, in rule then keyword order:
+  // one pass over the object finds them all, and the lowest index is the first rule's.
+  std::unique_ptr<RE2::Set> keywords_;
+  std::vector<std::pair<int, int>> keyword_at_;  // set index -> (rule, keyword)
 };
 
 // grammars/matieres.rules under `grammar_dir`; when empty: $REGISTRE_HOME/grammars, else
