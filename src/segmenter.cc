@@ -138,8 +138,8 @@ bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r);
 
 // A weak title: a short line set apart (blank line or finished sentence before it, text after
 // it) whose section decides something before the next such title.
-void AddWeakTitles(const Document& doc, const Grammar& g, std::size_t before_line,
-                   std::vector<Candidate>* cands) {
+void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_title,
+                   std::size_t before_line, std::vector<Candidate>* cands) {
   const std::size_t n = std::min(doc.lines().size(), before_line);
   std::vector<std::size_t> titles;
   std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
@@ -166,7 +166,9 @@ void AddWeakTitles(const Document& doc, const Grammar& g, std::size_t before_lin
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     bool set_apart = doc.LineBlank(prev) || (!before.empty() && std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
     if (!set_apart) continue;
-    if (MatchesAny(doc, g, "segment.title", "not_title", line)) continue;
+    if (not_title && not_title->ok() ? FindIn(doc, *not_title, line, nullptr, nullptr)
+                                     : MatchesAny(doc, g, "segment.title", "not_title", line))
+      continue;
     // A line that decides something is the body of a title, not one.
     if (HasDecisionEvidence(doc, g, line)) continue;
     std::vector<Range> groups;
@@ -208,7 +210,8 @@ bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
 
 }  // namespace
 
-Segmenter::Segmenter(const Grammar& grammar) : grammar_(grammar) {}
+Segmenter::Segmenter(const Grammar& grammar)
+    : grammar_(grammar), not_title_(grammar.Union({"segment.title"}, "not_title")) {}
 
 Segmentation Segmenter::Split(const Document& doc) const {
   Segmentation seg;
@@ -245,7 +248,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     std::size_t first_strong = n_lines;
     for (const Candidate& c : cands)
       if (c.kind != HeadingKind::kNumberLine) first_strong = std::min(first_strong, c.line);
-    AddWeakTitles(doc, grammar_, first_strong, &cands);
+    AddWeakTitles(doc, grammar_, not_title_, first_strong, &cands);
   }
 
   // Headings inside a table of contents (several "(p. 5)" references around them).

@@ -42,6 +42,9 @@ class Segmenter {
 
  private:
   const Grammar& grammar_;
+  // The [segment.title] not_title entries as one pattern: a weak title's screen reads the
+  // line once without the costly title pattern, which the section's set would also run.
+  LazyRegex not_title_;
 };
 
 }  // namespace registre
