@@ -1,12 +1,12 @@
 #include "grammar.h"
 
-#include "text_util.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "text_util.h"
 
 namespace registre {
 namespace {
@@ -74,7 +74,8 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
     std::string where = name + ":" + std::to_string(line_no);
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '[') {
-      if (line.back() != ']' || line.size() < 3) return Status::Error(where + ": bad section header");
+      if (line.back() != ']' || line.size() < 3)
+        return Status::Error(where + ": bad section header");
       std::string section(Trim(line.substr(1, line.size() - 2)));
       if (Find(section)) return Status::Error(where + ": section [" + section + "] defined twice");
       if (!current_name.empty() && !is_table && !section_is_define) {
@@ -130,8 +131,10 @@ Status Grammar::BuildSet(const std::string& section) {
   bool anchored = true;
   for (const GrammarEntry& e : entries)
     if (e.regex && !AnchoredAtStart(e.value)) anchored = false;
-  SectionSet built{section,
-                   std::make_unique<RE2::Set>(options, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED), {}};
+  SectionSet built{
+      section,
+      std::make_unique<RE2::Set>(options, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED),
+      {}};
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (!entries[i].regex) continue;
     std::string error;
@@ -243,13 +246,15 @@ const Grammar::SectionSet* Grammar::FindSet(std::string_view section) const {
   return nullptr;
 }
 
-bool Grammar::AnyMatch(std::string_view section, std::string_view text, std::vector<int>* which) const {
+bool Grammar::AnyMatch(std::string_view section, std::string_view text,
+                       std::vector<int>* which) const {
   const SectionSet* s = FindSet(section);
   if (!s) return false;
   std::call_once(*s->compiled, [s] { s->ok = s->set->Compile(); });
   std::vector<int> hits;
   RE2::Set::ErrorInfo error{};
-  bool matched = s->ok && s->set->Match(re2::StringPiece(text.data(), text.size()), which ? &hits : nullptr, &error);
+  bool matched = s->ok && s->set->Match(re2::StringPiece(text.data(), text.size()),
+                                        which ? &hits : nullptr, &error);
   if (!s->ok || error.kind != RE2::Set::kNoError) {
     // The set did not compile (too large) or its DFA gave up (its memory budget on a
     // pathological text): every entry may match, so the callers run them one by one rather
@@ -267,8 +272,8 @@ bool Grammar::AnyMatch(std::string_view section, std::string_view text, std::vec
   return true;
 }
 
-std::vector<std::reference_wrapper<const GrammarEntry>> Grammar::Candidates(std::string_view section,
-                                                                            std::string_view text) const {
+std::vector<std::reference_wrapper<const GrammarEntry>> Grammar::Candidates(
+    std::string_view section, std::string_view text) const {
   std::vector<std::reference_wrapper<const GrammarEntry>> out;
   std::vector<int> which;
   if (!AnyMatch(section, text, &which)) return out;
@@ -330,6 +335,40 @@ Status Grammar::Require(const std::vector<std::pair<std::string, std::string>>& 
     if (!found) return Status::Error("grammar lacks [" + section + "] " + key);
   }
   return Status::Ok();
+}
+
+SectionScreen::SectionScreen(const Grammar& grammar, std::vector<std::string> sections)
+    : every_(sections.size()) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (std::size_t s = 0; s < sections.size(); ++s) {
+    const std::vector<GrammarEntry>& entries = grammar.Section(sections[s]);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!entries[i].regex) continue;
+      every_[s].push_back(static_cast<int>(i));
+      // The patterns parsed when the grammar loaded, so Add fails only past RE2's limits;
+      // the set is then left uncompiled and every entry is reported.
+      if (set_->Add(entries[i].value, nullptr) < 0) addable_ = false;
+      origin_.emplace_back(static_cast<int>(s), static_cast<int>(i));
+    }
+  }
+}
+
+std::vector<std::vector<int>> SectionScreen::Match(std::string_view text) const {
+  std::call_once(*compiled_, [this] { ok_ = addable_ && !origin_.empty() && set_->Compile(); });
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  bool matched = ok_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits, &error);
+  if (!ok_ || error.kind != RE2::Set::kNoError) return every_;
+  std::vector<std::vector<int>> which(every_.size());
+  if (!matched) return which;
+  for (int h : hits) {
+    auto [s, i] = origin_[static_cast<std::size_t>(h)];
+    which[static_cast<std::size_t>(s)].push_back(i);
+  }
+  for (std::vector<int>& w : which) std::sort(w.begin(), w.end());
+  return which;
 }
 
 }  // namespace registre

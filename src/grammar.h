@@ -19,11 +19,12 @@
 // line; a pattern too large to compile is reported, with its file and line, when first used.
 #pragma once
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <re2/re2.h>
-#include <re2/set.h>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -81,7 +82,8 @@ class Grammar {
   // One DFA pass for the whole section (an RE2::Set), so a line can be screened against
   // many patterns cheaply before any of them is run for its groups. `which`, when given,
   // receives the indices (in Section() order) of the entries that match.
-  bool AnyMatch(std::string_view section, std::string_view text, std::vector<int>* which = nullptr) const;
+  bool AnyMatch(std::string_view section, std::string_view text,
+                std::vector<int>* which = nullptr) const;
 
   // The entries of `section` (in Section() order) that match somewhere in `text`, found in
   // one DFA pass. Running an entry on `text` itself (FindIn over the same range) succeeds
@@ -118,6 +120,27 @@ class Grammar {
   Status BuildSet(const std::string& section);
   std::vector<GrammarEntry>* Find(std::string_view name);
   const std::vector<GrammarEntry>* Find(std::string_view name) const;
+};
+
+// Several sections screened together: one RE2::Set of all their patterns, so a range that
+// each section would read once is read once for all of them. Match(text) answers, for each
+// section in the order given, the entries (Section() indices) that match somewhere in
+// `text`, exactly what Grammar::AnyMatch would answer section by section. Compiled on first
+// use; if the set cannot compile, or its DFA runs out of memory on a text, every entry is
+// reported (callers then run them one by one rather than miss one). The grammar must
+// outlive the screen.
+class SectionScreen {
+ public:
+  SectionScreen(const Grammar& grammar, std::vector<std::string> sections);
+  std::vector<std::vector<int>> Match(std::string_view text) const;
+
+ private:
+  std::vector<std::vector<int>> every_;      // per section, its pattern entries
+  std::vector<std::pair<int, int>> origin_;  // set index -> (section, entry)
+  bool addable_ = true;
+  std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<std::once_flag> compiled_ = std::make_unique<std::once_flag>();
+  mutable bool ok_ = false;
 };
 
 }  // namespace registre

@@ -111,7 +111,8 @@ int LabelValue(const Document& doc, const Candidate& c) {
     int total = 0, prev = 0;
     for (auto it = l.rbegin(); it != l.rend(); ++it) {
       int v = 0;
-      for (auto [ch, val] : kRoman) if (*it == ch) v = val;
+      for (auto [ch, val] : kRoman)
+        if (*it == ch) v = val;
       total += v < prev ? -v : v;
       prev = std::max(prev, v);
     }
@@ -124,8 +125,8 @@ int LabelValue(const Document& doc, const Candidate& c) {
   return std::stoi(std::string(l.substr(start)));
 }
 
-bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section, std::string_view key,
-                Range r) {
+bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section,
+                std::string_view key, Range r) {
   std::vector<int> which;
   if (!g.AnyMatch(section, doc.Folded(r), &which)) return false;
   const auto& entries = g.Section(section);
@@ -164,7 +165,9 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     std::size_t prev = i - 1;
     std::string_view before = doc.LineFolded(prev);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    bool set_apart = doc.LineBlank(prev) || (!before.empty() && std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
+    bool set_apart = doc.LineBlank(prev) ||
+                     (!before.empty() &&
+                      std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
     if (!set_apart) continue;
     if (not_title && not_title->ok() ? FindIn(doc, *not_title, line, nullptr, nullptr)
                                      : MatchesAny(doc, g, "segment.title", "not_title", line))
@@ -201,7 +204,8 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), groups, "t"), " :;.-");
     cands->push_back(c);
   }
-  std::sort(cands->begin(), cands->end(), [](const Candidate& a, const Candidate& b) { return a.line < b.line; });
+  std::sort(cands->begin(), cands->end(),
+            [](const Candidate& a, const Candidate& b) { return a.line < b.line; });
 }
 
 bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
@@ -227,16 +231,18 @@ Segmentation Segmenter::Split(const Document& doc) const {
       if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
       Candidate c{i, HeadingKind::kItem, {}, {}, {}};
       c.kind = e.key == "numbered" || e.key == "numbered_title" ? HeadingKind::kNumbered
-               : e.key == "number_line" ? HeadingKind::kNumberLine
-               : e.key == "title_number" ? HeadingKind::kTitleNumber
-                                         : HeadingKind::kItem;
+               : e.key == "number_line"                         ? HeadingKind::kNumberLine
+               : e.key == "title_number"                        ? HeadingKind::kTitleNumber
+                                                                : HeadingKind::kItem;
       c.number = TrimRange(doc, Group(*e.regex, groups, "n"), " .:-");
       c.label = Group(*e.regex, groups, "l");
       c.title = TrimRange(doc, Group(*e.regex, groups, "t"), " :;.-");
       // An item's title starts like a title: "31 décembre 2023" in running text is not one.
-      if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title)) continue;
+      if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title))
+        continue;
       c.title = CutTitle(doc, grammar_, ExtendTitle(doc, grammar_, c.title, i));
-      if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label))) c.number = c.label;
+      if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label)))
+        c.number = c.label;
       cands.push_back(c);
       break;
     }
@@ -268,7 +274,9 @@ Segmentation Segmenter::Split(const Document& doc) const {
 
   // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
   // between them lists deliberations, it does not hold them.
-  auto listed = [](const Candidate& c) { return c.kind != HeadingKind::kNumberLine && !c.procedural; };
+  auto listed = [](const Candidate& c) {
+    return c.kind != HeadingKind::kNumberLine && !c.procedural;
+  };
   // Two headings are adjacent when nothing but blank lines, or the wrapped end of the first
   // one (at most two lines of the same paragraph), stands between them.
   auto adjacent = [&](std::size_t a, std::size_t b) {
@@ -303,7 +311,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
   // Where deliberations are headed by their numbers, numbered items are sub-points or theme
   // headings ("1. FINANCES", "1) Il propose..."), not deliberations.
   std::size_t numbered = 0;
-  for (const Candidate& c : cands) numbered += (!c.agenda && c.kind == HeadingKind::kNumbered) ? 1 : 0;
+  for (const Candidate& c : cands)
+    numbered += (!c.agenda && c.kind == HeadingKind::kNumbered) ? 1 : 0;
   if (numbered >= 2) {
     for (Candidate& c : cands)
       if (c.kind == HeadingKind::kItem) c.agenda = true;
@@ -325,7 +334,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
       if (styles[style] > best) dominant = style, best = styles[style];
     if (best >= 2) {
       for (Candidate& c : cands)
-        if (!c.agenda && c.kind == HeadingKind::kItem && LabelStyle(doc, c) != dominant) c.agenda = true;
+        if (!c.agenda && c.kind == HeadingKind::kItem && LabelStyle(doc, c) != dominant)
+          c.agenda = true;
     }
   }
 
@@ -356,7 +366,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
     pending_line = SIZE_MAX;
     // Inside a deliberation opened by its number, numbered headings before any decision
     // are sections of its exposé ("I - Contexte"), not new deliberations.
-    if (c.kind == HeadingKind::kItem && !opened_by.empty() && opened_by.back() == HeadingKind::kNumbered &&
+    if (c.kind == HeadingKind::kItem && !opened_by.empty() &&
+        opened_by.back() == HeadingKind::kNumbered &&
         !HasDecisionEvidence(doc, grammar_, Range{records.back().range.start, r.range.start}))
       continue;
     if (r.number.empty() && !r.title.empty() && title_number) {
@@ -387,7 +398,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
       Range t = TrimRange(doc, r.title, " :;.-");
       for (const RE2* not_record : grammar_.Patterns("segment.not_record", "t")) {
         Range whole;
-        if (FindIn(doc, *not_record, t, &whole, nullptr) && whole.start == t.start) is_record = false;
+        if (FindIn(doc, *not_record, t, &whole, nullptr) && whole.start == t.start)
+          is_record = false;
       }
     }
     records.push_back(r);
@@ -444,8 +456,9 @@ Segmentation Segmenter::Split(const Document& doc) const {
       }
     }
     seg.records.push_back(r);
-    seg.warnings.push_back({"no_decision_seen", "an extract of the register with no decision in "
-                                                "the text (cut?): one record, fields as far as visible"});
+    seg.warnings.push_back({"no_decision_seen",
+                            "an extract of the register with no decision in "
+                            "the text (cut?): one record, fields as far as visible"});
     return seg;
   }
   seg.warnings.push_back({"no_deliberation",

@@ -21,15 +21,15 @@
 namespace registre {
 
 struct RecordSegment {
-  Range range;    // the record's own text (heading included)
-  Range heading;  // the heading line, empty for a headless single record
-  Range number;   // the number as printed, when the heading or a line near it gives one
-  Range title;    // the title from the heading, when it has one
+  Range range;              // the record's own text (heading included)
+  Range heading;            // the heading line, empty for a headless single record
+  Range number;             // the number as printed, when the heading or a line near it gives one
+  Range title;              // the title from the heading, when it has one
   bool procedural = false;  // a procedural item (secretary, approval of the last minutes)
 };
 
 struct Segmentation {
-  Range head;  // the sitting's shared head (empty when the single record covers everything)
+  Range head;     // the sitting's shared head (empty when the single record covers everything)
   Range sitting;  // where the sitting's facts are read: the head and any procedural items after it
   std::vector<RecordSegment> records;
   std::vector<Warning> warnings;

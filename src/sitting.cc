@@ -13,17 +13,11 @@ struct Mark {
   std::string key;
 };
 
-// Every match of every entry of `section` in `r`, overlaps resolved to the earliest (and
-// longest). `matched`, when given, receives the Section() indices of the entries that match.
+// Every match in `r` of the entries `which` (Section() indices, those a screen found in r)
+// of `section`, overlaps resolved to the earliest (and longest).
 std::vector<Mark> FindAll(const Document& doc, const Grammar& grammar, std::string_view section,
-                          Range r, std::vector<int>* matched = nullptr) {
+                          Range r, const std::vector<int>& which) {
   std::vector<Mark> marks;
-  std::vector<int> local;
-  std::vector<int>& which = matched ? *matched : local;
-  if (!grammar.AnyMatch(section, doc.Folded(r), &which)) {
-    which.clear();
-    return marks;
-  }
   const auto& entries = grammar.Section(section);
   for (int index : which) {
     const GrammarEntry& e = entries[static_cast<std::size_t>(index)];
@@ -94,14 +88,17 @@ std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limi
       std::string_view before(f.data() + from, nl - from);
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
       // An open parenthesis goes on too: "(article L.\n\n5211-1 du CGCT) : Mme X".
-      bool open_paren = std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')');
-      if (!before.empty() && (before.back() == ',' || before.back() == ':' || IsCivilityToken(before) || open_paren)) {
+      bool open_paren = std::count(before.begin(), before.end(), '(') >
+                        std::count(before.begin(), before.end(), ')');
+      if (!before.empty() &&
+          (before.back() == ',' || before.back() == ':' || IsCivilityToken(before) || open_paren)) {
         i = j;
         continue;
       }
       // A label alone on its line ("Présents :") is followed by its value after the gap.
       std::string_view trimmed = before;
-      while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == ':')) trimmed.remove_prefix(1);
+      while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == ':'))
+        trimmed.remove_prefix(1);
       if (trimmed.empty()) {
         i = j;
         continue;
@@ -157,20 +154,22 @@ bool StartsWithAuthorityWord(const std::string& folded) {
 // A name is capitalised words joined by particles; it ends before the first other
 // lower-case word ("... des Lisières de l’Oise doit présenter").
 std::string CutAtRunningText(const std::string& text) {
-  static const char* kParticles[] = {"de", "des", "du", "la", "le", "les", "l", "d", "sur", "en",
-                                     "et", "au", "aux", "lès", "lez", "sous"};
+  static const char* kParticles[] = {"de",  "des", "du", "la", "le",  "les", "l",   "d",
+                                     "sur", "en",  "et", "au", "aux", "lès", "lez", "sous"};
   std::size_t pos = 0, words = 0;
   while (pos < text.size()) {
     std::size_t end = text.find(' ', pos);
     if (end == std::string::npos) end = text.size();
     std::string word = text.substr(pos, end - pos);
-    std::size_t apostrophe = word.find("\u2019") != std::string::npos ? word.find("\u2019") : word.find('\'');
+    std::size_t apostrophe =
+        word.find("\u2019") != std::string::npos ? word.find("\u2019") : word.find('\'');
     std::string head = apostrophe == std::string::npos ? word : word.substr(0, apostrophe);
     std::size_t i = 0;
     char32_t first = word.empty() ? 0 : NextCodePoint(word, i);
     bool particle = std::any_of(std::begin(kParticles), std::end(kParticles),
                                 [&](const char* p) { return FoldString(head) == p; });
-    if (words >= 2 && !particle && !u_isupper(static_cast<UChar32>(first)) && !u_isdigit(static_cast<UChar32>(first))) {
+    if (words >= 2 && !particle && !u_isupper(static_cast<UChar32>(first)) &&
+        !u_isdigit(static_cast<UChar32>(first))) {
       std::string cut = text.substr(0, pos);
       while (!cut.empty() && cut.back() == ' ') cut.pop_back();
       return cut;
@@ -184,7 +183,8 @@ std::string CutAtRunningText(const std::string& text) {
 // A proper name ends with a capitalised word ("Preuilly-sur-Claise", "LYON", "Métropole").
 bool LastWordCapitalised(const std::string& text) {
   std::size_t sp = text.find_last_of(" '\u2019-");
-  std::string_view last = sp == std::string::npos ? std::string_view(text) : std::string_view(text).substr(sp + 1);
+  std::string_view last =
+      sp == std::string::npos ? std::string_view(text) : std::string_view(text).substr(sp + 1);
   if (last.empty()) return false;
   std::size_t i = 0;
   char32_t cp = NextCodePoint(last, i);
@@ -196,29 +196,35 @@ std::string TypeOfAuthority(std::string_view folded) {
   if (folded.rfind("communaute", 0) == 0 || folded.find("agglomeration") != std::string_view::npos)
     return "communaute";
   if (folded.rfind("syndicat", 0) == 0) return "syndicat";
-  if (folded.find("departement") != std::string_view::npos || folded.find("general") != std::string_view::npos)
+  if (folded.find("departement") != std::string_view::npos ||
+      folded.find("general") != std::string_view::npos)
     return "departement";
   if (folded.find("region") != std::string_view::npos) return "region";
   return "commune";
 }
 
-
 }  // namespace
 
 SittingReader::SittingReader(const Grammar& grammar, const FrenchWords& words,
                              const PersonParser& persons)
-    : grammar_(grammar), words_(words), persons_(persons) {}
+    : grammar_(grammar),
+      words_(words),
+      persons_(persons),
+      attendance_screen_(grammar, {"attendance.labels", "attendance.stop", "attendance.counts"}) {}
 
 Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
                                          std::vector<Person>* secretaries,
                                          std::vector<Warning>* warnings) const {
   Attendance a;
-  std::vector<Mark> labels = FindAll(doc, grammar_, "attendance.labels", r);
-  std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r);
-  std::vector<int> counts_matched;
-  std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r, &counts_matched);
+  // One pass over r finds which labels, stops and counts occur (see attendance_screen_).
+  std::vector<std::vector<int>> which = attendance_screen_.Match(doc.Folded(r));
+  std::vector<Mark> labels = FindAll(doc, grammar_, "attendance.labels", r, which[0]);
+  std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r, which[1]);
+  const std::vector<int>& counts_matched = which[2];
+  std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r, counts_matched);
   for (const Mark& m : counts) stops.push_back(m);
-  std::sort(stops.begin(), stops.end(), [](const Mark& x, const Mark& y) { return x.start < y.start; });
+  std::sort(stops.begin(), stops.end(),
+            [](const Mark& x, const Mark& y) { return x.start < y.start; });
 
   // Counts as printed: the first of each kind.
   const auto& count_entries = grammar_.Section("attendance.counts");
@@ -253,13 +259,17 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     static const RE2 kTrailingCount(R"(\(\s*(\d{1,3})\s*\)\s*$)");
     re2::StringPiece count;
     std::string_view folded_value = doc.Folded(value);
-    if (RE2::PartialMatch(re2::StringPiece(folded_value.data(), folded_value.size()), kTrailingCount, &count)) {
-      if (label.key == "present" && !a.present_count) a.present_count = std::stoi(std::string(count));
+    if (RE2::PartialMatch(re2::StringPiece(folded_value.data(), folded_value.size()),
+                          kTrailingCount, &count)) {
+      if (label.key == "present" && !a.present_count)
+        a.present_count = std::stoi(std::string(count));
       value.end = static_cast<std::size_t>(count.data() - doc.folded().data()) - 1;
       value = TrimRange(doc, value, " \n\t:;,.-(");
     }
     std::string_view v = doc.Folded(value);
-    if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == ' '; }))
+    if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) || c == ' ';
+        }))
       continue;  // "Présents : 16" is a count, read above
     ListKind kind = label.key == "proxies"       ? ListKind::kProxies
                     : label.key == "represented" ? ListKind::kRepresented
@@ -282,13 +292,18 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     for (const Person& p : list.persons) {
       if (label.key == "present") {
         // "X (pouvoir à Y)" inside a present list: X was represented, so excused.
-        if (p.proxy_to) AddUnique(a.excused, p);
-        else a.present.push_back(p);
-      } else if (label.key == "excused" || ((label.key == "proxies" || label.key == "represented") && p.proxy_to)) {
+        if (p.proxy_to)
+          AddUnique(a.excused, p);
+        else
+          a.present.push_back(p);
+      } else if (label.key == "excused" ||
+                 ((label.key == "proxies" || label.key == "represented") && p.proxy_to)) {
         AddUnique(a.excused, p);
       } else if (label.key == "absent") {
-        if (p.proxy_to) AddUnique(a.excused, p);
-        else a.absent.push_back(p);
+        if (p.proxy_to)
+          AddUnique(a.excused, p);
+        else
+          a.absent.push_back(p);
       }
     }
   }
@@ -325,7 +340,8 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
     std::string text = CutAtRunningText(doc.Text(value));
     if (!LastWordCapitalised(text)) return "";
     // "Maire de X" names the town; "... de la Commune de X" names the commune already.
-    if (name.empty() && !text.empty() && !StartsWithAuthorityWord(FoldString(text))) text = "Commune de " + text;
+    if (name.empty() && !text.empty() && !StartsWithAuthorityWord(FoldString(text)))
+      text = "Commune de " + text;
     return text;
   };
   auto try_range = [&](Range range, bool earliest) -> std::string {
@@ -460,7 +476,10 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
     } else {
       hour = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "hw")));
       std::string_view mw = doc.Folded(Group(*e.regex, groups, "mw"));
-      minutes = mw == "et demie" ? 30 : mw == "et quart" ? 15 : mw.empty() ? 0 : words_.ParseNumber(mw).value_or(-1);
+      minutes = mw == "et demie"   ? 30
+                : mw == "et quart" ? 15
+                : mw.empty()       ? 0
+                                   : words_.ParseNumber(mw).value_or(-1);
     }
     if (!hour || *hour > 23 || !minutes || *minutes < 0 || *minutes > 59) continue;
     char buf[24];
@@ -468,12 +487,14 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
     s->time = buf;
     break;
   }
-  if (const RE2* re = grammar_.Pattern("sitting.place", "place"); re && FindIn(doc, *re, head, &whole, &groups)) {
+  if (const RE2* re = grammar_.Pattern("sitting.place", "place");
+      re && FindIn(doc, *re, head, &whole, &groups)) {
     Range place = Group(*re, groups, "place");
     std::string_view f = doc.Folded(place);
     for (std::size_t pos = f.find(' '); pos != std::string_view::npos; pos = f.find(' ', pos + 1)) {
       std::size_t end = f.find_first_of(" \n", pos + 1);
-      std::string word(f.substr(pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1));
+      std::string word(f.substr(
+          pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1));
       if (!grammar_.Lookup("table.place_stop", word).empty()) {
         place.end = place.start + pos;
         break;
@@ -519,7 +540,8 @@ Sitting SittingReader::Read(const Document& doc, Range r, const Sitting* known) 
       Range whole;
       std::vector<Range> groups;
       if (FindIn(doc, *e.regex, r, &whole, &groups)) {
-        if (auto p = persons_.ParseOne(doc, Group(*e.regex, groups, "p"))) s.secretaries.push_back(*p);
+        if (auto p = persons_.ParseOne(doc, Group(*e.regex, groups, "p")))
+          s.secretaries.push_back(*p);
         break;
       }
     }

@@ -30,9 +30,9 @@ struct Attendance {
 struct Sitting {
   std::string authority, authority_type;  // type: commune, metropole, communaute, ...
   std::string assembly, assembly_kind;
-  std::string date, convocation_date;     // ISO
-  std::string time;                       // "HH:MM" when printed
-  std::string place;                      // as printed
+  std::string date, convocation_date;  // ISO
+  std::string time;                    // "HH:MM" when printed
+  std::string place;                   // as printed
   std::optional<Person> president;
   std::vector<Person> secretaries;
   Attendance attendance;
@@ -61,6 +61,8 @@ class SittingReader {
   const Grammar& grammar_;
   const FrenchWords& words_;
   const PersonParser& persons_;
+  // The attendance sections are always read over the same range: screened in one pass.
+  SectionScreen attendance_screen_;
 };
 
 }  // namespace registre

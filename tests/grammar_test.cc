@@ -37,14 +37,15 @@ TEST(GrammarTest, SectionSetsAnswerAsThePatternsDo) {
     const char* text;
     bool expected;
   } cases[] = {
-      {"line", "  vu le code", true},  {"line", "le vu", false},     {"line", "|x", true},
-      {"line", "considerant", true},   {"branch", "xxb", true},      {"branch", "a", true},
-      {"branch", "c", false},          {"multi", "x\nobjet", true}, {"escaped", "yz", true},
-      {"escaped", "(", true},          {"escaped", "y(", false},
+      {"line", "  vu le code", true}, {"line", "le vu", false},    {"line", "|x", true},
+      {"line", "considerant", true},  {"branch", "xxb", true},     {"branch", "a", true},
+      {"branch", "c", false},         {"multi", "x\nobjet", true}, {"escaped", "yz", true},
+      {"escaped", "(", true},         {"escaped", "y(", false},
   };
   for (const Case& c : cases) {
     bool any = false;
-    for (const GrammarEntry& e : g.Section(c.section)) any = any || RE2::PartialMatch(c.text, *e.regex);
+    for (const GrammarEntry& e : g.Section(c.section))
+      any = any || RE2::PartialMatch(c.text, *e.regex);
     EXPECT_EQ(any, c.expected) << c.section << " / " << c.text;
     EXPECT_EQ(g.AnyMatch(c.section, c.text), c.expected) << c.section << " / " << c.text;
   }
@@ -70,6 +71,29 @@ TEST(GrammarTest, UnionStartsWhereTheEarliestEntryDoes) {
   EXPECT_FALSE(RE2::PartialMatch("le vu", *lines));
   EXPECT_FALSE(RE2::PartialMatch("objet", *lines));  // another key
   EXPECT_FALSE(g.Union({"missing"}));
+}
+
+// A screen over several sections answers what each section's own set answers, even for
+// anchored sections (whose own set is anchored) and sections the screen shares a text with.
+TEST(GrammarTest, SectionScreenAnswersAsEachSectionDoes) {
+  Grammar g;
+  ASSERT_TRUE(g.AddText("[labels]\npresent = \\bpresents?\\s*:\nexcused = \\bexcuses?\\b\n"
+                        "[lines]\nk = ^\\s*vu\\b\nk = ^objet\n"
+                        "[counts]\nn = (?P<n>\\d+)\\s+votants\nm = en\\s+exercice\n",
+                        "s.grammar")
+                  .ok());
+  SectionScreen screen(g, {"labels", "lines", "counts"});
+  for (const char* text : {"presents : a, b\nexcuses : c\n12 votants", "  vu le code, excuses",
+                           "objet : x", "le vu, 3 votants", "", "nothing here"}) {
+    std::vector<std::vector<int>> which = screen.Match(text);
+    ASSERT_EQ(which.size(), 3u);
+    int s = 0;
+    for (const char* section : {"labels", "lines", "counts"}) {
+      std::vector<int> alone;
+      if (!g.AnyMatch(section, text, &alone)) alone.clear();
+      EXPECT_EQ(which[static_cast<std::size_t>(s++)], alone) << section << " / " << text;
+    }
+  }
 }
 
 // A pattern that parses but is too large for RE2 to compile is only found when first used
