@@ -19,6 +19,7 @@ struct Range {
   std::size_t start = 0, end = 0;  // folded offsets
   bool empty() const { return end <= start; }
   std::size_t size() const { return end > start ? end - start : 0; }
+  bool operator==(const Range&) const = default;
 };
 
 struct LineRef {

@@ -23,6 +23,7 @@ namespace registre {
 struct PersonRef {
   std::string civility;  // "M.", "Mme" or empty
   std::string name;
+  bool operator==(const PersonRef&) const = default;
 };
 
 struct Person {
@@ -32,6 +33,7 @@ struct Person {
   std::string note;
   std::optional<PersonRef> proxy_to;
   Range range;  // folded range of the whole item
+  bool operator==(const Person&) const = default;
 };
 
 nlohmann::json PersonToJson(const Person& p, bool with_proxy = true);

@@ -84,7 +84,8 @@ std::string DefaultGrammarDir() {
 }
 
 std::string DefaultSchemaPath() {
-  if (const char* home = std::getenv("REGISTRE_HOME")) return std::string(home) + "/schemas/deliberation.schema.json";
+  if (const char* home = std::getenv("REGISTRE_HOME"))
+    return std::string(home) + "/schemas/deliberation.schema.json";
   return std::string(REGISTRE_SOURCE_DIR) + "/schemas/deliberation.schema.json";
 }
 
@@ -120,15 +121,16 @@ Result<SourceText> Pipeline::Read(std::string_view bytes) const {
 }
 
 Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::string& display_name,
-                                           const std::string& sha256) const {
+                                         const std::string& sha256) const {
   Result<SourceText> source = Read(bytes);
   if (!source.ok()) return source.status();
   DocumentResult result;
   result.warnings = source.value().warnings;
   NormalisedText normalised = Normalise(source.value());
   if (int breaks = Reflow(*grammar_, &normalised)) {
-    result.warnings.push_back({"reflowed", "long lines without structure: " + std::to_string(breaks) +
-                                               " line breaks restored before labels and sentences"});
+    result.warnings.push_back(
+        {"reflowed", "long lines without structure: " + std::to_string(breaks) +
+                         " line breaks restored before labels and sentences"});
   }
   Document doc(std::move(normalised));
   for (const Warning& w : doc.normalised().warnings) result.warnings.push_back(w);
@@ -147,8 +149,10 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   auto whole_document = [&]() -> const Sitting& {
     if (!document_wide) {
       document_wide.emplace();
-      document_wide->authority = stages_->sitting.ReadAuthority(doc, whole, &document_wide->authority_type);
-      document_wide->assembly = stages_->sitting.ReadAssembly(doc, whole, &document_wide->assembly_kind);
+      document_wide->authority =
+          stages_->sitting.ReadAuthority(doc, whole, &document_wide->authority_type);
+      document_wide->assembly =
+          stages_->sitting.ReadAssembly(doc, whole, &document_wide->assembly_kind);
     }
     return *document_wide;
   };
@@ -158,6 +162,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   if (!seg.head.empty()) head_rapporteur = stages_->parts.ReadRapporteur(doc, seg.head);
   SourceInfo info{display_name, sha256.empty() ? Sha256Hex(bytes) : sha256, source.value().format};
   int index = 0;
+  RecordBuilder builder;
   for (const RecordSegment& segment : seg.records) {
     RecordInputs in;
     in.doc = &doc;
@@ -193,13 +198,15 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
       if (in.sitting.authority.empty()) Inherit(in.sitting, whole_document());
       Inherit(in.sitting, own);
     }
-    if (in.sitting.authority.empty() || in.sitting.assembly.empty()) Inherit(in.sitting, whole_document());
-    nlohmann::json record = BuildRecord(in);
+    if (in.sitting.authority.empty() || in.sitting.assembly.empty())
+      Inherit(in.sitting, whole_document());
+    nlohmann::json record = builder.Build(in);
     // No ACTES code printed: infer one from the object, marked matter.derived (record.md).
     if (matters_) matters_->ApplyTo(record);
     Status valid = validator_->Validate(record);
     if (!valid.ok()) {
-      return Status::Error("internal error: record " + std::to_string(index) + " " + valid.message());
+      return Status::Error("internal error: record " + std::to_string(index) + " " +
+                           valid.message());
     }
     result.records.push_back(std::move(record));
     ++index;

@@ -25,7 +25,8 @@ json Texts(const std::vector<std::string>& items) {
 
 json Span(const Document& doc, Range r) {
   std::size_t start = doc.TextOffset(r.start), end = doc.TextOffset(r.end);
-  return {{"page", doc.normalised().PageAt(start)}, {"start", start}, {"end", std::max(start, end)}};
+  return {
+      {"page", doc.normalised().PageAt(start)}, {"start", start}, {"end", std::max(start, end)}};
 }
 
 json AttendanceJson(const Attendance& a, std::vector<Warning>* warnings) {
@@ -38,13 +39,14 @@ json AttendanceJson(const Attendance& a, std::vector<Warning>* warnings) {
                    {"absent", static_cast<int>(a.absent.size())},
                    {"voting", present + proxies}};
   if (a.present_count && present > 0 && *a.present_count != present) {
-    warnings->push_back({"count_mismatch", "printed present count " + std::to_string(*a.present_count) +
-                                               " but " + std::to_string(present) + " names listed as present"});
+    warnings->push_back(
+        {"count_mismatch", "printed present count " + std::to_string(*a.present_count) + " but " +
+                               std::to_string(present) + " names listed as present"});
   }
   if (a.voting_count && present > 0 && *a.voting_count != present + proxies) {
-    warnings->push_back({"count_mismatch", "printed voting count " + std::to_string(*a.voting_count) +
-                                               " but present + proxies = " +
-                                               std::to_string(present + proxies)});
+    warnings->push_back(
+        {"count_mismatch", "printed voting count " + std::to_string(*a.voting_count) +
+                               " but present + proxies = " + std::to_string(present + proxies)});
   }
   int listed = present + static_cast<int>(a.excused.size() + a.absent.size());
   if (a.members_in_office && listed > *a.members_in_office) {
@@ -74,9 +76,8 @@ json VoteJson(const Vote& v) {
           {"text", OrNull(v.text)}};
 }
 
-}  // namespace
-
-nlohmann::json BuildRecord(const RecordInputs& in) {
+json Assemble(const RecordInputs& in, json attendance,
+              const std::vector<Warning>& attendance_warnings) {
   const Document& doc = *in.doc;
   const Sitting& s = in.sitting;
   const Parts& p = in.parts;
@@ -85,7 +86,8 @@ nlohmann::json BuildRecord(const RecordInputs& in) {
   for (const Warning& w : p.warnings) warnings.push_back(w);
 
   std::set<int> pages;
-  int first = doc.PageAt(in.range.start), last = doc.PageAt(in.range.end > in.range.start ? in.range.end - 1 : in.range.start);
+  int first = doc.PageAt(in.range.start),
+      last = doc.PageAt(in.range.end > in.range.start ? in.range.end - 1 : in.range.start);
   for (int k = first; k <= last; ++k) pages.insert(k);
 
   json articles = json::array();
@@ -101,7 +103,7 @@ nlohmann::json BuildRecord(const RecordInputs& in) {
   if (!p.decision_range.empty()) spans["decision"] = Span(doc, p.decision_range);
   if (!p.vote.range.empty()) spans["vote"] = Span(doc, p.vote.range);
 
-  json attendance = AttendanceJson(s.attendance, &warnings);
+  warnings.insert(warnings.end(), attendance_warnings.begin(), attendance_warnings.end());
   json warn = json::array();
   for (const Warning& w : warnings) warn.push_back({{"code", w.code}, {"message", w.message}});
 
@@ -117,10 +119,16 @@ nlohmann::json BuildRecord(const RecordInputs& in) {
         {"format", in.source.format},
         {"index", in.index},
         {"pages", json(std::vector<int>(pages.begin(), pages.end()))}}},
-      {"authority", {{"name", OrNull(s.authority)}, {"type", OrNull(s.authority_type)}, {"siren", OrNull(siren)}}},
+      {"authority",
+       {{"name", OrNull(s.authority)},
+        {"type", OrNull(s.authority_type)},
+        {"siren", OrNull(siren)}}},
       {"assembly", {{"name", OrNull(s.assembly)}, {"kind", OrNull(s.assembly_kind)}}},
       {"session",
-       {{"date", OrNull(s.date)}, {"convocation_date", OrNull(s.convocation_date)}, {"place", OrNull(s.place)}, {"time", OrNull(s.time)}}},
+       {{"date", OrNull(s.date)},
+        {"convocation_date", OrNull(s.convocation_date)},
+        {"place", OrNull(s.place)},
+        {"time", OrNull(s.time)}}},
       {"number", in.number.empty() ? json(nullptr) : json(doc.Text(in.number))},
       {"object", OrNull(p.object)},
       {"matter", {{"code", OrNull(p.matter_code)}, {"name", nullptr}}},
@@ -136,12 +144,34 @@ nlohmann::json BuildRecord(const RecordInputs& in) {
       {"opinions", Texts(p.opinions)},
       {"decision", {{"formula", OrNull(p.formula)}, {"articles", std::move(articles)}}},
       {"vote", VoteJson(p.vote)},
-      {"closing", {{"text", OrNull(p.closing_text)}, {"place", OrNull(p.closing_place)}, {"date", OrNull(p.closing_date)}}},
+      {"closing",
+       {{"text", OrNull(p.closing_text)},
+        {"place", OrNull(p.closing_place)},
+        {"date", OrNull(p.closing_date)}}},
       {"publication",
-       {{"prefecture_id", OrNull(p.prefecture_id)}, {"transmitted", OrNull(p.transmitted)}, {"published", OrNull(p.published)}}},
+       {{"prefecture_id", OrNull(p.prefecture_id)},
+        {"transmitted", OrNull(p.transmitted)},
+        {"published", OrNull(p.published)}}},
       {"spans", std::move(spans)},
       {"warnings", std::move(warn)},
   };
+}
+
+}  // namespace
+
+nlohmann::json RecordBuilder::Build(const RecordInputs& in) {
+  if (!last_ || !(*last_ == in.sitting.attendance)) {
+    last_warnings_.clear();
+    last_json_ = AttendanceJson(in.sitting.attendance, &last_warnings_);
+    last_ = in.sitting.attendance;
+  }
+  return Assemble(in, last_json_, last_warnings_);
+}
+
+nlohmann::json BuildRecord(const RecordInputs& in) {
+  std::vector<Warning> warnings;
+  json attendance = AttendanceJson(in.sitting.attendance, &warnings);
+  return Assemble(in, std::move(attendance), warnings);
 }
 
 }  // namespace registre

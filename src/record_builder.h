@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,20 @@ struct RecordInputs {
   std::vector<Warning> warnings;
 };
 
+// Builds the records of one document. A record's attendance is its largest part and, in a
+// procès-verbal, the same for every item: it is built once for each distinct attendance in a
+// row and copied into the records that share it. The records are those BuildRecord makes.
+class RecordBuilder {
+ public:
+  nlohmann::json Build(const RecordInputs& in);
+
+ private:
+  std::optional<Attendance> last_;  // the attendance last built
+  nlohmann::json last_json_;
+  std::vector<Warning> last_warnings_;
+};
+
+// One record, built from scratch.
 nlohmann::json BuildRecord(const RecordInputs& in);
 
 }  // namespace registre

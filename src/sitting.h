@@ -25,6 +25,7 @@ struct Attendance {
   std::vector<Person> present, excused, absent;
   bool has_lists = false;  // some list label was found
   Range span;              // folded range covering the attendance values
+  bool operator==(const Attendance&) const = default;
 };
 
 struct Sitting {
