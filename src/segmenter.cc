@@ -143,6 +143,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
                    std::size_t before_line, std::vector<Candidate>* cands) {
   const std::size_t n = std::min(doc.lines().size(), before_line);
   std::vector<std::size_t> titles;
+  std::vector<Range> title_text;                          // group t of each weak title, read once
   std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
   for (std::size_t i = 1; i + 1 < n; ++i) {
     if (doc.LineBlank(i) || NextNonBlank(doc, i + 1) >= n) continue;
@@ -158,6 +159,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
       }
       if (!procedural.empty() && procedural.back().first == i) {
         titles.push_back(i);
+        title_text.push_back(procedural.back().second);
         continue;
       }
     }
@@ -181,6 +183,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     Range t = Group(*re, groups, "t");
     if (!StartsLikeTitle(doc, t)) continue;
     titles.push_back(i);
+    title_text.push_back(t);
   }
   for (std::size_t k = 0; k < titles.size(); ++k) {
     std::size_t end_line = k + 1 < titles.size() ? titles[k + 1] : n;
@@ -197,11 +200,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     }
     if (!HasDecisionEvidence(doc, g, body)) continue;
     Candidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
-    c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), {}, "t"), " ");
-    std::vector<Range> groups;
-    Range whole;
-    FindIn(doc, *g.Pattern("segment.title", "title"), doc.LineRange(titles[k]), &whole, &groups);
-    c.title = TrimRange(doc, Group(*g.Pattern("segment.title", "title"), groups, "t"), " :;.-");
+    c.title = TrimRange(doc, title_text[k], " :;.-");
     cands->push_back(c);
   }
   std::sort(cands->begin(), cands->end(),
