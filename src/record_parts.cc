@@ -54,7 +54,8 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
       any_vote_(grammar.Union(kVoteSections)),
       formula_line_(grammar.Union({"section.formula"}, "line")),
       item_line_(grammar.Union({"section.visa", "section.considerant", "section.opinion"})),
-      closing_or_publication_(grammar.Union({"closing", "publication"})) {}
+      closing_or_publication_(grammar.Union({"closing", "publication"})),
+      vote_screen_(grammar, kVoteSections) {}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
   static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,45}\s*:)");
@@ -351,10 +352,18 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   v.range = window;
   v.text = doc.Text(window);
   if (v.text.size() > 600) v.text.resize(600);
+  // Which entries of each vote section match in the window: one pass (kVoteSections order).
+  const std::vector<std::vector<int>> in_window = vote_screen_.Match(doc.Folded(window));
+  auto matched = [&](std::string_view section) -> const std::vector<int>& {
+    auto at = std::find(kVoteSections.begin(), kVoteSections.end(), section);
+    return in_window[static_cast<std::size_t>(at - kVoteSections.begin())];
+  };
   // Which tally style comes first in the window decides which patterns are tried first.
   std::size_t first_num = SIZE_MAX, first_kw = SIZE_MAX;
   for (const char* section : {"vote.for", "vote.against", "vote.abstention"}) {
-    for (const GrammarEntry& e : grammar_.Section(section)) {
+    const std::vector<GrammarEntry>& entries = grammar_.Section(section);
+    for (int i : matched(section)) {
+      const GrammarEntry& e = entries[static_cast<std::size_t>(i)];
       Range whole;
       if (!FindIn(doc, *e.regex, window, &whole, nullptr)) continue;
       std::size_t& slot = e.key == "num_first" ? first_num : first_kw;
@@ -364,12 +373,14 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   const char* order[2] = {"num_first", "kw_first"};
   if (first_kw < first_num) std::swap(order[0], order[1]);
   auto count = [&](const char* section) -> std::optional<int> {
+    const std::vector<GrammarEntry>& entries = grammar_.Section(section);
     for (const char* key : order) {
-      for (const RE2* re : grammar_.Patterns(section, key)) {
+      for (int i : matched(section)) {
+        const GrammarEntry& e = entries[static_cast<std::size_t>(i)];
         Range whole;
         std::vector<Range> groups;
-        if (FindIn(doc, *re, window, &whole, &groups))
-          return words_.ParseNumber(doc.Folded(Group(*re, groups, "n")));
+        if (e.key == key && FindIn(doc, *e.regex, window, &whole, &groups))
+          return words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
       }
     }
     return std::nullopt;
@@ -378,20 +389,13 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   v.against = count("vote.against");
   v.abstention = count("vote.abstention");
   v.not_voting = count("vote.not_voting");
-  auto any = [&](const char* section) {
-    for (const GrammarEntry& e : grammar_.Section(section))
-      if (FindIn(doc, *e.regex, window, nullptr, nullptr)) return true;
-    return false;
-  };
-  if (any("vote.unanimous")) v.unanimous = true;
+  if (!matched("vote.unanimous").empty()) v.unanimous = true;
   bool split = (v.against && *v.against > 0) || (v.abstention && *v.abstention > 0);
-  if (any("vote.majority") || split) v.unanimous = false;
-  for (const GrammarEntry& e : grammar_.Section("vote.result")) {
-    if (FindIn(doc, *e.regex, window, nullptr, nullptr)) {
-      v.result = e.key;
-      break;
-    }
-  }
+  bool majority = !matched("vote.majority").empty();
+  if (majority || split) v.unanimous = false;
+  // The first result entry (in grammar order) that matches names the result.
+  if (const std::vector<int>& results = matched("vote.result"); !results.empty())
+    v.result = grammar_.Section("vote.result")[static_cast<std::size_t>(results.front())].key;
   if (v.result.empty()) {
     if (v.unanimous.value_or(false))
       v.result = "adopted";
@@ -399,7 +403,7 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
       v.result = "adopted";
     else if (v.for_count && v.against && *v.against > *v.for_count)
       v.result = "rejected";
-    else if (any("vote.majority"))
+    else if (majority)
       v.result = "adopted";
   }
   for (const GrammarEntry& e : grammar_.Section("vote.names")) {
