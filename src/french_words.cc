@@ -121,6 +121,8 @@ std::vector<FrenchWords::DateFound> FrenchWords::FindDates(const Document& doc, 
       DateFound date;
       date.range = whole;
       date.has_year = year != 0;
+      date.month = *month;
+      date.day = *day;
       date.iso = IsoDate(year ? year : default_year, *month, *day);
       if (date.iso.empty() && date.has_year) continue;
       found.push_back(date);

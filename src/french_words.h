@@ -17,6 +17,8 @@
 
 namespace registre {
 
+std::string IsoDate(int year, int month, int day);  // empty when not a valid date
+
 class FrenchWords {
  public:
   explicit FrenchWords(const Grammar& grammar);
@@ -28,6 +30,12 @@ class FrenchWords {
     Range range;      // folded range of the date as printed
     std::string iso;  // YYYY-MM-DD; empty when the year is unknown and no default was given
     bool has_year = false;
+    int month = 0, day = 0;
+    // The date as it would have been found with `default_year` (only a date printed
+    // without its year changes).
+    std::string IsoWith(int default_year) const {
+      return has_year ? iso : IsoDate(default_year, month, day);
+    }
   };
   // Dates in `r`, in text order. `default_year` (0 = none) completes dates printed without
   // a year (a convocation "du 3 juin" in a sitting of 2021).
@@ -40,7 +48,6 @@ class FrenchWords {
   const Grammar& grammar_;
 };
 
-std::string IsoDate(int year, int month, int day);  // empty when not a valid date
-bool ValidDayMonth(int year, int month, int day);   // leap years counted
+bool ValidDayMonth(int year, int month, int day);  // leap years counted
 
 }  // namespace registre

@@ -434,11 +434,12 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
   }
   // A convocation printed without its year takes the sitting's year.
   if (s->convocation_date.empty() && session_year) {
-    for (const auto& d : words_.FindDates(doc, head, session_year)) {
+    for (const auto& d : dates) {
+      std::string iso = d.IsoWith(session_year);
       Range before{d.range.start >= 80 ? d.range.start - 80 : 0, d.range.start};
       if (before.start < r.start) before.start = r.start;
-      if (!d.iso.empty() && convocation && FindIn(doc, *convocation, before, nullptr, nullptr)) {
-        s->convocation_date = d.iso;
+      if (!iso.empty() && convocation && FindIn(doc, *convocation, before, nullptr, nullptr)) {
+        s->convocation_date = iso;
         break;
       }
     }

@@ -134,5 +134,27 @@ TEST_F(FrenchWordsTest, SeveralDatesInTextOrder) {
             (std::vector<std::string>{"2021-06-03", "2021-06-10"}));
 }
 
+// A date found without a default year gives, with IsoWith(y), what searching again with
+// default year y finds: the sitting reader completes a convocation's year that way.
+TEST_F(FrenchWordsTest, IsoWithEqualsSearchingWithThatDefaultYear) {
+  SourceText source;
+  source.text = "convoqué le 3 juin, réuni le 10/06/2021, le 29 février, le 31 avril 2020";
+  Document doc(Normalise(source));
+  FrenchWords words(*grammar_);
+  const Range all{0, doc.folded().size()};
+  for (int year : {2021, 2024}) {
+    auto without = words.FindDates(doc, all);
+    auto with = words.FindDates(doc, all, year);
+    ASSERT_EQ(without.size(), with.size());
+    for (std::size_t i = 0; i < with.size(); ++i) {
+      EXPECT_EQ(without[i].range.start, with[i].range.start);
+      EXPECT_EQ(without[i].IsoWith(year), with[i].iso) << year << " date " << i;
+    }
+  }
+  EXPECT_EQ(words.FindDates(doc, all).front().IsoWith(2021), "2021-06-03");
+  EXPECT_EQ(words.FindDates(doc, all)[2].IsoWith(2021), "");  // 29 February 2021
+  EXPECT_EQ(words.FindDates(doc, all)[2].IsoWith(2024), "2024-02-29");
+}
+
 }  // namespace
 }  // namespace registre
