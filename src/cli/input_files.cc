@@ -1,11 +1,12 @@
 #include "cli/input_files.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 namespace registre {
 
@@ -19,20 +20,33 @@ Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes
     }
     return data;
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return Status::Error("is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(std::string("cannot open: ") + std::strerror(errno));
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return Status::Error("cannot read (not a regular file?)");
-  if (static_cast<std::size_t>(size) > max_bytes) {
+  // One open and one fstat (not a stream, a stat and two seeks): a batch reads thousands.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::Error(std::string("cannot open: ") + std::strerror(errno));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0)
+    return Status::Error(std::string("cannot read: ") + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return Status::Error("is a directory");
+  if (!S_ISREG(st.st_mode)) return Status::Error("cannot read (not a regular file?)");
+  auto size = static_cast<std::size_t>(st.st_size);
+  if (size > max_bytes) {
     return Status::Error("file too large (" + std::to_string(size) + " bytes; limit " +
                          std::to_string(max_bytes) + ")");
   }
-  in.seekg(0, std::ios::beg);
-  std::string data(static_cast<std::size_t>(size), '\0');
-  if (size > 0 && !in.read(data.data(), size)) return Status::Error("read error");
+  std::string data(size, '\0');
+  std::size_t got = 0;
+  while (got < size) {
+    ssize_t n = ::read(fd, data.data() + got, size - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::Error(std::string("read error: ") + std::strerror(errno));
+    if (n == 0) break;  // shorter than when it was measured: keep what is there
+    got += static_cast<std::size_t>(n);
+  }
+  data.resize(got);
   return data;
 }
 
