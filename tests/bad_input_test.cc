@@ -1,6 +1,7 @@
 // End to end: bad inputs through the built `registre extract`. Each run is bounded by
 // `timeout`, so a hang fails the test instead of blocking the suite.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unicode/ucnv.h>
 #include <unistd.h>
@@ -93,7 +94,8 @@ TEST_F(BadInputTest, MissingPdfPluginFailsOnlyThePdfs) {
   fs::path source;
   if (fs::is_directory(corpus))
     for (const auto& e : fs::directory_iterator(corpus))
-      if (e.path().extension() == ".pdf" && (source.empty() || e.path() < source)) source = e.path();
+      if (e.path().extension() == ".pdf" && (source.empty() || e.path() < source))
+        source = e.path();
   if (source.empty()) GTEST_SKIP() << "no PDF under " << corpus;
   fs::path pdf = Write("minutes.pdf", ReadFile(source));
   fs::path text = Write("good.txt", good_);
@@ -185,6 +187,17 @@ TEST_F(BadInputTest, MissingFileIsReportedAndOthersStillRun) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.records(), 1u);
   EXPECT_NE(run.err.find(missing.string()), std::string::npos);
+}
+
+// A named pipe is no file to read whole: refused with the cause, without waiting on it.
+TEST_F(BadInputTest, FifoIsRefusedAndOthersStillRun) {
+  fs::path a = Write("a.txt", good_);
+  fs::path fifo = dir_ / "pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  RunResult run = Extract({fifo, a});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_EQ(run.records(), 1u);
+  ExpectReported(run, fifo, "not a regular file");
 }
 
 TEST_F(BadInputTest, NonDeliberationGivesNoRecordAndAWarning) {

@@ -21,7 +21,9 @@ Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes
     return data;
   }
   // One open and one fstat (not a stream, a stat and two seeks): a batch reads thousands.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking, so that a named pipe is refused below instead of waiting for a writer
+  // (regular files ignore the flag).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return Status::Error(std::string("cannot open: ") + std::strerror(errno));
   struct FdCloser {
     int fd;
@@ -31,7 +33,8 @@ Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes
   if (::fstat(fd, &st) != 0)
     return Status::Error(std::string("cannot read: ") + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) return Status::Error("is a directory");
-  if (!S_ISREG(st.st_mode)) return Status::Error("cannot read (not a regular file?)");
+  if (!S_ISREG(st.st_mode))
+    return Status::Error("not a regular file (a pipe, a device or a socket)");
   auto size = static_cast<std::size_t>(st.st_size);
   if (size > max_bytes) {
     return Status::Error("file too large (" + std::to_string(size) + " bytes; limit " +
