@@ -355,6 +355,14 @@ SectionScreen::SectionScreen(const Grammar& grammar, std::vector<std::string> se
   }
 }
 
+bool SectionScreen::Any(std::string_view text) const {
+  std::call_once(*compiled_, [this] { ok_ = addable_ && !origin_.empty() && set_->Compile(); });
+  if (!ok_) return !origin_.empty();
+  RE2::Set::ErrorInfo error{};
+  bool matched = set_->Match(re2::StringPiece(text.data(), text.size()), nullptr, &error);
+  return matched || error.kind != RE2::Set::kNoError;
+}
+
 std::vector<std::vector<int>> SectionScreen::Match(std::string_view text) const {
   std::call_once(*compiled_, [this] { ok_ = addable_ && !origin_.empty() && set_->Compile(); });
   std::vector<int> hits;

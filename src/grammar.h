@@ -133,6 +133,9 @@ class SectionScreen {
  public:
   SectionScreen(const Grammar& grammar, std::vector<std::string> sections);
   std::vector<std::vector<int>> Match(std::string_view text) const;
+  // True when some entry of some of the sections matches in `text` (the set stops at the
+  // first match; true also when the set cannot answer).
+  bool Any(std::string_view text) const;
 
  private:
   std::vector<std::vector<int>> every_;      // per section, its pattern entries

@@ -55,7 +55,8 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
       formula_line_(grammar.Union({"section.formula"}, "line")),
       item_line_(grammar.Union({"section.visa", "section.considerant", "section.opinion"})),
       closing_or_publication_(grammar.Union({"closing", "publication"})),
-      vote_screen_(grammar, kVoteSections) {}
+      vote_screen_(grammar, kVoteSections),
+      tally_screen_(grammar, {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"}) {}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
   static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,45}\s*:)");
@@ -341,10 +342,7 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
     if (next >= doc.lines().size() || doc.LineBlank(next) || doc.LineRange(next).end > region.end)
       break;
     Range candidate = doc.LineRange(next);
-    bool tally = false;
-    for (const char* section : {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"})
-      tally = tally || grammar_.AnyMatch(section, doc.Folded(candidate));
-    if (!tally) break;
+    if (!tally_screen_.Any(doc.Folded(candidate))) break;
     line = next;
     window.end = candidate.end;
   }

@@ -73,7 +73,8 @@ class RecordPartsReader {
   LazyRegex formula_line_;  // the section.formula "line" patterns (a formula on its own line)
   LazyRegex item_line_;     // a visa, considérant or opinion line
   LazyRegex closing_or_publication_;
-  SectionScreen vote_screen_;  // the vote sections, over a vote's window
+  SectionScreen vote_screen_;   // the vote sections, over a vote's window
+  SectionScreen tally_screen_;  // for, against, abstention, not voting: a line of tallies
 };
 
 }  // namespace registre

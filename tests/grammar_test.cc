@@ -88,11 +88,14 @@ TEST(GrammarTest, SectionScreenAnswersAsEachSectionDoes) {
     std::vector<std::vector<int>> which = screen.Match(text);
     ASSERT_EQ(which.size(), 3u);
     int s = 0;
+    bool any = false;
     for (const char* section : {"labels", "lines", "counts"}) {
       std::vector<int> alone;
       if (!g.AnyMatch(section, text, &alone)) alone.clear();
       EXPECT_EQ(which[static_cast<std::size_t>(s++)], alone) << section << " / " << text;
+      any = any || !alone.empty();
     }
+    EXPECT_EQ(screen.Any(text), any) << text;
   }
 }
 
