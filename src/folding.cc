@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 
@@ -162,6 +163,39 @@ std::size_t FoldedText::FromSource(std::size_t source_offset) const {
   return static_cast<std::size_t>(it - to_source.begin());
 }
 
+namespace {
+
+// The end of the run of ASCII bytes starting at `i`, eight bytes at a time.
+std::size_t AsciiRunEnd(std::string_view s, std::size_t i) {
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+// Lower-cases `n` ASCII bytes in place, eight at a time: a byte has bit 7 clear, so adding
+// 0x3F sets it exactly when the byte is >= 'A', and adding 0x25 when it is > 'Z', without
+// carrying into the next byte.
+void LowerAscii(char* t, std::size_t n) {
+  std::size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    uint64_t word;
+    std::memcpy(&word, t + k, 8);
+    uint64_t upper =
+        (word + 0x3F3F3F3F3F3F3F3FULL) & ~(word + 0x2525252525252525ULL) & 0x8080808080808080ULL;
+    word |= upper >> 2;
+    std::memcpy(t + k, &word, 8);
+  }
+  for (; k < n; ++k)
+    if (t[k] >= 'A' && t[k] <= 'Z') t[k] = static_cast<char>(t[k] + 32);
+}
+
+}  // namespace
+
 FoldedText Fold(std::string_view s) {
   FoldedText out;
   out.text.reserve(s.size());
@@ -170,17 +204,14 @@ FoldedText Fold(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
-      // ASCII run: lower-cased in bulk, each byte its own source.
-      std::size_t end = i;
-      while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
-      std::size_t at = out.text.size();
-      out.text.resize(at + (end - i));
-      out.to_source.resize(at + (end - i));
-      for (std::size_t k = i; k < end; ++k, ++at) {
-        auto c = static_cast<unsigned char>(s[k]);
-        out.text[at] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        out.to_source[at] = static_cast<uint32_t>(k);
-      }
+      // ASCII run: copied and lower-cased in bulk, each byte its own source.
+      std::size_t end = AsciiRunEnd(s, i);
+      const std::size_t at = out.text.size(), n = end - i;
+      out.text.append(s.data() + i, n);
+      LowerAscii(out.text.data() + at, n);
+      out.to_source.resize(at + n);
+      uint32_t* src = out.to_source.data() + at;
+      for (std::size_t k = 0; k < n; ++k) src[k] = static_cast<uint32_t>(i + k);
       i = end;
       continue;
     }

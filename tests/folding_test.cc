@@ -33,6 +33,27 @@ TEST(FoldingTest, AsciiIsLowerCasedByteForByte) {
   for (std::size_t i = 0; i < f.text.size(); ++i) EXPECT_EQ(f.to_source[i], i);
 }
 
+// ASCII runs are lower-cased eight bytes at a time: every ASCII byte, at every position of
+// runs of every length, and between accented letters, folds as tolower would.
+TEST(FoldingTest, EveryAsciiByteAtEveryRunPositionFoldsAsTolower) {
+  std::string all;
+  for (int c = 1; c < 128; ++c) all += static_cast<char>(c);
+  for (std::size_t len = 1; len <= 20; ++len) {
+    for (std::size_t start = 0; start + len <= all.size(); start += 3) {
+      std::string run = all.substr(start, len);
+      std::string text = "\u00C9" + run + "\u00E8" + run;  // É run è run
+      std::string want = "e";
+      for (char c : run) want += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      want += "e" + want.substr(1);
+      FoldedText f = Fold(text);
+      ASSERT_EQ(f.text, want) << "run of " << len << " from " << start;
+      ASSERT_EQ(f.to_source.size(), f.text.size() + 1);
+      EXPECT_EQ(f.to_source[1], 2u);  // after the two bytes of É
+      EXPECT_EQ(f.to_source[len], 1 + len);
+    }
+  }
+}
+
 TEST(FoldingTest, OffsetsMapEachFoldedByteToItsCodePoint) {
   std::string s = "Œil é’x";  // Œ (2 bytes) -> "oe", é -> "e", ’ (3 bytes) -> "'"
   FoldedText f = Fold(s);
