@@ -165,18 +165,6 @@ std::size_t FoldedText::FromSource(std::size_t source_offset) const {
 
 namespace {
 
-// The end of the run of ASCII bytes starting at `i`, eight bytes at a time.
-std::size_t AsciiRunEnd(std::string_view s, std::size_t i) {
-  while (i + 8 <= s.size()) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    if (word & 0x8080808080808080ULL) break;
-    i += 8;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
-
 // Lower-cases `n` ASCII bytes in place, eight at a time: a byte has bit 7 clear, so adding
 // 0x3F sets it exactly when the byte is >= 'A', and adding 0x25 when it is > 'Z', without
 // carrying into the next byte.
@@ -195,6 +183,36 @@ void LowerAscii(char* t, std::size_t n) {
 }
 
 }  // namespace
+
+std::size_t AsciiRunEnd(std::string_view s, std::size_t i) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & kHigh) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+std::size_t PrintableAsciiRunEnd(std::string_view s, std::size_t i) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    // With no byte at or above 0x80, (x - n) & ~x has bit 7 set in a byte exactly when that
+    // byte of x is below n; a byte equal to 0x7F is a zero byte of word ^ 0x7F...
+    uint64_t del = word ^ (0x7F * kOnes);
+    if ((word & kHigh) || ((word - 0x20 * kOnes) & ~word & kHigh) || ((del - kOnes) & ~del & kHigh))
+      break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 &&
+         static_cast<unsigned char>(s[i]) < 0x7F)
+    ++i;
+  return i;
+}
 
 FoldedText Fold(std::string_view s) {
   FoldedText out;

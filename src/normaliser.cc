@@ -171,11 +171,7 @@ struct CharPass {
     out.src.reserve(in.size() + 1);
     std::size_t i = 0;
     while (i < in.size()) {
-      std::size_t run = i;
-      while (run < in.size() && static_cast<unsigned char>(in[run]) >= 0x20 &&
-             static_cast<unsigned char>(in[run]) < 0x7F) {
-        ++run;
-      }
+      std::size_t run = PrintableAsciiRunEnd(in, i);
       if (run > i) {  // printable ASCII: copied in bulk
         last_cp_start = out.s.size() + (run - i - 1);
         out.s.append(in.substr(i, run - i));
@@ -396,7 +392,8 @@ class LineRepairer {
     for (std::size_t i = 0; i <= line.size(); ++i) {
       if (i < line.size() && line[i] != ' ') continue;
       if (i + 1 < line.size() && line[i + 1] == ' ') return false;  // a double space
-      one_letter_run = SingleLetter(line.substr(word_start, i - word_start)) ? one_letter_run + 1 : 0;
+      one_letter_run =
+          SingleLetter(line.substr(word_start, i - word_start)) ? one_letter_run + 1 : 0;
       if (one_letter_run >= 3) return false;
       word_start = i + 1;
     }
@@ -874,8 +871,10 @@ namespace {
 bool IsDrawnRule(std::string_view line) {
   std::size_t marks = 0;
   for (char c : line) {
-    if (c == '_' || c == '=' || c == '-' || c == '*' || c == '~') ++marks;
-    else if (c != ' ') return false;
+    if (c == '_' || c == '=' || c == '-' || c == '*' || c == '~')
+      ++marks;
+    else if (c != ' ')
+      return false;
   }
   return marks >= 3;
 }
