@@ -17,7 +17,8 @@ std::string Dump(const nlohmann::json& j) {
 
 TEST(JsonLineTest, SameBytesAsNlohmannOnEveryGoldenRecord) {
   int records = 0;
-  for (const auto& f : std::filesystem::directory_iterator(std::filesystem::path(REGISTRE_SOURCE_DIR) / "tests/golden")) {
+  for (const auto& f : std::filesystem::directory_iterator(
+           std::filesystem::path(REGISTRE_SOURCE_DIR) / "tests/golden")) {
     std::ifstream in(f.path());
     for (std::string line; std::getline(in, line); ++records) {
       nlohmann::json record = nlohmann::json::parse(line);
@@ -29,8 +30,8 @@ TEST(JsonLineTest, SameBytesAsNlohmannOnEveryGoldenRecord) {
 
 TEST(JsonLineTest, EscapesNumbersAndNestingAsNlohmann) {
   nlohmann::json j = {
-      {"text", "quote \" backslash \\ slash / tab \t nl \n cr \r bs \b ff \f nul" + std::string(1, '\0') +
-                   " x1f \x1f del \x7f é € 😀"},
+      {"text", "quote \" backslash \\ slash / tab \t nl \n cr \r bs \b ff \f nul" +
+                   std::string(1, '\0') + " x1f \x1f del \x7f é € 😀"},
       {"numbers", {0, -1, 42, 9223372036854775807LL, 18446744073709551615ULL, 1.5, -0.25, 1e300}},
       {"empty", {{"a", nlohmann::json::array()}, {"o", nlohmann::json::object()}, {"n", nullptr}}},
       {"bool", {true, false}},
@@ -40,8 +41,8 @@ TEST(JsonLineTest, EscapesNumbersAndNestingAsNlohmann) {
 
 TEST(JsonLineTest, InvalidUtf8IsReplacedAsNlohmannDoes) {
   const std::vector<std::string> bad = {
-      "\x80", "a\xC0\x80z", "\xED\xA0\x80", "\xF5\x80\x80\x80", "\xE2\x82", "caf\xE9",
-      "\xF0\x9F\x98", "ok \xC3", "\xF4\x90\x80\x80", "\xE0\x80\xAF"};
+      "\x80",    "a\xC0\x80z",   "\xED\xA0\x80", "\xF5\x80\x80\x80", "\xE2\x82",
+      "caf\xE9", "\xF0\x9F\x98", "ok \xC3",      "\xF4\x90\x80\x80", "\xE0\x80\xAF"};
   for (const std::string& s : bad) {
     nlohmann::json j = {{"k", s}, {s, 1}};
     EXPECT_EQ(JsonLine(j), Dump(j)) << s;
@@ -52,7 +53,29 @@ TEST(JsonLineTest, RandomBytesGiveTheSameOutput) {
   std::mt19937 random(7);
   for (int k = 0; k < 3000; ++k) {
     std::string s(random() % 12, '\0');
-    for (char& c : s) c = static_cast<char>(random() % 4 == 0 ? random() % 0x20 : 0x60 + random() % 0xA0);
+    for (char& c : s)
+      c = static_cast<char>(random() % 4 == 0 ? random() % 0x20 : 0x60 + random() % 0xA0);
+    nlohmann::json j = nlohmann::json::array({s});
+    ASSERT_EQ(JsonLine(j), Dump(j)) << testing::PrintToString(s);
+  }
+}
+
+// Strings are skipped eight plain bytes at a time: long strings of mostly plain text with, at
+// any position, a quote, a backslash, a control, DEL, a multi-byte letter or a stray byte.
+TEST(JsonLineTest, LongMostlyPlainStringsGiveTheSameOutput) {
+  std::mt19937 random(11);
+  const std::string special[] = {"\"",   "\\",       "\n",           std::string(1, '\0'), "\x1f",
+                                 "\x7f", "\xc3\xa9", "\xe2\x80\xa2", "\xf0\x9f\x98\x80",   "\xc3",
+                                 "\xff"};
+  for (int k = 0; k < 5000; ++k) {
+    std::string s;
+    std::size_t len = random() % 40;
+    while (s.size() < len) {
+      if (random() % 10 == 0)
+        s += special[random() % std::size(special)];
+      else
+        s += static_cast<char>(0x20 + random() % 0x5F);
+    }
     nlohmann::json j = nlohmann::json::array({s});
     ASSERT_EQ(JsonLine(j), Dump(j)) << testing::PrintToString(s);
   }
