@@ -121,6 +121,19 @@ TEST(TextReaderTest, BinaryInputIsAnError) {
   EXPECT_NE(ErrorOf(fake_utf16).find("binary content"), std::string::npos);
 }
 
+// Controls are counted wherever they fall (the scan skips eight plain bytes at a time): more
+// than 2 % of them makes binary content, at or under 2 % is text.
+TEST(TextReaderTest, ControlCharactersCountWhereverTheyFall) {
+  for (std::size_t offset = 0; offset < 8; ++offset) {
+    for (int controls : {20, 21}) {
+      std::string text(1000, 'a');
+      for (int k = 0; k < controls; ++k) text[offset + static_cast<std::size_t>(k) * 47] = '\x01';
+      bool binary = ErrorOf(text).find("binary content") != std::string::npos;
+      EXPECT_EQ(binary, controls > 20) << controls << " controls from offset " << offset;
+    }
+  }
+}
+
 TEST(TextReaderTest, AStrayControlCharacterIsNotBinary) {
   std::string text = "Vu le code\x01 général des collectivités territoriales\n"s;
   text += std::string(200, 'a') + "\0"s + std::string(2000, 'b');
