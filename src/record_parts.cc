@@ -54,9 +54,9 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
       any_vote_(grammar.Union(kVoteSections)),
       formula_line_(grammar.Union({"section.formula"}, "line")),
       item_line_(grammar.Union({"section.visa", "section.considerant", "section.opinion"})),
-      closing_or_publication_(grammar.Union({"closing", "publication"})),
       vote_screen_(grammar, kVoteSections),
-      tally_screen_(grammar, {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"}) {}
+      tally_screen_(grammar, {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"}),
+      record_screen_(grammar, {"record.fields", "closing", "publication"}) {}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
   static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,45}\s*:)");
@@ -83,11 +83,10 @@ Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t
   return value;
 }
 
-void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, Parts* p) const {
-  std::vector<int> which;
-  grammar_.AnyMatch("record.fields", doc.Folded(r), &which);
+void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, const std::vector<int>& fields,
+                                       Parts* p) const {
   const auto& entries = grammar_.Section("record.fields");
-  for (int index : which) {
+  for (int index : fields) {
     const GrammarEntry& e = entries[static_cast<std::size_t>(index)];
     Range whole;
     std::vector<Range> groups;
@@ -420,17 +419,22 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   }
 }
 
-void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) const {
-  // Most records print neither: one pass answers that.
-  if (closing_or_publication_ && closing_or_publication_->ok()) {
-    if (!FindIn(doc, *closing_or_publication_, r, nullptr, nullptr)) return;
-  } else if (!grammar_.AnyMatch("closing", doc.Folded(r)) &&
-             !grammar_.AnyMatch("publication", doc.Folded(r))) {
-    return;
-  }
+void RecordPartsReader::ReadClosing(const Document& doc, Range r, const std::vector<int>& closing,
+                                    const std::vector<int>& publication, Parts* p) const {
+  // The first entry of `section` with `key`, when it matches in r (it is among `found`).
+  auto matching = [&](std::string_view section, std::string_view key,
+                      const std::vector<int>& found) -> const RE2* {
+    const std::vector<GrammarEntry>& entries = grammar_.Section(section);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].key != key) continue;
+      bool in_r = std::binary_search(found.begin(), found.end(), static_cast<int>(i));
+      return in_r ? &*entries[i].regex : nullptr;
+    }
+    return nullptr;
+  };
   Range whole;
   std::vector<Range> groups;
-  if (const RE2* re = grammar_.Pattern("closing", "text");
+  if (const RE2* re = matching("closing", "text", closing);
       re && FindIn(doc, *re, r, &whole, &groups)) {
     p->closing_text = doc.Text(whole);
     if (const RE2* place = grammar_.Pattern("closing", "place")) {
@@ -443,12 +447,12 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) cons
       if (!dates.empty()) p->closing_date = dates.front().iso;
     }
   }
-  if (const RE2* re = grammar_.Pattern("publication", "prefecture_id");
+  if (const RE2* re = matching("publication", "prefecture_id", publication);
       re && FindIn(doc, *re, r, &whole, &groups)) {
     p->prefecture_id = doc.Text(Group(*re, groups, "id"));
   }
   for (const char* key : {"transmitted", "published"}) {
-    const RE2* re = grammar_.Pattern("publication", key);
+    const RE2* re = matching("publication", key, publication);
     if (!re || !FindIn(doc, *re, r, &whole, &groups)) continue;
     auto dates = words_.FindDates(doc, Range{whole.end, std::min(r.end, whole.end + 40)});
     if (!dates.empty())
@@ -458,7 +462,7 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, Parts* p) cons
 
 std::optional<Person> RecordPartsReader::ReadRapporteur(const Document& doc, Range r) const {
   Parts p;
-  ReadHeadFields(doc, r, &p);
+  ReadHeadFields(doc, r, record_screen_.Match(doc.Folded(r))[0], &p);
   return p.rapporteur;
 }
 
@@ -468,11 +472,14 @@ Parts RecordPartsReader::Read(const Document& doc, Range r, Range title) const {
     p.object = doc.Text(title);
     p.object_range = title;
   }
-  ReadHeadFields(doc, r, &p);
+  // The labelled fields, the closing and the publication are looked for in the whole
+  // record: one pass says which of their patterns occur.
+  const std::vector<std::vector<int>> found = record_screen_.Match(doc.Folded(r));
+  ReadHeadFields(doc, r, found[0], &p);
   ReadItems(doc, r, &p);
   ReadDecision(doc, r, &p);
   ReadVote(doc, r, &p);
-  ReadClosing(doc, r, &p);
+  ReadClosing(doc, r, found[1], found[2], &p);
   return p;
 }
 

@@ -59,22 +59,25 @@ class RecordPartsReader {
   std::optional<Person> ReadRapporteur(const Document& doc, Range r) const;
 
  private:
-  void ReadHeadFields(const Document& doc, Range r, Parts* p) const;
+  // `fields`: the [record.fields] entries that match in r.
+  void ReadHeadFields(const Document& doc, Range r, const std::vector<int>& fields, Parts* p) const;
   void ReadItems(const Document& doc, Range r, Parts* p) const;
   void ReadDecision(const Document& doc, Range r, Parts* p) const;
   std::vector<Article> DecisionPoints(const Document& doc, Range r) const;
   void ReadVote(const Document& doc, Range r, Parts* p) const;
-  void ReadClosing(const Document& doc, Range r, Parts* p) const;
+  // `closing`, `publication`: the entries of those sections that match in r.
+  void ReadClosing(const Document& doc, Range r, const std::vector<int>& closing,
+                   const std::vector<int>& publication, Parts* p) const;
   Range Continued(const Document& doc, Range value, std::size_t limit) const;
   const Grammar& grammar_;
   const FrenchWords& words_;
   const PersonParser& persons_;
-  LazyRegex any_vote_;      // every vote.* pattern: where the vote is stated first
-  LazyRegex formula_line_;  // the section.formula "line" patterns (a formula on its own line)
-  LazyRegex item_line_;     // a visa, considérant or opinion line
-  LazyRegex closing_or_publication_;
-  SectionScreen vote_screen_;   // the vote sections, over a vote's window
-  SectionScreen tally_screen_;  // for, against, abstention, not voting: a line of tallies
+  LazyRegex any_vote_;           // every vote.* pattern: where the vote is stated first
+  LazyRegex formula_line_;       // the section.formula "line" patterns (a formula on its own line)
+  LazyRegex item_line_;          // a visa, considérant or opinion line
+  SectionScreen vote_screen_;    // the vote sections, over a vote's window
+  SectionScreen tally_screen_;   // for, against, abstention, not voting: a line of tallies
+  SectionScreen record_screen_;  // record.fields, closing, publication: over the whole record
 };
 
 }  // namespace registre
