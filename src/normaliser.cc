@@ -389,15 +389,15 @@ class LineRepairer {
     if (line.empty() || line.front() == ' ' || line.back() == ' ') return line.empty();
     int one_letter_run = 0;
     std::size_t word_start = 0;
-    for (std::size_t i = 0; i <= line.size(); ++i) {
-      if (i < line.size() && line[i] != ' ') continue;
-      if (i + 1 < line.size() && line[i + 1] == ' ') return false;  // a double space
+    while (true) {
+      std::size_t i = std::min(line.find(' ', word_start), line.size());  // memchr
+      if (i + 1 < line.size() && line[i + 1] == ' ') return false;        // a double space
       one_letter_run =
           SingleLetter(line.substr(word_start, i - word_start)) ? one_letter_run + 1 : 0;
       if (one_letter_run >= 3) return false;
+      if (i == line.size()) return true;
       word_start = i + 1;
     }
-    return true;
   }
 
   std::string_view Text(const Token& t) const {
