@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 namespace registre {
 namespace {
@@ -40,11 +41,28 @@ bool PlainAscii8(uint64_t w) {
           ((backslash - kOnes) & ~backslash & kHigh)) == 0;
 }
 
+// Appends the JSON escape of `c` (a quote, a backslash or a control character): the short
+// forms JSON has, else \u00XX.
+void AppendEscaped(unsigned char c, std::string* out) {
+  static constexpr std::pair<char, std::string_view> kShort[] = {
+      {'"', "\\\""}, {'\\', "\\\\"}, {'\b', "\\b"}, {'\f', "\\f"},
+      {'\n', "\\n"}, {'\r', "\\r"},  {'\t', "\\t"}};
+  for (const auto& [plain, escaped] : kShort) {
+    if (c == static_cast<unsigned char>(plain)) {
+      out->append(escaped);
+      return;
+    }
+  }
+  static const char* kHex = "0123456789abcdef";
+  out->append("\\u00");
+  out->push_back(kHex[c >> 4]);
+  out->push_back(kHex[c & 15]);
+}
+
 // Appends `s` as a JSON string, as nlohmann's dump would: plain bytes are copied in runs
 // (skipped eight at a time), quotes, backslashes and controls escaped; a string that is not valid
 // UTF-8 is left to nlohmann (U+FFFD for the bad bytes).
 void AppendString(std::string_view s, std::string* out) {
-  static const char* kHex = "0123456789abcdef";
   const std::size_t mark = out->size();
   out->push_back('"');
   std::size_t run = 0;  // start of the bytes not yet copied
@@ -77,33 +95,7 @@ void AppendString(std::string_view s, std::string* out) {
     }
     out->append(s.data() + run, i - run);
     run = i + 1;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 15]);
-    }
+    AppendEscaped(c, out);
     ++i;
   }
   out->append(s.data() + run, n - run);
