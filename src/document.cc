@@ -6,13 +6,14 @@ namespace registre {
 
 Document::Document(NormalisedText text) : text_(std::move(text)) {
   const std::string& f = text_.folded.text;
+  // A line ends at each '\n' (found with memchr) and at the end of the text, so a text
+  // ending with '\n' has a last, empty line.
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= f.size(); ++i) {
-    if (i == f.size() || f[i] == '\n') {
-      lines_.push_back({start, i});
-      start = i + 1;
-    }
+  for (std::size_t nl = f.find('\n'); nl != std::string::npos; nl = f.find('\n', start)) {
+    lines_.push_back({start, nl});
+    start = nl + 1;
   }
+  lines_.push_back({start, f.size()});
 }
 
 std::string_view Document::Folded(Range r) const {
