@@ -70,8 +70,8 @@ struct SchemaChecker::Node {
   const Node* ref = nullptr;  // $ref: draft-07 ignores every sibling keyword
   unsigned types = kAnyType;
   std::map<std::string, const Node*, std::less<>> properties;
-  std::vector<std::string> required;
-  const Node* additional = nullptr;  // null: any additional property is allowed
+  std::vector<std::string> required;  // sorted, as the properties and a JSON object's keys
+  const Node* additional = nullptr;   // null: any additional property is allowed
   const Node* items = nullptr;
   std::vector<nlohmann::json> allowed;  // enum
   bool has_enum = false;
@@ -102,16 +102,21 @@ bool SchemaChecker::Node::Check(const nlohmann::json& v) const {
     if (pattern && !RE2::PartialMatch(s, *pattern)) return false;
   }
   if (v.is_object()) {
-    for (const std::string& name : required)
-      if (!v.contains(name)) return false;
-    for (const auto& [name, value] : v.items()) {
-      auto it = properties.find(name);
-      if (it != properties.end()) {
-        if (!it->second->Check(value)) return false;
+    // The object's keys, the required names and the properties are all sorted: one walk
+    // over the three instead of a lookup per key and per required name.
+    auto req = required.begin();
+    auto prop = properties.begin();
+    for (const auto& [name, value] : v.get_ref<const nlohmann::json::object_t&>()) {
+      if (req != required.end() && *req < name) return false;  // a required name is missing
+      if (req != required.end() && *req == name) ++req;
+      while (prop != properties.end() && prop->first < name) ++prop;
+      if (prop != properties.end() && prop->first == name) {
+        if (!prop->second->Check(value)) return false;
       } else if (additional && !additional->Check(value)) {
         return false;
       }
     }
+    if (req != required.end()) return false;
   }
   if (v.is_array() && items) {
     for (const auto& item : v)
@@ -189,6 +194,8 @@ Result<const SchemaChecker::Node*> SchemaChecker::Impl::Build(const nlohmann::js
       }
     } else if (key == "required") {
       for (const auto& name : value) n->required.push_back(name.get<std::string>());
+      std::sort(n->required.begin(), n->required.end());
+      n->required.erase(std::unique(n->required.begin(), n->required.end()), n->required.end());
     } else if (key == "additionalProperties" || key == "items") {
       if (key == "items" && value.is_array())
         return Status::Error(at + ": tuple items are not supported");
