@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "json_object.h"
+
 namespace registre {
 namespace {
 
@@ -119,17 +121,18 @@ std::vector<Range> SplitUnseparatedNames(const Document& doc, Range item) {
 }  // namespace
 
 nlohmann::json PersonRefToJson(const PersonRef& p) {
-  return {{"civility", p.civility.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.civility)},
-          {"name", p.name}};
+  return Obj("civility", p.civility.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.civility),
+             "name", p.name);
 }
 
 nlohmann::json PersonToJson(const Person& p, bool with_proxy) {
-  nlohmann::json j = {
-      {"civility", p.civility.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.civility)},
-      {"name", p.name}};
+  nlohmann::json j =
+      Obj("civility", p.civility.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.civility),
+          "name", p.name);
   if (!p.role.empty()) j["role"] = p.role;
   if (!p.note.empty()) j["note"] = p.note;
-  if (with_proxy) j["proxy_to"] = p.proxy_to ? PersonRefToJson(*p.proxy_to) : nlohmann::json(nullptr);
+  if (with_proxy)
+    j["proxy_to"] = p.proxy_to ? PersonRefToJson(*p.proxy_to) : nlohmann::json(nullptr);
   return j;
 }
 
@@ -147,7 +150,8 @@ Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civ
       *plural = true;
       // "Messieurs X": a single-gender plural gives the civility of the names that follow.
       std::string_view w = doc.Folded(whole);
-      if (w.rfind("mess", 0) == 0 || w.rfind("mm", 0) == 0) *civility = "M.";
+      if (w.rfind("mess", 0) == 0 || w.rfind("mm", 0) == 0)
+        *civility = "M.";
       else if (w.rfind("mesdames ", 0) == 0 && w.find("messieurs") == std::string_view::npos)
         *civility = "Mme";
       else if (w.rfind("mmes", 0) == 0 && w.find("mm.") == std::string_view::npos)
@@ -180,7 +184,8 @@ PersonRef PersonParser::ParseRef(const Document& doc, Range r) const {
   for (const GrammarEntry& e : grammar_.Section("persons.role_suffix")) {
     Range whole;
     std::vector<Range> groups;
-    if (FindIn(doc, *e.regex, rest, &whole, &groups) && whole.end == rest.end && whole.start > rest.start) {
+    if (FindIn(doc, *e.regex, rest, &whole, &groups) && whole.end == rest.end &&
+        whole.start > rest.start) {
       Range name = TrimRange(doc, Range{rest.start, whole.start}, kTrim);
       std::string_view f = doc.Folded(name);
       // "le Maire": the function is the name; only a real name loses its role.
@@ -190,8 +195,8 @@ PersonRef PersonParser::ParseRef(const Document& doc, Range r) const {
   return ref;
 }
 
-std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
-                                              std::string* carried, ListKind kind) const {
+std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, std::string* carried,
+                                              ListKind kind) const {
   item = TrimRange(doc, item, kTrim);
   if (item.empty() || !HasLetter(doc.Folded(item))) return std::nullopt;
   // A parenthesis alone ("(article L.2121-15 du CGCT)") is a remark, not a person.
@@ -221,9 +226,10 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
   }
   // A proxy written in the item itself.
   if (!p.proxy_to) {
-    const char* sections[] = {"persons.proxy", kind == ListKind::kProxies       ? "persons.proxy_in_list"
-                                               : kind == ListKind::kRepresented ? "persons.proxy_in_list"
-                                                                                : nullptr};
+    const char* sections[] = {"persons.proxy", kind == ListKind::kProxies ? "persons.proxy_in_list"
+                                               : kind == ListKind::kRepresented
+                                                   ? "persons.proxy_in_list"
+                                                   : nullptr};
     for (const char* section : sections) {
       if (!section || !grammar_.AnyMatch(section, doc.Folded(body))) continue;
       for (const GrammarEntry& e : grammar_.Section(section)) {
@@ -247,7 +253,8 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item,
   // A group label glued after a name by the layout ("Chabal Commune de").
   for (const GrammarEntry& e : grammar_.Candidates("persons.strip_suffix", doc.Folded(body))) {
     Range whole;
-    if (FindIn(doc, *e.regex, body, &whole, nullptr) && whole.end == body.end && whole.start > body.start)
+    if (FindIn(doc, *e.regex, body, &whole, nullptr) && whole.end == body.end &&
+        whole.start > body.start)
       body = TrimRange(doc, Range{body.start, whole.start}, kTrim);
   }
   std::string civility;
@@ -300,7 +307,8 @@ PersonList PersonParser::ParseList(const Document& doc, Range value, ListKind ki
         break;
       }
       for (Range name : names)
-        if (std::optional<Person> q = ParseItem(doc, name, &carried, kind)) list.persons.push_back(*q);
+        if (std::optional<Person> q = ParseItem(doc, name, &carried, kind))
+          list.persons.push_back(*q);
       continue;
     }
     list.persons.push_back(std::move(*p));

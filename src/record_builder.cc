@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "json_object.h"
+
 namespace registre {
 namespace {
 
@@ -19,25 +21,22 @@ json Persons(const std::vector<Person>& list, bool with_proxy) {
 
 json Texts(const std::vector<std::string>& items) {
   json out = json::array();
-  for (const std::string& t : items) out.push_back({{"text", t}, {"references", json::array()}});
+  for (const std::string& t : items) out.push_back(Obj("text", t, "references", json::array()));
   return out;
 }
 
 json Span(const Document& doc, Range r) {
   std::size_t start = doc.TextOffset(r.start), end = doc.TextOffset(r.end);
-  return {
-      {"page", doc.normalised().PageAt(start)}, {"start", start}, {"end", std::max(start, end)}};
+  return Obj("page", doc.normalised().PageAt(start), "start", start, "end", std::max(start, end));
 }
 
 json AttendanceJson(const Attendance& a, std::vector<Warning>* warnings) {
   int proxies = 0;
   for (const Person& p : a.excused) proxies += p.proxy_to ? 1 : 0;
   int present = static_cast<int>(a.present.size());
-  json computed = {{"present", present},
-                   {"excused", static_cast<int>(a.excused.size())},
-                   {"proxies", proxies},
-                   {"absent", static_cast<int>(a.absent.size())},
-                   {"voting", present + proxies}};
+  json computed =
+      Obj("present", present, "excused", static_cast<int>(a.excused.size()), "proxies", proxies,
+          "absent", static_cast<int>(a.absent.size()), "voting", present + proxies);
   if (a.present_count && present > 0 && *a.present_count != present) {
     warnings->push_back(
         {"count_mismatch", "printed present count " + std::to_string(*a.present_count) + " but " +
@@ -54,26 +53,19 @@ json AttendanceJson(const Attendance& a, std::vector<Warning>* warnings) {
                                                std::to_string(*a.members_in_office) +
                                                " printed as in office"});
   }
-  return {{"members_in_office", OrNull(a.members_in_office)},
-          {"present_count", OrNull(a.present_count)},
-          {"voting_count", OrNull(a.voting_count)},
-          {"present", Persons(a.present, false)},
-          {"excused", Persons(a.excused, true)},
-          {"absent", Persons(a.absent, false)},
-          {"computed", computed}};
+  return Obj("members_in_office", OrNull(a.members_in_office), "present_count",
+             OrNull(a.present_count), "voting_count", OrNull(a.voting_count), "present",
+             Persons(a.present, false), "excused", Persons(a.excused, true), "absent",
+             Persons(a.absent, false), "computed", std::move(computed));
 }
 
 json VoteJson(const Vote& v) {
-  return {{"unanimous", v.unanimous ? json(*v.unanimous) : json(nullptr)},
-          {"for", OrNull(v.for_count)},
-          {"against", OrNull(v.against)},
-          {"abstention", OrNull(v.abstention)},
-          {"not_voting", OrNull(v.not_voting)},
-          {"result", OrNull(v.result)},
-          {"against_names", Persons(v.against_names, false)},
-          {"abstention_names", Persons(v.abstention_names, false)},
-          {"not_voting_names", Persons(v.not_voting_names, false)},
-          {"text", OrNull(v.text)}};
+  return Obj("unanimous", v.unanimous ? json(*v.unanimous) : json(nullptr), "for",
+             OrNull(v.for_count), "against", OrNull(v.against), "abstention", OrNull(v.abstention),
+             "not_voting", OrNull(v.not_voting), "result", OrNull(v.result), "against_names",
+             Persons(v.against_names, false), "abstention_names",
+             Persons(v.abstention_names, false), "not_voting_names",
+             Persons(v.not_voting_names, false), "text", OrNull(v.text));
 }
 
 json Assemble(const RecordInputs& in, json attendance,
@@ -92,9 +84,9 @@ json Assemble(const RecordInputs& in, json attendance,
 
   json articles = json::array();
   for (const Article& a : p.articles) {
-    articles.push_back({{"label", a.label}, {"number", OrNull(a.number)}, {"text", a.text}});
+    articles.push_back(Obj("label", a.label, "number", OrNull(a.number), "text", a.text));
   }
-  json spans = {{"record", Span(doc, in.range)}};
+  json spans = Obj("record", Span(doc, in.range));
   if (!s.attendance.span.empty()) spans["attendance"] = Span(doc, s.attendance.span);
   if (!p.object_range.empty()) spans["object"] = Span(doc, p.object_range);
   if (!p.visas_range.empty()) spans["visas"] = Span(doc, p.visas_range);
@@ -105,56 +97,38 @@ json Assemble(const RecordInputs& in, json attendance,
 
   warnings.insert(warnings.end(), attendance_warnings.begin(), attendance_warnings.end());
   json warn = json::array();
-  for (const Warning& w : warnings) warn.push_back({{"code", w.code}, {"message", w.message}});
+  for (const Warning& w : warnings) warn.push_back(Obj("code", w.code, "message", w.message));
 
   std::string siren;
   if (p.prefecture_id.size() > 13) siren = p.prefecture_id.substr(4, 9);
 
-  return {
-      {"schema_version", "1.0"},
-      {"id", in.source.sha256.substr(0, 16) + "-" + std::to_string(in.index)},
-      {"source",
-       {{"file", in.source.file},
-        {"sha256", in.source.sha256},
-        {"format", in.source.format},
-        {"index", in.index},
-        {"pages", json(std::vector<int>(pages.begin(), pages.end()))}}},
-      {"authority",
-       {{"name", OrNull(s.authority)},
-        {"type", OrNull(s.authority_type)},
-        {"siren", OrNull(siren)}}},
-      {"assembly", {{"name", OrNull(s.assembly)}, {"kind", OrNull(s.assembly_kind)}}},
-      {"session",
-       {{"date", OrNull(s.date)},
-        {"convocation_date", OrNull(s.convocation_date)},
-        {"place", OrNull(s.place)},
-        {"time", OrNull(s.time)}}},
-      {"number", in.number.empty() ? json(nullptr) : json(doc.Text(in.number))},
-      {"object", OrNull(p.object)},
-      {"matter", {{"code", OrNull(p.matter_code)}, {"name", nullptr}}},
-      {"service", OrNull(p.service)},
-      {"commissions", {{"for_opinion", p.for_opinion}, {"for_information", p.for_information}}},
-      {"president", s.president ? PersonToJson(*s.president, false) : json(nullptr)},
-      {"rapporteur", p.rapporteur ? PersonToJson(*p.rapporteur, false) : json(nullptr)},
-      {"secretaries", Persons(s.secretaries, false)},
-      {"attendance", std::move(attendance)},
-      {"report", {{"date", OrNull(p.report_date)}, {"text", OrNull(p.report_text)}}},
-      {"visas", Texts(p.visas)},
-      {"considerants", Texts(p.considerants)},
-      {"opinions", Texts(p.opinions)},
-      {"decision", {{"formula", OrNull(p.formula)}, {"articles", std::move(articles)}}},
-      {"vote", VoteJson(p.vote)},
-      {"closing",
-       {{"text", OrNull(p.closing_text)},
-        {"place", OrNull(p.closing_place)},
-        {"date", OrNull(p.closing_date)}}},
-      {"publication",
-       {{"prefecture_id", OrNull(p.prefecture_id)},
-        {"transmitted", OrNull(p.transmitted)},
-        {"published", OrNull(p.published)}}},
-      {"spans", std::move(spans)},
-      {"warnings", std::move(warn)},
-  };
+  return Obj(
+      "schema_version", "1.0", "id",
+      in.source.sha256.substr(0, 16) + "-" + std::to_string(in.index), "source",
+      Obj("file", in.source.file, "sha256", in.source.sha256, "format", in.source.format, "index",
+          in.index, "pages", std::vector<int>(pages.begin(), pages.end())),
+      "authority",
+      Obj("name", OrNull(s.authority), "type", OrNull(s.authority_type), "siren", OrNull(siren)),
+      "assembly", Obj("name", OrNull(s.assembly), "kind", OrNull(s.assembly_kind)), "session",
+      Obj("date", OrNull(s.date), "convocation_date", OrNull(s.convocation_date), "place",
+          OrNull(s.place), "time", OrNull(s.time)),
+      "number", in.number.empty() ? json(nullptr) : json(doc.Text(in.number)), "object",
+      OrNull(p.object), "matter", Obj("code", OrNull(p.matter_code), "name", nullptr), "service",
+      OrNull(p.service), "commissions",
+      Obj("for_opinion", p.for_opinion, "for_information", p.for_information), "president",
+      s.president ? PersonToJson(*s.president, false) : json(nullptr), "rapporteur",
+      p.rapporteur ? PersonToJson(*p.rapporteur, false) : json(nullptr), "secretaries",
+      Persons(s.secretaries, false), "attendance", std::move(attendance), "report",
+      Obj("date", OrNull(p.report_date), "text", OrNull(p.report_text)), "visas", Texts(p.visas),
+      "considerants", Texts(p.considerants), "opinions", Texts(p.opinions), "decision",
+      Obj("formula", OrNull(p.formula), "articles", std::move(articles)), "vote", VoteJson(p.vote),
+      "closing",
+      Obj("text", OrNull(p.closing_text), "place", OrNull(p.closing_place), "date",
+          OrNull(p.closing_date)),
+      "publication",
+      Obj("prefecture_id", OrNull(p.prefecture_id), "transmitted", OrNull(p.transmitted),
+          "published", OrNull(p.published)),
+      "spans", std::move(spans), "warnings", std::move(warn));
 }
 
 }  // namespace
