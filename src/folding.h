@@ -48,4 +48,8 @@ void AppendUtf8(std::string& out, char32_t cp);
 std::size_t AsciiRunEnd(std::string_view s, std::size_t i);
 std::size_t PrintableAsciiRunEnd(std::string_view s, std::size_t i);
 
+// out[k] = first + k for k < n: the offset maps of a run copied byte for byte (eight at a
+// time, as vectors).
+void FillOffsets(uint32_t* out, std::size_t n, uint32_t first);
+
 }  // namespace registre

@@ -177,7 +177,7 @@ struct CharPass {
         out.s.append(in.substr(i, run - i));
         std::size_t at = out.src.size();
         out.src.resize(at + (run - i));
-        for (std::size_t k = i; k < run; ++k) out.src[at++] = static_cast<uint32_t>(k);
+        FillOffsets(out.src.data() + at, run - i, static_cast<uint32_t>(i));
         i = run;
         continue;
       }

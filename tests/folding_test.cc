@@ -76,6 +76,16 @@ TEST(FoldingTest, RunScannersStopWhereAByteByByteScanDoes) {
   }
 }
 
+TEST(FoldingTest, FillOffsetsCountsUpFromFirst) {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::vector<uint32_t> out(n + 2, 7);
+    FillOffsets(out.data() + 1, n, 1000);
+    EXPECT_EQ(out.front(), 7u);
+    EXPECT_EQ(out.back(), 7u) << n;  // nothing written past n
+    for (std::size_t k = 0; k < n; ++k) ASSERT_EQ(out[k + 1], 1000 + k) << n;
+  }
+}
+
 TEST(FoldingTest, OffsetsMapEachFoldedByteToItsCodePoint) {
   std::string s = "Œil é’x";  // Œ (2 bytes) -> "oe", é -> "e", ’ (3 bytes) -> "'"
   FoldedText f = Fold(s);
