@@ -139,17 +139,21 @@ bool RepairMojibake(std::string_view in, char32_t lead, std::size_t next, char32
 // True when the text holds a sequence only mojibake explains: "Ã" + a Windows-1252 byte
 // 0x80-0xBF ("Ã©", "Ã¨", "Ã‰"), or "â€" + one ("â€™"), or "Å“" / "Å’" (œ / Œ).
 bool HasMojibake(std::string_view in) {
-  for (std::string_view lead :
-       {std::string_view("\xC3\x83"), std::string_view("\xC3\xA2\xE2\x82\xAC"),
-        std::string_view("\xC3\x85\xE2\x80")}) {
-    for (std::size_t at = in.find(lead); at != std::string_view::npos; at = in.find(lead, at + 1)) {
-      std::size_t next = at;
-      char32_t first = NextCodePoint(in, next);
-      char32_t cp;
-      std::size_t end;
-      // A space after "Ã" is weak evidence: "JOÃ O" would pass. Require a real byte.
-      if (RepairMojibake(in, first, next, &cp, &end) && in[next] != ' ') return true;
-    }
+  // Every lead starts with 0xC3: one memchr pass finds the places to look at.
+  static constexpr std::string_view kLeads[] = {"\xC3\x83", "\xC3\xA2\xE2\x82\xAC",
+                                                "\xC3\x85\xE2\x80"};
+  for (std::size_t at = in.find('\xC3'); at != std::string_view::npos;
+       at = in.find('\xC3', at + 1)) {
+    std::string_view here = in.substr(at);
+    if (std::none_of(std::begin(kLeads), std::end(kLeads),
+                     [&](std::string_view lead) { return here.starts_with(lead); }))
+      continue;
+    std::size_t next = at;
+    char32_t first = NextCodePoint(in, next);
+    char32_t cp;
+    std::size_t end;
+    // A space after "Ã" is weak evidence: "JOÃ O" would pass. Require a real byte.
+    if (RepairMojibake(in, first, next, &cp, &end) && in[next] != ' ') return true;
   }
   return false;
 }

@@ -232,6 +232,13 @@ TEST(NormaliserTest, MojibakeRepairedWithAWarning) {
   EXPECT_EQ(Norm("RÃ‰PUBLIQUE FRANÃ‡AISE"), "RÉPUBLIQUE FRANÇAISE");
 }
 
+// Each signature alone is enough: "Ã" + a Latin-1 byte, "â€" + one, "Å“".
+TEST(NormaliserTest, EachMojibakeSignatureAloneIsRepaired) {
+  EXPECT_EQ(Norm("la dÃ©cision"), "la décision");
+  EXPECT_EQ(Norm("lâ€™assemblee"), "l’assemblee");
+  EXPECT_EQ(Norm("Å“uvre sociale"), "œuvre sociale");
+}
+
 TEST(NormaliserTest, TextWithoutMojibakeIsLeftAlone) {
   // "É" + no-break space, "Â" in a word, "JOÃO": legitimate, and no mojibake signature.
   NormalisedText n = Normalised("ADOPTÉ\u00A0: CHÂTEAU DE JOÃO, Ãgua");
