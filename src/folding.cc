@@ -8,6 +8,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "text_bytes.h"
+
 namespace registre {
 namespace {
 
@@ -183,52 +185,6 @@ void LowerAscii(char* t, std::size_t n) {
 }
 
 }  // namespace
-
-void FillOffsets(uint32_t* out, std::size_t n, uint32_t first) {
-  // GCC vector extensions: plain SSE2 on x86-64, whatever the target has elsewhere.
-  typedef uint32_t Lanes __attribute__((vector_size(16)));
-  Lanes low = {first, first + 1, first + 2, first + 3};
-  Lanes high = low + 4;
-  const Lanes step = {8, 8, 8, 8};
-  std::size_t k = 0;
-  for (; k + 8 <= n; k += 8) {
-    std::memcpy(out + k, &low, sizeof low);
-    std::memcpy(out + k + 4, &high, sizeof high);
-    low += step;
-    high += step;
-  }
-  for (; k < n; ++k) out[k] = first + static_cast<uint32_t>(k);
-}
-
-std::size_t AsciiRunEnd(std::string_view s, std::size_t i) {
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  while (i + 8 <= s.size()) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    if (word & kHigh) break;
-    i += 8;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
-
-std::size_t PrintableAsciiRunEnd(std::string_view s, std::size_t i) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  while (i + 8 <= s.size()) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    // With no byte at or above 0x80, (x - n) & ~x has bit 7 set in a byte exactly when that
-    // byte of x is below n; a byte equal to 0x7F is a zero byte of word ^ 0x7F...
-    uint64_t del = word ^ (0x7F * kOnes);
-    if ((word & kHigh) || ((word - 0x20 * kOnes) & ~word & kHigh) || ((del - kOnes) & ~del & kHigh))
-      break;
-    i += 8;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 &&
-         static_cast<unsigned char>(s[i]) < 0x7F)
-    ++i;
-  return i;
-}
 
 FoldedText Fold(std::string_view s) {
   FoldedText out;

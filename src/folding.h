@@ -43,13 +43,4 @@ char32_t NextCodePoint(std::string_view s, std::size_t& i);
 // Appends `cp` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
 void AppendUtf8(std::string& out, char32_t cp);
 
-// The end of the run of bytes of `s` starting at `i` that are ASCII (below 0x80), or
-// printable ASCII (0x20 to 0x7E), read eight at a time: most of a text is such runs.
-std::size_t AsciiRunEnd(std::string_view s, std::size_t i);
-std::size_t PrintableAsciiRunEnd(std::string_view s, std::size_t i);
-
-// out[k] = first + k for k < n: the offset maps of a run copied byte for byte (eight at a
-// time, as vectors).
-void FillOffsets(uint32_t* out, std::size_t n, uint32_t first);
-
 }  // namespace registre

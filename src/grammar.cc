@@ -355,20 +355,24 @@ SectionScreen::SectionScreen(const Grammar& grammar, std::vector<std::string> se
   }
 }
 
-bool SectionScreen::Any(std::string_view text) const {
+bool SectionScreen::Compiled() const {
   std::call_once(*compiled_, [this] { ok_ = addable_ && !origin_.empty() && set_->Compile(); });
-  if (!ok_) return !origin_.empty();
+  return ok_;
+}
+
+bool SectionScreen::Any(std::string_view text) const {
+  if (!Compiled()) return !origin_.empty();
   RE2::Set::ErrorInfo error{};
   bool matched = set_->Match(re2::StringPiece(text.data(), text.size()), nullptr, &error);
   return matched || error.kind != RE2::Set::kNoError;
 }
 
 std::vector<std::vector<int>> SectionScreen::Match(std::string_view text) const {
-  std::call_once(*compiled_, [this] { ok_ = addable_ && !origin_.empty() && set_->Compile(); });
+  if (!Compiled()) return every_;
   std::vector<int> hits;
   RE2::Set::ErrorInfo error{};
-  bool matched = ok_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits, &error);
-  if (!ok_ || error.kind != RE2::Set::kNoError) return every_;
+  bool matched = set_->Match(re2::StringPiece(text.data(), text.size()), &hits, &error);
+  if (error.kind != RE2::Set::kNoError) return every_;
   std::vector<std::vector<int>> which(every_.size());
   if (!matched) return which;
   for (int h : hits) {

@@ -138,6 +138,7 @@ class SectionScreen {
   bool Any(std::string_view text) const;
 
  private:
+  bool Compiled() const;                     // compiles the set on first use; false when it cannot
   std::vector<std::vector<int>> every_;      // per section, its pattern entries
   std::vector<std::pair<int, int>> origin_;  // set index -> (section, entry)
   bool addable_ = true;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text_bytes.h"
 #include "text_reader.h"
 
 namespace registre {

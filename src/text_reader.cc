@@ -10,6 +10,7 @@
 #include <string>
 
 #include "folding.h"
+#include "text_bytes.h"
 
 namespace registre {
 namespace {
@@ -24,36 +25,6 @@ constexpr char16_t kCp1252High[32] = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
-// Length (1-4) of the valid UTF-8 sequence at p, or 0 (RFC 3629: no overlongs, surrogates).
-std::size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
-  unsigned char c = p[0];
-  if (c < 0x80) return 1;
-  std::size_t n;
-  char32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (static_cast<std::size_t>(end - p) < n) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((p[k] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[k] & 0x3F);
-  }
-  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0;
-  }
-  return n;
-}
-
 struct Utf8Scan {
   std::size_t multibyte = 0;  // valid sequences of 2-4 bytes
   std::size_t invalid = 0;    // bytes that start no valid sequence
@@ -62,29 +33,18 @@ struct Utf8Scan {
 
 Utf8Scan ScanUtf8(std::string_view s) {
   Utf8Scan scan;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    // ASCII fast path, eight bytes at a time: most of a French text.
-    if (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        p += 8;
-        continue;
-      }
-    }
-    std::size_t n = Utf8SequenceLength(p, end);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    i = AsciiRunEnd(s, i);  // most of a French text
+    if (i == s.size()) break;
+    std::size_t n = Utf8SequenceLength(s, i);
     if (n == 0) {
-      if (scan.invalid++ == 0) {
-        scan.first_invalid =
-            static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(s.data()));
-      }
-      ++p;
+      if (scan.invalid++ == 0) scan.first_invalid = i;
+      ++i;
       continue;
     }
-    if (n > 1) ++scan.multibyte;
-    p += n;
+    ++scan.multibyte;
+    i += n;
   }
   return scan;
 }
@@ -93,18 +53,15 @@ Utf8Scan ScanUtf8(std::string_view s) {
 std::string DecodeUtf8WithStrayBytes(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 64);
-  const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* p = begin;
-  const auto* end = p + s.size();
-  while (p < end) {
-    std::size_t n = Utf8SequenceLength(p, end);
-    if (n > 0) {
-      out.append(reinterpret_cast<const char*>(p), n);
-      p += n;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (std::size_t n = Utf8SequenceLength(s, i)) {
+      out.append(s.data() + i, n);
+      i += n;
       continue;
     }
-    AppendUtf8(out, Windows1252ToUnicode(*p));
-    ++p;
+    AppendUtf8(out, Windows1252ToUnicode(static_cast<unsigned char>(s[i])));
+    ++i;
   }
   return out;
 }
@@ -159,20 +116,14 @@ std::string BinaryFormat(std::string_view b) {
 
 // Control characters a text file does not hold, over the whole input (a fast loop).
 bool LooksBinary(std::string_view bytes) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   std::size_t nul = 0, bad = 0;
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i % 8 == 0 && i + 8 <= bytes.size()) {
-      // Eight bytes with no control character among them (a byte b has bit 7 of
-      // (b - 0x20) & ~b set only when b < 0x20) are skipped at once.
-      uint64_t w;
-      std::memcpy(&w, bytes.data() + i, 8);
-      if (((w - 0x20 * kOnes) & ~w & kHigh) == 0) {
-        i += 7;
-        continue;
-      }
+  for (std::size_t i = 0; i < bytes.size();) {
+    // Eight bytes with no control character among them are skipped at once.
+    if (i + 8 <= bytes.size() && !AnyByteBelow(LoadWord(bytes.data() + i), 0x20)) {
+      i += 8;
+      continue;
     }
-    auto c = static_cast<unsigned char>(bytes[i]);
+    auto c = static_cast<unsigned char>(bytes[i++]);
     if (c >= 0x20) continue;
     if (c == 0) {
       ++nul;

@@ -54,38 +54,6 @@ TEST(FoldingTest, EveryAsciiByteAtEveryRunPositionFoldsAsTolower) {
   }
 }
 
-// The run scanners read eight bytes at a time: on bytes of every value at every offset they
-// stop where a byte-by-byte scan stops.
-TEST(FoldingTest, RunScannersStopWhereAByteByByteScanDoes) {
-  std::string bytes;
-  uint32_t state = 12345;
-  for (int k = 0; k < 4000; ++k) {
-    state = state * 1103515245u + 12345u;
-    // Mostly printable ASCII, as a text is, with every other byte value now and then.
-    unsigned r = (state >> 16) & 0xFF;
-    bytes += static_cast<char>(r < 200 ? 0x20 + r % 0x5F : (state >> 8) & 0xFF);
-  }
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    std::size_t ascii = i, printable = i;
-    while (ascii < bytes.size() && static_cast<unsigned char>(bytes[ascii]) < 0x80) ++ascii;
-    while (printable < bytes.size() && static_cast<unsigned char>(bytes[printable]) >= 0x20 &&
-           static_cast<unsigned char>(bytes[printable]) < 0x7F)
-      ++printable;
-    ASSERT_EQ(AsciiRunEnd(bytes, i), ascii) << i;
-    ASSERT_EQ(PrintableAsciiRunEnd(bytes, i), printable) << i;
-  }
-}
-
-TEST(FoldingTest, FillOffsetsCountsUpFromFirst) {
-  for (std::size_t n = 0; n <= 40; ++n) {
-    std::vector<uint32_t> out(n + 2, 7);
-    FillOffsets(out.data() + 1, n, 1000);
-    EXPECT_EQ(out.front(), 7u);
-    EXPECT_EQ(out.back(), 7u) << n;  // nothing written past n
-    for (std::size_t k = 0; k < n; ++k) ASSERT_EQ(out[k + 1], 1000 + k) << n;
-  }
-}
-
 TEST(FoldingTest, OffsetsMapEachFoldedByteToItsCodePoint) {
   std::string s = "Œil é’x";  // Œ (2 bytes) -> "oe", é -> "e", ’ (3 bytes) -> "'"
   FoldedText f = Fold(s);

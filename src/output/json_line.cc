@@ -6,39 +6,16 @@
 #include <string_view>
 #include <utility>
 
+#include "text_bytes.h"
+
 namespace registre {
 namespace {
 
-// The length of the well-formed UTF-8 sequence (Unicode table 3-7: no overlong forms, no
-// surrogates, nothing past U+10FFFF; what nlohmann's decoder accepts) that starts at the
-// non-ASCII byte s[i], or 0 when it is not one.
-std::size_t Utf8SequenceAt(std::string_view s, std::size_t i) {
-  const std::size_t n = s.size();
-  auto c = static_cast<unsigned char>(s[i]);
-  auto at = [&](std::size_t k) { return i + k < n ? static_cast<unsigned char>(s[i + k]) : 0; };
-  auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return cont(at(1)) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    unsigned char b1 = at(1);
-    unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    return b1 >= lo && b1 <= hi && cont(at(2)) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    unsigned char b1 = at(1);
-    unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    return b1 >= lo && b1 <= hi && cont(at(2)) && cont(at(3)) ? 4 : 0;
-  }
-  return 0;
-}
-
 // True when none of the eight bytes of `w` needs a look: no byte of a multi-byte sequence,
-// no control character, no quote and no backslash. (With x's bytes all below 0x80, (x - n) & ~x has
-// bit 7 set in a byte exactly when that byte is below n; a zero byte is one below 1.)
+// no control character, no quote and no backslash.
 bool PlainAscii8(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  uint64_t quote = w ^ (0x22 * kOnes), backslash = w ^ (0x5C * kOnes);
-  return ((w & kHigh) | ((w - 0x20 * kOnes) & ~w & kHigh) | ((quote - kOnes) & ~quote & kHigh) |
-          ((backslash - kOnes) & ~backslash & kHigh)) == 0;
+  return (w & kHighBits) == 0 && !AnyByteBelow(w, 0x20) && !AnyByteEqual(w, '"') &&
+         !AnyByteEqual(w, '\\');
 }
 
 // Appends the JSON escape of `c` (a quote, a backslash or a control character): the short
@@ -69,17 +46,13 @@ void AppendString(std::string_view s, std::string* out) {
   std::size_t i = 0;
   const std::size_t n = s.size();
   while (i < n) {
-    if (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (PlainAscii8(w)) {
-        i += 8;
-        continue;
-      }
+    if (i + 8 <= n && PlainAscii8(LoadWord(s.data() + i))) {
+      i += 8;
+      continue;
     }
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      std::size_t len = Utf8SequenceAt(s, i);
+      std::size_t len = Utf8SequenceLength(s, i);
       if (len == 0) {
         out->resize(mark);
         *out += nlohmann::json(std::string(s))

@@ -1,0 +1,69 @@
+#include "text_bytes.h"
+
+namespace registre {
+
+std::size_t AsciiRunEnd(std::string_view s, std::size_t i) {
+  while (i + 8 <= s.size() && (LoadWord(s.data() + i) & kHighBits) == 0) i += 8;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+std::size_t PrintableAsciiRunEnd(std::string_view s, std::size_t i) {
+  while (i + 8 <= s.size()) {
+    uint64_t w = LoadWord(s.data() + i);
+    if ((w & kHighBits) || AnyByteBelow(w, 0x20) || AnyByteEqual(w, 0x7F)) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 &&
+         static_cast<unsigned char>(s[i]) < 0x7F)
+    ++i;
+  return i;
+}
+
+void FillOffsets(uint32_t* out, std::size_t n, uint32_t first) {
+  // GCC vector extensions: plain SSE2 on x86-64, whatever the target has elsewhere.
+  typedef uint32_t Lanes __attribute__((vector_size(16)));
+  Lanes low = {first, first + 1, first + 2, first + 3};
+  Lanes high = low + 4;
+  const Lanes step = {8, 8, 8, 8};
+  std::size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    std::memcpy(out + k, &low, sizeof low);
+    std::memcpy(out + k + 4, &high, sizeof high);
+    low += step;
+    high += step;
+  }
+  for (; k < n; ++k) out[k] = first + static_cast<uint32_t>(k);
+}
+
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  std::size_t n;
+  char32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (s.size() - i < n) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return n;
+}
+
+}  // namespace registre

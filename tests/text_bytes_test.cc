@@ -1,0 +1,69 @@
+#include "text_bytes.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace registre {
+namespace {
+
+// The run scanners read eight bytes at a time: on bytes of every value at every offset they
+// stop where a byte-by-byte scan stops.
+TEST(TextBytesTest, RunScannersStopWhereAByteByByteScanDoes) {
+  std::string bytes;
+  uint32_t state = 12345;
+  for (int k = 0; k < 4000; ++k) {
+    state = state * 1103515245u + 12345u;
+    // Mostly printable ASCII, as a text is, with every other byte value now and then.
+    unsigned r = (state >> 16) & 0xFF;
+    bytes += static_cast<char>(r < 200 ? 0x20 + r % 0x5F : (state >> 8) & 0xFF);
+  }
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    std::size_t ascii = i, printable = i;
+    while (ascii < bytes.size() && static_cast<unsigned char>(bytes[ascii]) < 0x80) ++ascii;
+    while (printable < bytes.size() && static_cast<unsigned char>(bytes[printable]) >= 0x20 &&
+           static_cast<unsigned char>(bytes[printable]) < 0x7F)
+      ++printable;
+    ASSERT_EQ(AsciiRunEnd(bytes, i), ascii) << i;
+    ASSERT_EQ(PrintableAsciiRunEnd(bytes, i), printable) << i;
+  }
+}
+
+TEST(TextBytesTest, FillOffsetsCountsUpFromFirst) {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::vector<uint32_t> out(n + 2, 7);
+    FillOffsets(out.data() + 1, n, 1000);
+    EXPECT_EQ(out.front(), 7u);
+    EXPECT_EQ(out.back(), 7u) << n;  // nothing written past n
+    for (std::size_t k = 0; k < n; ++k) ASSERT_EQ(out[k + 1], 1000 + k) << n;
+  }
+}
+
+// Well-formed sequences only: no overlong form, no surrogate, nothing past U+10FFFF, nothing
+// cut short by the end of the text.
+TEST(TextBytesTest, Utf8SequenceLengthAcceptsOnlyWellFormedSequences) {
+  struct Case {
+    std::string bytes;
+    std::size_t length;
+  } cases[] = {
+      {"a", 1},
+      {"\xC3\xA9", 2},
+      {"\xE2\x80\xA2", 3},
+      {"\xF0\x9F\x98\x80", 4},
+      {"\xC0\xAF", 0},
+      {"\xE0\x80\xAF", 0},
+      {"\xED\xA0\x80", 0},
+      {"\xF4\x90\x80\x80", 0},
+      {"\xF5\x80\x80\x80", 0},
+      {"\x80", 0},
+      {"\xC3", 0},
+      {"\xE2\x80", 0},
+      {"\xC3\x41", 0},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(Utf8SequenceLength(c.bytes, 0), c.length) << testing::PrintToString(c.bytes);
+}
+
+}  // namespace
+}  // namespace registre
