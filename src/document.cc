@@ -64,7 +64,12 @@ bool Document::LineBlank(std::size_t index) const {
   return LineFolded(index).find_first_not_of(" ") == std::string_view::npos;
 }
 
-bool FindIn(const Document& doc, const RE2& re, Range r, Range* whole, std::vector<Range>* groups) {
+namespace {
+
+// FindIn with `search(input, submatch, nsubmatch)` standing for an unanchored RE2::Match.
+template <typename Search>
+bool FindWith(const Document& doc, const RE2& re, const Search& search, Range r, Range* whole,
+              std::vector<Range>* groups) {
   const std::string& f = doc.folded();
   // Ask only for what the caller takes: without groups RE2 finds the match with its DFAs
   // alone, and without `whole` it need not even locate it.
@@ -81,7 +86,7 @@ bool FindIn(const Document& doc, const RE2& re, Range r, Range* whole, std::vect
   if (r.start >= end) return false;
   // The range is the whole text for the pattern: ^ and $ anchor at its ends.
   re2::StringPiece input(f.data() + r.start, end - r.start);
-  if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, sub, wanted)) return false;
+  if (!search(input, sub, wanted)) return false;
   auto to_range = [&](const re2::StringPiece& p) {
     if (p.data() == nullptr) return Range{};
     std::size_t s = static_cast<std::size_t>(p.data() - f.data());
@@ -93,6 +98,23 @@ bool FindIn(const Document& doc, const RE2& re, Range r, Range* whole, std::vect
     for (int i = 1; i <= n; ++i) groups->push_back(to_range(sub[static_cast<std::size_t>(i)]));
   }
   return true;
+}
+
+}  // namespace
+
+bool FindIn(const Document& doc, const RE2& re, Range r, Range* whole, std::vector<Range>* groups) {
+  auto search = [&re](re2::StringPiece input, re2::StringPiece* sub, int n) {
+    return re.Match(input, 0, input.size(), RE2::UNANCHORED, sub, n);
+  };
+  return FindWith(doc, re, search, r, whole, groups);
+}
+
+bool FindIn(const Document& doc, const LiteralSkipRE2& re, Range r, Range* whole,
+            std::vector<Range>* groups) {
+  auto search = [&re](re2::StringPiece input, re2::StringPiece* sub, int n) {
+    return re.Search(input, sub, n);
+  };
+  return FindWith(doc, re, search, r, whole, groups);
 }
 
 Range Group(const RE2& re, const std::vector<Range>& groups, const std::string& name) {

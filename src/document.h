@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "literal_start.h"
 #include "normaliser.h"
 
 namespace registre {
@@ -55,6 +56,9 @@ class Document {
 // Finds the first match of `re` in the folded text of `r` (RE2::UNANCHORED); fills `groups`
 // with folded ranges of each capturing group (empty Range for a group that did not take part).
 bool FindIn(const Document& doc, const RE2& re, Range r, Range* whole, std::vector<Range>* groups);
+// The same answer, found by skipping to the pattern's literal starts (grammar patterns).
+bool FindIn(const Document& doc, const LiteralSkipRE2& re, Range r, Range* whole,
+            std::vector<Range>* groups);
 
 // The folded range of named group `name` of `re` in `groups` (from FindIn), or empty.
 Range Group(const RE2& re, const std::vector<Range>& groups, const std::string& name);

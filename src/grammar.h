@@ -30,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "literal_start.h"
 #include "status.h"
 
 namespace registre {
@@ -38,14 +39,15 @@ namespace registre {
 // section sets (which parse every pattern, so a bad one is still refused at load), and a
 // run compiles just the patterns its documents reach. A pattern that parses but is too
 // large for RE2 to compile is reported once on standard error, naming `where`, and never
-// matches (get()->ok() is false).
+// matches (get()->ok() is false). The compiled pattern knows its literal starts, so FindIn
+// skips to where a match may begin (literal_start.h).
 class LazyRegex {
  public:
   LazyRegex() = default;
   explicit LazyRegex(std::string pattern, std::string where = "");
-  const RE2* get() const;
-  const RE2& operator*() const { return *get(); }
-  const RE2* operator->() const { return get(); }
+  const LiteralSkipRE2* get() const;
+  const LiteralSkipRE2& operator*() const { return *get(); }
+  const LiteralSkipRE2* operator->() const { return get(); }
   explicit operator bool() const { return state_ != nullptr; }
 
  private:
@@ -72,9 +74,9 @@ class Grammar {
   // Entries of a section in file order; empty when the section does not exist.
   const std::vector<GrammarEntry>& Section(std::string_view name) const;
   // The entries of `section` whose key is `key`, in order.
-  std::vector<const RE2*> Patterns(std::string_view section, std::string_view key) const;
+  std::vector<const LiteralSkipRE2*> Patterns(std::string_view section, std::string_view key) const;
   // The first pattern for (section, key), or null.
-  const RE2* Pattern(std::string_view section, std::string_view key) const;
+  const LiteralSkipRE2* Pattern(std::string_view section, std::string_view key) const;
   // The value for `key` in a table section, or empty.
   std::string Lookup(std::string_view table, std::string_view key) const;
 

@@ -1,0 +1,157 @@
+#include "literal_start.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace registre {
+namespace {
+
+// Bytes that stand for themselves in RE2 syntax (outside a class, without the x flag).
+bool Literal(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
+         c == ' ' || c == ',' || c == '"' || c == ';' || c == '/' || c == '<' || c == '>' ||
+         c == '=' || c == '@' || c == '&' || c == '%' || c == '_' || c == '~';
+}
+
+bool Quantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
+
+// The literal at the start of `p`, less its last byte when a quantifier makes that optional
+// ("tenue?" -> "tenu").
+std::string_view LeadingLiteral(std::string_view p) {
+  std::size_t n = 0;
+  while (n < p.size() && Literal(p[n])) ++n;
+  if (n > 0 && n < p.size() && Quantifier(p[n])) --n;
+  return p.substr(0, n);
+}
+
+// Index past the class that opens at p[i] == '[' (a ']' right after "[" or "[^" is literal).
+std::size_t SkipClass(std::string_view p, std::size_t i) {
+  ++i;
+  if (i < p.size() && p[i] == '^') ++i;
+  if (i < p.size() && p[i] == ']') ++i;
+  while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+  return i + 1;
+}
+
+// The top-level alternatives of `p` (split at '|' outside groups and classes); empty when the
+// pattern's structure is not understood here.
+std::vector<std::string_view> Alternatives(std::string_view p) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < p.size();) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') return {};  // \Q...\E quotes anything
+      i += 2;
+      continue;
+    }
+    if (c == '[') {
+      if (p.substr(i, 2) == "[[") return {};  // a POSIX class holds ']'
+      i = SkipClass(p, i);
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) return {};
+    if (c == '|' && depth == 0) {
+      out.push_back(p.substr(from, i - from));
+      from = i + 1;
+    }
+    ++i;
+  }
+  if (depth != 0) return {};
+  out.push_back(p.substr(from));
+  return out;
+}
+
+// The length of the group that opens `p` ("(?:...)"), or npos.
+std::size_t GroupLength(std::string_view p) {
+  int depth = 0;
+  for (std::size_t i = 0; i < p.size();) {
+    char c = p[i];
+    if (c == '\\') {
+      i += 2;
+      continue;
+    }
+    if (c == '[') {
+      i = SkipClass(p, i);
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0) return i + 1;
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min_length) {
+  if (min_length == 0 || pattern.find("\\Q") != std::string_view::npos) return {};
+  if (Alternatives(pattern).size() != 1) return {};
+  std::string_view p = pattern;
+  if (p.substr(0, 2) == "\\b") p.remove_prefix(2);
+  std::vector<std::string_view> found;
+  if (p.substr(0, 3) == "(?:") {
+    std::size_t length = GroupLength(p);
+    if (length == std::string_view::npos) return {};
+    // An optional or repeated group need not begin the match.
+    if (length < p.size() && Quantifier(p[length])) return {};
+    std::vector<std::string_view> alternatives = Alternatives(p.substr(3, length - 4));
+    if (alternatives.empty()) return {};
+    for (std::string_view a : alternatives) found.push_back(LeadingLiteral(a));
+  } else {
+    found.push_back(LeadingLiteral(p));
+  }
+  std::vector<std::string> out;
+  for (std::string_view f : found) {
+    if (f.size() < min_length) return {};
+    out.emplace_back(f);
+  }
+  std::sort(out.begin(), out.end());
+  std::vector<std::string> kept;
+  for (std::string& s : out)
+    if (kept.empty() || s.compare(0, kept.back().size(), kept.back()) != 0)
+      kept.push_back(std::move(s));
+  return kept;
+}
+
+LiteralSkipRE2::LiteralSkipRE2(const std::string& pattern, const RE2::Options& options)
+    : RE2(pattern, options) {
+  if (!ok() || options.posix_syntax() || !options.case_sensitive() ||
+      options.encoding() != RE2::Options::EncodingUTF8)
+    return;
+  starts_ = LiteralStarts(pattern);
+  if (starts_.size() > kMaxStarts) starts_.clear();
+}
+
+bool LiteralSkipRE2::Search(re2::StringPiece text, re2::StringPiece* submatch,
+                            int nsubmatch) const {
+  if (starts_.empty()) return Match(text, 0, text.size(), UNANCHORED, submatch, nsubmatch);
+  // Next occurrence of each start at or after `from` (npos: none left), found lazily.
+  constexpr std::size_t kUnknown = std::string_view::npos - 1;
+  std::size_t next[kMaxStarts];
+  std::fill(next, next + starts_.size(), kUnknown);
+  // Each failed anchored attempt may read far; a few of them keep the search linear.
+  constexpr int kMaxAttempts = 16;
+  std::size_t from = 0;
+  for (int attempts = 0;; ++attempts) {
+    std::size_t at = std::string_view::npos;
+    for (std::size_t k = 0; k < starts_.size(); ++k) {
+      if (next[k] == kUnknown || (next[k] != std::string_view::npos && next[k] < from)) {
+        const void* hit =
+            memmem(text.data() + from, text.size() - from, starts_[k].data(), starts_[k].size());
+        next[k] = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data())
+                      : std::string_view::npos;
+      }
+      at = std::min(at, next[k]);
+    }
+    if (at == std::string_view::npos) return false;
+    if (attempts == kMaxAttempts)
+      return Match(text, at, text.size(), UNANCHORED, submatch, nsubmatch);
+    if (Match(text, at, text.size(), ANCHOR_START, submatch, nsubmatch)) return true;
+    from = at + 1;
+  }
+}
+
+}  // namespace registre
