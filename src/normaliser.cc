@@ -176,8 +176,8 @@ struct CharPass {
     out.src.reserve(in.size() + 1);
     std::size_t i = 0;
     while (i < in.size()) {
-      std::size_t run = PrintableAsciiRunEnd(in, i);
-      if (run > i) {  // printable ASCII: copied in bulk
+      std::size_t run = PlainTextRunEnd(in, i);
+      if (run > i) {  // printable ASCII and line feeds: copied in bulk
         last_cp_start = out.s.size() + (run - i - 1);
         out.s.append(in.substr(i, run - i));
         std::size_t at = out.src.size();

@@ -8,15 +8,24 @@ std::size_t AsciiRunEnd(std::string_view s, std::size_t i) {
   return i;
 }
 
-std::size_t PrintableAsciiRunEnd(std::string_view s, std::size_t i) {
+namespace {
+
+bool PlainText(unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\n'; }
+
+}  // namespace
+
+std::size_t PlainTextRunEnd(std::string_view s, std::size_t i) {
   while (i + 8 <= s.size()) {
     uint64_t w = LoadWord(s.data() + i);
-    if ((w & kHighBits) || AnyByteBelow(w, 0x20) || AnyByteEqual(w, 0x7F)) break;
+    if (w & kHighBits) break;
+    if (AnyByteBelow(w, 0x20) || AnyByteEqual(w, 0x7F)) {
+      // A control byte: most often the line feed that ends a line, which the run keeps.
+      for (std::size_t k = 0; k < 8; ++k)
+        if (!PlainText(static_cast<unsigned char>(s[i + k]))) return i + k;
+    }
     i += 8;
   }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 &&
-         static_cast<unsigned char>(s[i]) < 0x7F)
-    ++i;
+  while (i < s.size() && PlainText(static_cast<unsigned char>(s[i]))) ++i;
   return i;
 }
 

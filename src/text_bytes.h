@@ -33,10 +33,10 @@ inline uint64_t AnyByteEqual(uint64_t w, unsigned char b) {
   return AnyByteBelow(w ^ (b * kEachByte), 1);
 }
 
-// The end of the run of bytes of `s` starting at `i` that are ASCII (below 0x80), or
-// printable ASCII (0x20 to 0x7E).
+// The end of the run of bytes of `s` starting at `i` that are ASCII (below 0x80), or plain
+// text: printable ASCII (0x20 to 0x7E) and line feeds.
 std::size_t AsciiRunEnd(std::string_view s, std::size_t i);
-std::size_t PrintableAsciiRunEnd(std::string_view s, std::size_t i);
+std::size_t PlainTextRunEnd(std::string_view s, std::size_t i);
 
 // out[k] = first + k for k < n: the offset map of a run copied byte for byte.
 void FillOffsets(uint32_t* out, std::size_t n, uint32_t first);

@@ -15,18 +15,20 @@ TEST(TextBytesTest, RunScannersStopWhereAByteByByteScanDoes) {
   uint32_t state = 12345;
   for (int k = 0; k < 4000; ++k) {
     state = state * 1103515245u + 12345u;
-    // Mostly printable ASCII, as a text is, with every other byte value now and then.
     unsigned r = (state >> 16) & 0xFF;
-    bytes += static_cast<char>(r < 200 ? 0x20 + r % 0x5F : (state >> 8) & 0xFF);
+    // Mostly printable ASCII and line feeds, as a text is, with every other byte value now
+    // and then.
+    bytes += static_cast<char>(r < 190 ? 0x20 + r % 0x5F : r < 200 ? '\n' : (state >> 8) & 0xFF);
   }
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     std::size_t ascii = i, printable = i;
     while (ascii < bytes.size() && static_cast<unsigned char>(bytes[ascii]) < 0x80) ++ascii;
-    while (printable < bytes.size() && static_cast<unsigned char>(bytes[printable]) >= 0x20 &&
-           static_cast<unsigned char>(bytes[printable]) < 0x7F)
+    while (printable < bytes.size() && ((static_cast<unsigned char>(bytes[printable]) >= 0x20 &&
+                                         static_cast<unsigned char>(bytes[printable]) < 0x7F) ||
+                                        bytes[printable] == '\n'))
       ++printable;
     ASSERT_EQ(AsciiRunEnd(bytes, i), ascii) << i;
-    ASSERT_EQ(PrintableAsciiRunEnd(bytes, i), printable) << i;
+    ASSERT_EQ(PlainTextRunEnd(bytes, i), printable) << i;
   }
 }
 
