@@ -109,7 +109,7 @@ bool FindIn(const Document& doc, const RE2& re, Range r, Range* whole, std::vect
   return FindWith(doc, re, search, r, whole, groups);
 }
 
-bool FindIn(const Document& doc, const LiteralSkipRE2& re, Range r, Range* whole,
+bool FindIn(const Document& doc, const AcceleratedRE2& re, Range r, Range* whole,
             std::vector<Range>* groups) {
   auto search = [&re](re2::StringPiece input, re2::StringPiece* sub, int n) {
     return re.Search(input, sub, n);

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "literal_start.h"
+#include "accelerated_re2.h"
 #include "normaliser.h"
 
 namespace registre {
@@ -57,7 +57,7 @@ class Document {
 // with folded ranges of each capturing group (empty Range for a group that did not take part).
 bool FindIn(const Document& doc, const RE2& re, Range r, Range* whole, std::vector<Range>* groups);
 // The same answer, found by skipping to the pattern's literal starts (grammar patterns).
-bool FindIn(const Document& doc, const LiteralSkipRE2& re, Range r, Range* whole,
+bool FindIn(const Document& doc, const AcceleratedRE2& re, Range r, Range* whole,
             std::vector<Range>* groups);
 
 // The folded range of named group `name` of `re` in `groups` (from FindIn), or empty.

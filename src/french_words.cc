@@ -84,7 +84,7 @@ std::optional<int> FrenchWords::Month(std::string_view folded) const {
 }
 
 int FrenchWords::YearInWords(const Document& doc, Range r) const {
-  const LiteralSkipRE2* re = grammar_.Pattern("dates", "year_words");
+  const AcceleratedRE2* re = grammar_.Pattern("dates", "year_words");
   std::vector<Range> groups;
   Range whole;
   if (!re || !FindIn(doc, *re, r, &whole, &groups)) return 0;
@@ -97,7 +97,7 @@ std::vector<FrenchWords::DateFound> FrenchWords::FindDates(const Document& doc, 
   std::vector<DateFound> found;
   for (const GrammarEntry& e : grammar_.Candidates("dates", doc.Folded(r))) {
     if (e.key == "year_words") continue;
-    const LiteralSkipRE2& re = *e.regex;
+    const AcceleratedRE2& re = *e.regex;
     Range cursor = r;
     Range whole;
     std::vector<Range> groups;

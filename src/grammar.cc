@@ -151,7 +151,7 @@ struct LazyRegex::State {
   std::string pattern;
   std::string where;
   std::once_flag once;
-  std::unique_ptr<LiteralSkipRE2> re;
+  std::unique_ptr<AcceleratedRE2> re;
 };
 
 LazyRegex::LazyRegex(std::string pattern, std::string where) : state_(std::make_shared<State>()) {
@@ -159,12 +159,12 @@ LazyRegex::LazyRegex(std::string pattern, std::string where) : state_(std::make_
   state_->where = std::move(where);
 }
 
-const LiteralSkipRE2* LazyRegex::get() const {
+const AcceleratedRE2* LazyRegex::get() const {
   if (!state_) return nullptr;
   std::call_once(state_->once, [s = state_.get()] {
     RE2::Options options;
     options.set_log_errors(false);
-    s->re = std::make_unique<LiteralSkipRE2>(s->pattern, options);
+    s->re = std::make_unique<AcceleratedRE2>(s->pattern, options);
     if (!s->re->ok())
       std::fprintf(stderr, "registre: %s: pattern cannot be compiled, it will never match: %s\n",
                    s->where.empty() ? "grammar" : s->where.c_str(), s->re->error().c_str());
@@ -309,15 +309,15 @@ const std::vector<GrammarEntry>& Grammar::Section(std::string_view name) const {
   return entries ? *entries : kNoEntries;
 }
 
-std::vector<const LiteralSkipRE2*> Grammar::Patterns(std::string_view section,
+std::vector<const AcceleratedRE2*> Grammar::Patterns(std::string_view section,
                                                      std::string_view key) const {
-  std::vector<const LiteralSkipRE2*> out;
+  std::vector<const AcceleratedRE2*> out;
   for (const GrammarEntry& e : Section(section))
     if (e.key == key && e.regex) out.push_back(e.regex.get());
   return out;
 }
 
-const LiteralSkipRE2* Grammar::Pattern(std::string_view section, std::string_view key) const {
+const AcceleratedRE2* Grammar::Pattern(std::string_view section, std::string_view key) const {
   for (const GrammarEntry& e : Section(section))
     if (e.key == key && e.regex) return e.regex.get();
   return nullptr;

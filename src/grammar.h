@@ -30,7 +30,7 @@
 #include <utility>
 #include <vector>
 
-#include "literal_start.h"
+#include "accelerated_re2.h"
 #include "status.h"
 
 namespace registre {
@@ -45,9 +45,9 @@ class LazyRegex {
  public:
   LazyRegex() = default;
   explicit LazyRegex(std::string pattern, std::string where = "");
-  const LiteralSkipRE2* get() const;
-  const LiteralSkipRE2& operator*() const { return *get(); }
-  const LiteralSkipRE2* operator->() const { return get(); }
+  const AcceleratedRE2* get() const;
+  const AcceleratedRE2& operator*() const { return *get(); }
+  const AcceleratedRE2* operator->() const { return get(); }
   explicit operator bool() const { return state_ != nullptr; }
 
  private:
@@ -74,9 +74,9 @@ class Grammar {
   // Entries of a section in file order; empty when the section does not exist.
   const std::vector<GrammarEntry>& Section(std::string_view name) const;
   // The entries of `section` whose key is `key`, in order.
-  std::vector<const LiteralSkipRE2*> Patterns(std::string_view section, std::string_view key) const;
+  std::vector<const AcceleratedRE2*> Patterns(std::string_view section, std::string_view key) const;
   // The first pattern for (section, key), or null.
-  const LiteralSkipRE2* Pattern(std::string_view section, std::string_view key) const;
+  const AcceleratedRE2* Pattern(std::string_view section, std::string_view key) const;
   // The value for `key` in a table section, or empty.
   std::string Lookup(std::string_view table, std::string_view key) const;
 

@@ -1,7 +1,6 @@
 #include "literal_start.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace registre {
 namespace {
@@ -114,44 +113,6 @@ std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min
     if (kept.empty() || s.compare(0, kept.back().size(), kept.back()) != 0)
       kept.push_back(std::move(s));
   return kept;
-}
-
-LiteralSkipRE2::LiteralSkipRE2(const std::string& pattern, const RE2::Options& options)
-    : RE2(pattern, options) {
-  if (!ok() || options.posix_syntax() || !options.case_sensitive() ||
-      options.encoding() != RE2::Options::EncodingUTF8)
-    return;
-  starts_ = LiteralStarts(pattern);
-  if (starts_.size() > kMaxStarts) starts_.clear();
-}
-
-bool LiteralSkipRE2::Search(re2::StringPiece text, re2::StringPiece* submatch,
-                            int nsubmatch) const {
-  if (starts_.empty()) return Match(text, 0, text.size(), UNANCHORED, submatch, nsubmatch);
-  // Next occurrence of each start at or after `from` (npos: none left), found lazily.
-  constexpr std::size_t kUnknown = std::string_view::npos - 1;
-  std::size_t next[kMaxStarts];
-  std::fill(next, next + starts_.size(), kUnknown);
-  // Each failed anchored attempt may read far; a few of them keep the search linear.
-  constexpr int kMaxAttempts = 16;
-  std::size_t from = 0;
-  for (int attempts = 0;; ++attempts) {
-    std::size_t at = std::string_view::npos;
-    for (std::size_t k = 0; k < starts_.size(); ++k) {
-      if (next[k] == kUnknown || (next[k] != std::string_view::npos && next[k] < from)) {
-        const void* hit =
-            memmem(text.data() + from, text.size() - from, starts_[k].data(), starts_[k].size());
-        next[k] = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data())
-                      : std::string_view::npos;
-      }
-      at = std::min(at, next[k]);
-    }
-    if (at == std::string_view::npos) return false;
-    if (attempts == kMaxAttempts)
-      return Match(text, at, text.size(), UNANCHORED, submatch, nsubmatch);
-    if (Match(text, at, text.size(), ANCHOR_START, submatch, nsubmatch)) return true;
-    from = at + 1;
-  }
 }
 
 }  // namespace registre

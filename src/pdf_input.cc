@@ -30,7 +30,8 @@ Plugin LoadPlugin() {
   if (const char* env = std::getenv("REGISTRE_PDF_PLUGIN"); env && *env) {
     candidates.push_back(env);
   } else {
-    if (std::string dir = ExecutableDir(); !dir.empty()) candidates.push_back(dir + "/" + kPdfPluginFile);
+    if (std::string dir = ExecutableDir(); !dir.empty())
+      candidates.push_back(dir + "/" + kPdfPluginFile);
     candidates.push_back(REGISTRE_PDF_PLUGIN_PATH);
   }
   Plugin plugin;

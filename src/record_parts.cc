@@ -115,7 +115,7 @@ void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, const std::
   {
     // An "Objet :" label near the top names the deliberation better than a heading
     // (which may be a page header or a theme).
-    const LiteralSkipRE2* object = grammar_.Pattern("segment.object", "object");
+    const AcceleratedRE2* object = grammar_.Pattern("segment.object", "object");
     Range whole;
     std::vector<Range> groups;
     Range top{r.start, std::min(r.end, r.start + 2500)};
@@ -184,7 +184,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
                    ? FindIn(doc, *formula_line_, line, nullptr, nullptr)
                    : grammar_.AnyMatch("section.formula", doc.Folded(line));
     if (!may) continue;
-    for (const LiteralSkipRE2* re : grammar_.Patterns("section.formula", "line")) {
+    for (const AcceleratedRE2* re : grammar_.Patterns("section.formula", "line")) {
       Range whole;
       std::vector<Range> groups;
       if (FindIn(doc, *re, line, &whole, &groups) && whole.start == line.start) {
@@ -200,7 +200,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
   // 2. The verb right after "après en avoir délibéré", or "prend acte".
   for (const char* key : {"after_deliberation", "prend_acte"}) {
     if (decision_at != SIZE_MAX) break;
-    for (const LiteralSkipRE2* re : grammar_.Patterns("section.formula", key)) {
+    for (const AcceleratedRE2* re : grammar_.Patterns("section.formula", key)) {
       Range whole;
       std::vector<Range> groups;
       if (FindIn(doc, *re, r, &whole, &groups)) {
@@ -276,7 +276,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
 std::vector<Article> RecordPartsReader::DecisionPoints(const Document& doc, Range r) const {
   // Points "1)", "2)"... numbered from 1, each deciding something before the next one.
   std::vector<Article> points;
-  const LiteralSkipRE2* re = grammar_.Pattern("section.decision_point", "point");
+  const AcceleratedRE2* re = grammar_.Pattern("section.decision_point", "point");
   if (!re) return points;
   for (std::size_t i = doc.LineAt(r.start);
        i < doc.lines().size() && doc.LineRange(i).start < r.end; ++i) {
@@ -423,7 +423,7 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, const std::vec
                                     const std::vector<int>& publication, Parts* p) const {
   // The first entry of `section` with `key`, when it matches in r (it is among `found`).
   auto matching = [&](std::string_view section, std::string_view key,
-                      const std::vector<int>& found) -> const LiteralSkipRE2* {
+                      const std::vector<int>& found) -> const AcceleratedRE2* {
     const std::vector<GrammarEntry>& entries = grammar_.Section(section);
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (entries[i].key != key) continue;
@@ -434,10 +434,10 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, const std::vec
   };
   Range whole;
   std::vector<Range> groups;
-  if (const LiteralSkipRE2* re = matching("closing", "text", closing);
+  if (const AcceleratedRE2* re = matching("closing", "text", closing);
       re && FindIn(doc, *re, r, &whole, &groups)) {
     p->closing_text = doc.Text(whole);
-    if (const LiteralSkipRE2* place = grammar_.Pattern("closing", "place")) {
+    if (const AcceleratedRE2* place = grammar_.Pattern("closing", "place")) {
       std::vector<Range> g;
       Range w;
       Range around{whole.start, std::min(r.end, whole.end + 200)};
@@ -447,12 +447,12 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, const std::vec
       if (!dates.empty()) p->closing_date = dates.front().iso;
     }
   }
-  if (const LiteralSkipRE2* re = matching("publication", "prefecture_id", publication);
+  if (const AcceleratedRE2* re = matching("publication", "prefecture_id", publication);
       re && FindIn(doc, *re, r, &whole, &groups)) {
     p->prefecture_id = doc.Text(Group(*re, groups, "id"));
   }
   for (const char* key : {"transmitted", "published"}) {
-    const LiteralSkipRE2* re = matching("publication", key, publication);
+    const AcceleratedRE2* re = matching("publication", key, publication);
     if (!re || !FindIn(doc, *re, r, &whole, &groups)) continue;
     auto dates = words_.FindDates(doc, Range{whole.end, std::min(r.end, whole.end + 40)});
     if (!dates.empty())

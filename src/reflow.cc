@@ -31,7 +31,8 @@ int Reflow(const Grammar& grammar, NormalisedText* t) {
         re2::StringPiece input(folded.data() + start, end - start);
         re2::StringPiece match;
         std::size_t pos = 0;
-        while (pos < input.size() && e.regex->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
+        while (pos < input.size() &&
+               e.regex->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
           std::size_t at = static_cast<std::size_t>(match.data() - folded.data());
           std::size_t after = at + match.size();
           pos = after - start > pos ? after - start : pos + 1;
@@ -39,7 +40,8 @@ int Reflow(const Grammar& grammar, NormalisedText* t) {
           std::size_t space = folded[at] == ' ' ? at : after - 1;
           if (folded[space] != ' ') continue;
           std::size_t text_at = t->folded.to_source[space];
-          if (e.key == "upper" && !UpperAt(t->text, t->folded.to_source[std::min(after, folded.size())]))
+          if (e.key == "upper" &&
+              !UpperAt(t->text, t->folded.to_source[std::min(after, folded.size())]))
             continue;
           if (text_at >= t->text.size() || t->text[text_at] != ' ') continue;
           folded[space] = '\n';

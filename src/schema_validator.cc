@@ -20,7 +20,7 @@ SchemaValidator::SchemaValidator() : impl_(std::make_unique<Impl>()) {}
 SchemaValidator::~SchemaValidator() = default;
 
 Result<std::unique_ptr<SchemaValidator>> SchemaValidator::Load(const std::string& schema_path,
-                                                              bool compiled) {
+                                                               bool compiled) {
   std::ifstream in(schema_path);
   if (!in) return Status::Error(schema_path + ": cannot open schema");
   nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);

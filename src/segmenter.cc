@@ -149,7 +149,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     if (doc.LineBlank(i) || NextNonBlank(doc, i + 1) >= n) continue;
     Range line = doc.LineRange(i);
     if (g.AnyMatch("segment.procedural", doc.Folded(line))) {
-      for (const LiteralSkipRE2* re : g.Patterns("segment.procedural", "t")) {
+      for (const AcceleratedRE2* re : g.Patterns("segment.procedural", "t")) {
         std::vector<Range> groups;
         Range whole;
         if (FindIn(doc, *re, line, &whole, &groups) && whole.start == line.start) {
@@ -177,7 +177,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     // A line that decides something is the body of a title, not one.
     if (HasDecisionEvidence(doc, g, line)) continue;
     std::vector<Range> groups;
-    const LiteralSkipRE2* re = g.Pattern("segment.title", "title");
+    const AcceleratedRE2* re = g.Pattern("segment.title", "title");
     Range whole;
     if (!re || !FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) continue;
     Range t = Group(*re, groups, "t");
@@ -257,7 +257,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
   }
 
   // Headings inside a table of contents (several "(p. 5)" references around them).
-  if (const LiteralSkipRE2* toc = grammar_.Pattern("segment.toc", "ref")) {
+  if (const AcceleratedRE2* toc = grammar_.Pattern("segment.toc", "ref")) {
     for (Candidate& c : cands) {
       Range around = doc.LineRange(c.line);
       around.start = around.start > kTocWindow ? around.start - kTocWindow : 0;
@@ -339,7 +339,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
   }
 
   // Build records.
-  const LiteralSkipRE2* title_number = grammar_.Pattern("segment.title_number", "n");
+  const AcceleratedRE2* title_number = grammar_.Pattern("segment.title_number", "n");
   std::vector<RecordSegment> records;
   std::vector<bool> keep;
   std::vector<HeadingKind> opened_by;
@@ -395,7 +395,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     bool is_record = true;
     if (!r.title.empty()) {
       Range t = TrimRange(doc, r.title, " :;.-");
-      for (const LiteralSkipRE2* not_record : grammar_.Patterns("segment.not_record", "t")) {
+      for (const AcceleratedRE2* not_record : grammar_.Patterns("segment.not_record", "t")) {
         Range whole;
         if (FindIn(doc, *not_record, t, &whole, nullptr) && whole.start == t.start)
           is_record = false;
@@ -444,7 +444,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     RecordSegment r;
     r.range = Range{0, end};
     std::size_t head_end = doc.lines().size() > 15 ? doc.LineRange(15).end : end;
-    if (const LiteralSkipRE2* number = grammar_.Pattern("segment.head_number", "n")) {
+    if (const AcceleratedRE2* number = grammar_.Pattern("segment.head_number", "n")) {
       for (std::size_t l = 0; l < doc.lines().size() && doc.LineRange(l).end <= head_end; ++l) {
         std::vector<Range> g;
         Range whole;

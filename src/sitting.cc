@@ -415,8 +415,8 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
   Range head{r.start, std::min(r.end, r.start + 4000)};
   int year_words = words_.YearInWords(doc, head);
   std::vector<FrenchWords::DateFound> dates = words_.FindDates(doc, head, year_words);
-  const LiteralSkipRE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
-  const LiteralSkipRE2* convocation = grammar_.Pattern("sitting.dates", "convocation");
+  const AcceleratedRE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
+  const AcceleratedRE2* convocation = grammar_.Pattern("sitting.dates", "convocation");
   int session_year = 0;
   for (const auto& d : dates) {
     if (d.iso.empty()) continue;
@@ -488,7 +488,7 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
     s->time = buf;
     break;
   }
-  if (const LiteralSkipRE2* re = grammar_.Pattern("sitting.place", "place");
+  if (const AcceleratedRE2* re = grammar_.Pattern("sitting.place", "place");
       re && FindIn(doc, *re, head, &whole, &groups)) {
     Range place = Group(*re, groups, "place");
     std::string_view f = doc.Folded(place);

@@ -16,8 +16,8 @@ struct Warning {
 };
 
 struct SourceText {
-  std::string text;    // UTF-8, '\n' line ends, '\f' page breaks
-  std::string format;  // "text", "pdf" or "ocr" (record.md source.format)
+  std::string text;      // UTF-8, '\n' line ends, '\f' page breaks
+  std::string format;    // "text", "pdf" or "ocr" (record.md source.format)
   std::string encoding;  // what the bytes were decoded from: "UTF-8", "windows-1252"...
   std::vector<Warning> warnings;
 };

@@ -1,0 +1,72 @@
+#include "accelerated_re2.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "literal_start.h"
+#include "text_bytes.h"
+
+namespace registre {
+
+AcceleratedRE2::AcceleratedRE2(const std::string& pattern, const RE2::Options& options)
+    : RE2(pattern, options) {
+  if (!ok() || options.posix_syntax() || !options.case_sensitive() ||
+      options.encoding() != RE2::Options::EncodingUTF8)
+    return;
+  starts_ = LiteralStarts(pattern);
+  if (starts_.size() > kMaxStarts) starts_.clear();
+  if (NumberOfCapturingGroups() > 0) {
+    RE2::Options latin1 = options;
+    latin1.set_encoding(RE2::Options::EncodingLatin1);
+    auto twin = std::make_unique<RE2>(pattern, latin1);
+    // Worth it only when the program shrinks well (it does for repeated UTF-8 classes).
+    if (twin->ok() && twin->NumberOfCapturingGroups() == NumberOfCapturingGroups() &&
+        2 * twin->ProgramSize() <= ProgramSize())
+      ascii_twin_ = std::move(twin);
+  }
+}
+
+AcceleratedRE2::~AcceleratedRE2() = default;
+
+bool AcceleratedRE2::Search(re2::StringPiece text, re2::StringPiece* submatch,
+                            int nsubmatch) const {
+  if (nsubmatch <= 1 || !ascii_twin_) return SearchFromStarts(text, submatch, nsubmatch);
+  if (!SearchFromStarts(text, submatch, 1)) return false;
+  re2::StringPiece whole = submatch[0];
+  const auto start = static_cast<std::size_t>(whole.data() - text.data());
+  if (AsciiRunEnd(std::string_view(whole.data(), whole.size()), 0) == whole.size() &&
+      ascii_twin_->Match(text, start, start + whole.size(), ANCHOR_BOTH, submatch, nsubmatch))
+    return true;
+  return SearchFromStarts(text, submatch, nsubmatch);
+}
+
+bool AcceleratedRE2::SearchFromStarts(re2::StringPiece text, re2::StringPiece* submatch,
+                                      int nsubmatch) const {
+  if (starts_.empty()) return Match(text, 0, text.size(), UNANCHORED, submatch, nsubmatch);
+  // Next occurrence of each start at or after `from` (npos: none left), found lazily.
+  constexpr std::size_t kUnknown = std::string_view::npos - 1;
+  std::size_t next[kMaxStarts];
+  std::fill(next, next + starts_.size(), kUnknown);
+  // Each failed anchored attempt may read far; a few of them keep the search linear.
+  constexpr int kMaxAttempts = 16;
+  std::size_t from = 0;
+  for (int attempts = 0;; ++attempts) {
+    std::size_t at = std::string_view::npos;
+    for (std::size_t k = 0; k < starts_.size(); ++k) {
+      if (next[k] == kUnknown || (next[k] != std::string_view::npos && next[k] < from)) {
+        const void* hit =
+            memmem(text.data() + from, text.size() - from, starts_[k].data(), starts_[k].size());
+        next[k] = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data())
+                      : std::string_view::npos;
+      }
+      at = std::min(at, next[k]);
+    }
+    if (at == std::string_view::npos) return false;
+    if (attempts == kMaxAttempts)
+      return Match(text, at, text.size(), UNANCHORED, submatch, nsubmatch);
+    if (Match(text, at, text.size(), ANCHOR_START, submatch, nsubmatch)) return true;
+    from = at + 1;
+  }
+}
+
+}  // namespace registre
