@@ -201,14 +201,17 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     if (in.sitting.authority.empty() || in.sitting.assembly.empty())
       Inherit(in.sitting, whole_document());
     nlohmann::json record = builder.Build(in);
+    const bool repeated = builder.attendance_repeated();
     // No ACTES code printed: infer one from the object, marked matter.derived (record.md).
     if (matters_) matters_->ApplyTo(record);
-    Status valid = validator_->Validate(record);
+    // A repeated attendance was checked in the record before, which passed.
+    Status valid = validator_->Validate(record, repeated ? "attendance" : "");
     if (!valid.ok()) {
       return Status::Error("internal error: record " + std::to_string(index) + " " +
                            valid.message());
     }
     result.records.push_back(std::move(record));
+    result.repeats_attendance.push_back(repeated);
     ++index;
   }
   return result;

@@ -22,6 +22,9 @@ class MatterClassifier;
 struct DocumentResult {
   std::vector<nlohmann::json> records;  // validated, in document order
   std::vector<Warning> warnings;        // about the document as a whole (no record, ...)
+  // Per record: its "attendance" is the previous record's, value for value (the items of a
+  // procès-verbal share one list). Writers may reuse what they wrote for it.
+  std::vector<bool> repeats_attendance;
 };
 
 class Pipeline {

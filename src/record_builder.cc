@@ -134,7 +134,8 @@ json Assemble(const RecordInputs& in, json attendance,
 }  // namespace
 
 nlohmann::json RecordBuilder::Build(const RecordInputs& in) {
-  if (!last_ || !(*last_ == in.sitting.attendance)) {
+  repeated_ = last_ && *last_ == in.sitting.attendance;
+  if (!repeated_) {
     last_warnings_.clear();
     last_json_ = AttendanceJson(in.sitting.attendance, &last_warnings_);
     last_ = in.sitting.attendance;

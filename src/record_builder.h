@@ -34,9 +34,12 @@ struct RecordInputs {
 class RecordBuilder {
  public:
   nlohmann::json Build(const RecordInputs& in);
+  // True when the record last built has the attendance of the record built before it.
+  bool attendance_repeated() const { return repeated_; }
 
  private:
   std::optional<Attendance> last_;  // the attendance last built
+  bool repeated_ = false;
   nlohmann::json last_json_;
   std::vector<Warning> last_warnings_;
 };

@@ -83,11 +83,11 @@ struct SchemaChecker::Node {
   std::size_t min_length = 0;
   std::unique_ptr<RE2> pattern;
 
-  bool Check(const nlohmann::json& v) const;
+  bool Check(const nlohmann::json& v, std::string_view checked_property = {}) const;
 };
 
-bool SchemaChecker::Node::Check(const nlohmann::json& v) const {
-  if (ref) return ref->Check(v);
+bool SchemaChecker::Node::Check(const nlohmann::json& v, std::string_view checked_property) const {
+  if (ref) return ref->Check(v, checked_property);
   if (!always) return false;
   if (!HasType(v, types)) return false;
   if (has_enum && std::find(allowed.begin(), allowed.end(), v) == allowed.end()) return false;
@@ -109,6 +109,7 @@ bool SchemaChecker::Node::Check(const nlohmann::json& v) const {
     for (const auto& [name, value] : v.get_ref<const nlohmann::json::object_t&>()) {
       if (req != required.end() && *req < name) return false;  // a required name is missing
       if (req != required.end() && *req == name) ++req;
+      if (!checked_property.empty() && name == checked_property) continue;
       while (prop != properties.end() && prop->first < name) ++prop;
       if (prop != properties.end() && prop->first == name) {
         if (!prop->second->Check(value)) return false;
@@ -244,6 +245,8 @@ Result<std::unique_ptr<SchemaChecker>> SchemaChecker::Compile(const nlohmann::js
   return checker;
 }
 
-bool SchemaChecker::Check(const nlohmann::json& value) const { return impl_->top->Check(value); }
+bool SchemaChecker::Check(const nlohmann::json& value, std::string_view checked_property) const {
+  return impl_->top->Check(value, checked_property);
+}
 
 }  // namespace registre

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "status.h"
 
@@ -19,7 +20,9 @@ class SchemaChecker {
   static Result<std::unique_ptr<SchemaChecker>> Compile(const nlohmann::json& schema);
   ~SchemaChecker();
 
-  bool Check(const nlohmann::json& value) const;
+  // `checked_property`: a property of the top-level object whose value is known to pass
+  // (it must still be there when required).
+  bool Check(const nlohmann::json& value, std::string_view checked_property = {}) const;
 
  private:
   SchemaChecker();

@@ -43,8 +43,9 @@ Result<std::unique_ptr<SchemaValidator>> SchemaValidator::Load(const std::string
 
 bool SchemaValidator::compiled() const { return impl_->checker != nullptr; }
 
-Status SchemaValidator::Validate(const nlohmann::json& record) const {
-  if (impl_->checker && impl_->checker->Check(record)) return Status::Ok();
+Status SchemaValidator::Validate(const nlohmann::json& record,
+                                 std::string_view checked_property) const {
+  if (impl_->checker && impl_->checker->Check(record, checked_property)) return Status::Ok();
   // One validator per thread: it caches compiled std::regex objects for "pattern"
   // constraints, which cost far more to build than the validation itself.
   thread_local valijson::Validator validator;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "status.h"
 
@@ -21,7 +22,9 @@ class SchemaValidator {
   ~SchemaValidator();
 
   // Ok, or an error listing the first few violations with their JSON paths.
-  Status Validate(const nlohmann::json& record) const;
+  // `checked_property`: a top-level property whose value the caller has seen pass already
+  // (the same value in a record validated before); the compiled checker skips it.
+  Status Validate(const nlohmann::json& record, std::string_view checked_property = {}) const;
 
   // Whether the compiled checker is in use (false when the schema is outside its subset).
   bool compiled() const;

@@ -28,6 +28,31 @@ TEST(JsonLineTest, SameBytesAsNlohmannOnEveryGoldenRecord) {
   EXPECT_GT(records, 20);
 }
 
+// A record line whose repeated value is copied from the record before is byte for byte the
+// line written from scratch.
+TEST(JsonLineTest, RecordLineCopiesTheRepeatedValue) {
+  nlohmann::json a = {
+      {"attendance", {{"present", {"Anne \"A\"", "Bruno"}}}}, {"id", 1}, {"z", "é"}};
+  nlohmann::json b = a;
+  b["id"] = 2;
+  std::string kept, line_a, line_b;
+  AppendRecordLine(a, "attendance", /*repeats=*/false, &kept, &line_a);
+  EXPECT_EQ(line_a, Dump(a));
+  EXPECT_EQ(kept, Dump(a["attendance"]));
+  AppendRecordLine(b, "attendance", /*repeats=*/true, &kept, &line_b);
+  EXPECT_EQ(line_b, Dump(b));
+  // The caller vouches for the repeat: the kept bytes are what is written.
+  nlohmann::json c = b;
+  c["attendance"] = nullptr;
+  std::string line_c;
+  AppendRecordLine(c, "attendance", /*repeats=*/true, &kept, &line_c);
+  EXPECT_EQ(line_c, line_b);
+  // Nothing kept yet: the value is written.
+  std::string none, line_d;
+  AppendRecordLine(c, "attendance", /*repeats=*/true, &none, &line_d);
+  EXPECT_EQ(line_d, Dump(c));
+}
+
 TEST(JsonLineTest, EscapesNumbersAndNestingAsNlohmann) {
   nlohmann::json j = {
       {"text", "quote \" backslash \\ slash / tab \t nl \n cr \r bs \b ff \f nul" +

@@ -48,6 +48,10 @@ TEST(SchemaCheckerTest, ChecksTheSupportedKeywords) {
   EXPECT_FALSE(c.Check(Parse(R"({"id": "ab", "n": 1, "who": {}})")));         // anyOf
   EXPECT_FALSE(c.Check(Parse(R"({"id": "ab", "n": 1, "extra": 0})")));        // additional
   EXPECT_FALSE(c.Check(Parse(R"([])")));
+  // A property the caller has seen pass is not checked again, but must still be there.
+  EXPECT_TRUE(c.Check(Parse(R"({"id": "ab", "n": 1, "tags": [1]})"), "tags"));
+  EXPECT_FALSE(c.Check(Parse(R"({"id": "ab", "n": 1, "tags": [1]})"), "n"));
+  EXPECT_FALSE(c.Check(Parse(R"({"id": "ab"})"), "n"));
 }
 
 TEST(SchemaCheckerTest, RefusesKeywordsOutsideItsSubset) {

@@ -1,7 +1,5 @@
 #include "batch/run_log.h"
 
-#include "output/json_line.h"
-
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -10,6 +8,8 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+
+#include "output/json_line.h"
 
 namespace registre {
 namespace {
@@ -231,11 +231,15 @@ Result<std::unique_ptr<RunLog>> RunLog::Open(const RunFiles& files, bool append)
 RunLog::~RunLog() { (void)Close(); }
 
 Status RunLog::Commit(const std::string& path, const std::string& sha256,
-                      const std::vector<json>& records, const ErrorRecord* error) {
+                      const std::vector<json>& records, const ErrorRecord* error,
+                      const std::vector<bool>* repeats_attendance) {
   if (output_.fd >= 0 && !records.empty()) {
     buffer_.clear();
-    for (const json& record : records) {
-      AppendJsonLine(record, &buffer_);
+    std::string attendance;
+    for (std::size_t k = 0; k < records.size(); ++k) {
+      bool repeats =
+          repeats_attendance && k < repeats_attendance->size() && k > 0 && (*repeats_attendance)[k];
+      AppendRecordLine(records[k], "attendance", repeats, &attendance, &buffer_);
       buffer_.push_back('\n');
     }
     Status s = WriteAll(output_.fd, buffer_, output_.path);

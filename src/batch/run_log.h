@@ -70,9 +70,11 @@ class RunLog {
 
   // Records the outcome of one input (see the contract). `sha256` is empty when the file
   // could not be read; `error` is null on success. Records are written only when OUTPUT is
-  // named (otherwise the caller hands them to its sink).
+  // named (otherwise the caller hands them to its sink). `repeats_attendance`, when given,
+  // is DocumentResult's: each repeated attendance is copied from the record before.
   Status Commit(const std::string& path, const std::string& sha256,
-                const std::vector<nlohmann::json>& records, const ErrorRecord* error);
+                const std::vector<nlohmann::json>& records, const ErrorRecord* error,
+                const std::vector<bool>* repeats_attendance = nullptr);
 
   // Closes the files; returns the first error met.
   Status Close();

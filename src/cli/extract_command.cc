@@ -96,7 +96,8 @@ po::options_description ExtractOptionsDescription(ExtractOptions& o) {
 }
 
 struct Counts {
-  std::size_t done = 0, failed = 0, skipped = 0, records = 0, warnings = 0, empty = 0, inferred_subjects = 0;
+  std::size_t done = 0, failed = 0, skipped = 0, records = 0, warnings = 0, empty = 0,
+              inferred_subjects = 0;
   std::size_t redone = 0;         // inputs done before under another sha256
   std::size_t failed_before = 0;  // skipped inputs that failed in an earlier run
 };
@@ -108,9 +109,12 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   po::options_description desc = ExtractOptionsDescription(o);
   po::variables_map vm;
   switch (ParseCommandLine("extract", args, desc, &o.files, &vm, out, err)) {
-    case Parsed::kUsageError: return kExitUsage;
-    case Parsed::kHelped: return kExitOk;
-    case Parsed::kRun: break;
+    case Parsed::kUsageError:
+      return kExitUsage;
+    case Parsed::kHelped:
+      return kExitOk;
+    case Parsed::kRun:
+      break;
   }
   auto usage = [&](const std::string& message) {
     err << "registre extract: " << message << "\n";
@@ -268,7 +272,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     }
     n.records += r.records.size();
     progress.AddDone(r.records.size(), false, item.bytes);
-    return log.value()->Commit(item.path, item.sha256, r.records, nullptr);
+    return log.value()->Commit(item.path, item.sha256, r.records, nullptr, &r.repeats_attendance);
   };
 
   Status run = RunOrdered(inputs, RunnerOptions{o.jobs, 0}, process, deliver);

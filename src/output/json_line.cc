@@ -132,6 +132,29 @@ void AppendJsonLine(const nlohmann::json& value, std::string* out) {
   }
 }
 
+void AppendRecordLine(const nlohmann::json& record, std::string_view key, bool repeats,
+                      std::string* value_bytes, std::string* out) {
+  if (!record.is_object()) return AppendJsonLine(record, out);
+  out->push_back('{');
+  bool first = true;
+  for (const auto& [name, item] : record.items()) {
+    if (!first) out->push_back(',');
+    first = false;
+    AppendString(name, out);
+    out->push_back(':');
+    if (name != key) {
+      AppendJsonLine(item, out);
+    } else if (repeats && !value_bytes->empty()) {
+      out->append(*value_bytes);
+    } else {
+      const std::size_t from = out->size();
+      AppendJsonLine(item, out);
+      value_bytes->assign(*out, from, std::string::npos);
+    }
+  }
+  out->push_back('}');
+}
+
 std::string JsonLine(const nlohmann::json& value) {
   std::string out;
   AppendJsonLine(value, &out);

@@ -8,10 +8,18 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace registre {
 
 void AppendJsonLine(const nlohmann::json& value, std::string* out);
 std::string JsonLine(const nlohmann::json& value);
+
+// A record written as AppendJsonLine writes it, except for the value of its top-level `key`:
+// when `repeats` (the caller vouches that it is the value of the record written before, as
+// DocumentResult::repeats_attendance does) its bytes are copied from *value_bytes; otherwise
+// it is written and its bytes kept in *value_bytes for the next record.
+void AppendRecordLine(const nlohmann::json& record, std::string_view key, bool repeats,
+                      std::string* value_bytes, std::string* out);
 
 }  // namespace registre
