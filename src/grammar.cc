@@ -47,15 +47,13 @@ bool AnchoredAtStart(std::string_view pattern) {
 }  // namespace
 
 std::vector<GrammarEntry>* Grammar::Find(std::string_view name) {
-  for (auto& [n, entries] : sections_)
-    if (n == name) return &entries;
-  return nullptr;
+  auto it = section_at_.find(name);
+  return it == section_at_.end() ? nullptr : &sections_[it->second].second;
 }
 
 const std::vector<GrammarEntry>* Grammar::Find(std::string_view name) const {
-  for (const auto& [n, entries] : sections_)
-    if (n == name) return &entries;
-  return nullptr;
+  auto it = section_at_.find(name);
+  return it == section_at_.end() ? nullptr : &sections_[it->second].second;
 }
 
 Status Grammar::AddText(std::string_view text, const std::string& name) {
@@ -83,6 +81,7 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
         if (!built.ok()) return built;
       }
       current_name = section;
+      section_at_.emplace(section, sections_.size());
       sections_.emplace_back(section, std::vector<GrammarEntry>{});
       current = &sections_.back().second;
       is_table = section.rfind("table.", 0) == 0;
@@ -143,6 +142,7 @@ Status Grammar::BuildSet(const std::string& section) {
     built.entry_of.push_back(static_cast<int>(i));
   }
   if (built.entry_of.empty()) return Status::Ok();
+  set_at_.emplace(section, sets_.size());
   sets_.push_back(std::move(built));
   return Status::Ok();
 }
@@ -150,7 +150,7 @@ Status Grammar::BuildSet(const std::string& section) {
 struct LazyRegex::State {
   std::string pattern;
   std::string where;
-  std::once_flag once;
+  RunOnce once;
   std::unique_ptr<AcceleratedRE2> re;
 };
 
@@ -161,7 +161,7 @@ LazyRegex::LazyRegex(std::string pattern, std::string where) : state_(std::make_
 
 const AcceleratedRE2* LazyRegex::get() const {
   if (!state_) return nullptr;
-  std::call_once(state_->once, [s = state_.get()] {
+  state_->once.Run([s = state_.get()] {
     RE2::Options options;
     options.set_log_errors(false);
     s->re = std::make_unique<AcceleratedRE2>(s->pattern, options);
@@ -241,16 +241,15 @@ std::vector<std::string> Grammar::SectionNames() const {
 }
 
 const Grammar::SectionSet* Grammar::FindSet(std::string_view section) const {
-  for (const SectionSet& s : sets_)
-    if (s.name == section) return &s;
-  return nullptr;
+  auto it = set_at_.find(section);
+  return it == set_at_.end() ? nullptr : &sets_[it->second];
 }
 
 bool Grammar::AnyMatch(std::string_view section, std::string_view text,
                        std::vector<int>* which) const {
   const SectionSet* s = FindSet(section);
   if (!s) return false;
-  std::call_once(*s->compiled, [s] { s->ok = s->set->Compile(); });
+  s->compiled->Run([s] { s->ok = s->set->Compile(); });
   std::vector<int> hits;
   RE2::Set::ErrorInfo error{};
   bool matched = s->ok && s->set->Match(re2::StringPiece(text.data(), text.size()),
@@ -357,7 +356,7 @@ SectionScreen::SectionScreen(const Grammar& grammar, std::vector<std::string> se
 }
 
 bool SectionScreen::Compiled() const {
-  std::call_once(*compiled_, [this] { ok_ = addable_ && !origin_.empty() && set_->Compile(); });
+  compiled_->Run([this] { ok_ = addable_ && !origin_.empty() && set_->Compile(); });
   return ok_;
 }
 

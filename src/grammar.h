@@ -24,13 +24,14 @@
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "accelerated_re2.h"
+#include "run_once.h"
 #include "status.h"
 
 namespace registre {
@@ -114,10 +115,17 @@ class Grammar {
     std::string name;
     std::unique_ptr<RE2::Set> set;
     std::vector<int> entry_of;
-    std::unique_ptr<std::once_flag> compiled = std::make_unique<std::once_flag>();
+    std::unique_ptr<RunOnce> compiled = std::make_unique<RunOnce>();
     mutable bool ok = false;  // compiled (set once, under `compiled`)
   };
   std::vector<SectionSet> sets_;
+  // Section name -> index in sections_ / sets_: every matcher call looks its section up.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using NameIndex = std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>>;
+  NameIndex section_at_, set_at_;
   const SectionSet* FindSet(std::string_view section) const;
   Status BuildSet(const std::string& section);
   std::vector<GrammarEntry>* Find(std::string_view name);
@@ -145,7 +153,7 @@ class SectionScreen {
   std::vector<std::pair<int, int>> origin_;  // set index -> (section, entry)
   bool addable_ = true;
   std::unique_ptr<RE2::Set> set_;
-  std::unique_ptr<std::once_flag> compiled_ = std::make_unique<std::once_flag>();
+  std::unique_ptr<RunOnce> compiled_ = std::make_unique<RunOnce>();
   mutable bool ok_ = false;
 };
 
