@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "literal_start.h"
 #include "text_util.h"
 
 namespace registre {
@@ -130,10 +131,10 @@ Status Grammar::BuildSet(const std::string& section) {
   bool anchored = true;
   for (const GrammarEntry& e : entries)
     if (e.regex && !AnchoredAtStart(e.value)) anchored = false;
-  SectionSet built{
-      section,
-      std::make_unique<RE2::Set>(options, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED),
-      {}};
+  SectionSet built;
+  built.name = section;
+  built.set_anchor = anchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+  built.set = std::make_unique<RE2::Set>(options, built.set_anchor);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (!entries[i].regex) continue;
     std::string error;
@@ -271,14 +272,52 @@ bool Grammar::AnyMatch(std::string_view section, std::string_view text,
   return true;
 }
 
+bool Grammar::Screen(const SectionSet& s, std::string_view text, std::vector<int>* which) const {
+  s.loose_compiled->Run([this, &s] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto loose = std::make_unique<RE2::Set>(options, s.set_anchor);
+    const std::vector<GrammarEntry>& entries = Section(s.name);
+    bool added = true;
+    for (int i : s.entry_of)
+      added = added && loose->Add(WithoutUpperBounds(entries[static_cast<std::size_t>(i)].value),
+                                  nullptr) >= 0;
+    s.loose_ok = added && loose->Compile();
+    s.loose = std::move(loose);
+  });
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  bool matched = s.loose_ok && s.loose->Match(re2::StringPiece(text.data(), text.size()),
+                                              which ? &hits : nullptr, &error);
+  if (!s.loose_ok || error.kind != RE2::Set::kNoError) {
+    // Cannot answer: every entry may match.
+    hits.clear();
+    for (std::size_t i = 0; i < s.entry_of.size(); ++i) hits.push_back(static_cast<int>(i));
+    matched = true;
+  }
+  if (!matched) return false;
+  if (which) {
+    which->clear();
+    for (int h : hits) which->push_back(s.entry_of[static_cast<std::size_t>(h)]);
+    std::sort(which->begin(), which->end());
+  }
+  return true;
+}
+
 std::vector<std::reference_wrapper<const GrammarEntry>> Grammar::Candidates(
     std::string_view section, std::string_view text) const {
   std::vector<std::reference_wrapper<const GrammarEntry>> out;
+  const SectionSet* s = FindSet(section);
   std::vector<int> which;
-  if (!AnyMatch(section, text, &which)) return out;
+  if (!s || !Screen(*s, text, &which)) return out;
   const std::vector<GrammarEntry>& entries = Section(section);
   for (int i : which) out.push_back(std::cref(entries[static_cast<std::size_t>(i)]));
   return out;
+}
+
+bool Grammar::MayMatch(std::string_view section, std::string_view text) const {
+  const SectionSet* s = FindSet(section);
+  return s && Screen(*s, text, nullptr);
 }
 
 Result<std::unique_ptr<Grammar>> Grammar::LoadDirectory(const std::string& dir) {
@@ -337,7 +376,8 @@ Status Grammar::Require(const std::vector<std::pair<std::string, std::string>>& 
   return Status::Ok();
 }
 
-SectionScreen::SectionScreen(const Grammar& grammar, std::vector<std::string> sections)
+SectionScreen::SectionScreen(const Grammar& grammar, std::vector<std::string> sections,
+                             Answers answers)
     : every_(sections.size()) {
   RE2::Options options;
   options.set_log_errors(false);
@@ -349,7 +389,10 @@ SectionScreen::SectionScreen(const Grammar& grammar, std::vector<std::string> se
       every_[s].push_back(static_cast<int>(i));
       // The patterns parsed when the grammar loaded, so Add fails only past RE2's limits;
       // the set is then left uncompiled and every entry is reported.
-      if (set_->Add(entries[i].value, nullptr) < 0) addable_ = false;
+      const std::string& pattern = entries[i].value;
+      if (set_->Add(answers == Answers::kSuperset ? WithoutUpperBounds(pattern) : pattern,
+                    nullptr) < 0)
+        addable_ = false;
       origin_.emplace_back(static_cast<int>(s), static_cast<int>(i));
     }
   }

@@ -88,12 +88,14 @@ class Grammar {
   bool AnyMatch(std::string_view section, std::string_view text,
                 std::vector<int>* which = nullptr) const;
 
-  // The entries of `section` (in Section() order) that match somewhere in `text`, found in
-  // one DFA pass. Running an entry on `text` itself (FindIn over the same range) succeeds
-  // exactly for these, so callers that try a section's entries in turn on one range loop
-  // over the candidates instead of scanning the range once per entry.
+  // Screens for callers that run the entries themselves after (FindIn), and so need only
+  // a superset: one DFA pass of the section's patterns with their counted repetitions left
+  // unbounded (WithoutUpperBounds), whose DFA is much smaller than the exact set's. Every
+  // entry that matches somewhere in `text` is among the candidates (in Section() order),
+  // with perhaps a few that do not; MayMatch is false only when no entry can match.
   std::vector<std::reference_wrapper<const GrammarEntry>> Candidates(std::string_view section,
                                                                      std::string_view text) const;
+  bool MayMatch(std::string_view section, std::string_view text) const;
 
   // One pattern that matches where any entry of `sections` (those with key `key`, when not
   // empty) matches: their alternation, groups made non-capturing. Its leftmost match starts
@@ -113,11 +115,19 @@ class Grammar {
   // patterns are added (parsed) at load; the set is compiled on first use.
   struct SectionSet {
     std::string name;
+    RE2::Anchor set_anchor = RE2::UNANCHORED;
     std::unique_ptr<RE2::Set> set;
     std::vector<int> entry_of;
     std::unique_ptr<RunOnce> compiled = std::make_unique<RunOnce>();
     mutable bool ok = false;  // compiled (set once, under `compiled`)
+    // The screen of Candidates and MayMatch: built and compiled on first use.
+    mutable std::unique_ptr<RE2::Set> loose;
+    std::unique_ptr<RunOnce> loose_compiled = std::make_unique<RunOnce>();
+    mutable bool loose_ok = false;
   };
+  // Indices (Section() order) of the entries the loose set says may match; all of them when
+  // it cannot answer.
+  bool Screen(const SectionSet& s, std::string_view text, std::vector<int>* which) const;
   std::vector<SectionSet> sets_;
   // Section name -> index in sections_ / sets_: every matcher call looks its section up.
   struct NameHash {
@@ -135,13 +145,19 @@ class Grammar {
 // Several sections screened together: one RE2::Set of all their patterns, so a range that
 // each section would read once is read once for all of them. Match(text) answers, for each
 // section in the order given, the entries (Section() indices) that match somewhere in
-// `text`, exactly what Grammar::AnyMatch would answer section by section. Compiled on first
+// `text`, exactly what Grammar::AnyMatch would answer section by section (or a superset of
+// it: Answers::kSuperset). Compiled on first
 // use; if the set cannot compile, or its DFA runs out of memory on a text, every entry is
 // reported (callers then run them one by one rather than miss one). The grammar must
 // outlive the screen.
 class SectionScreen {
  public:
-  SectionScreen(const Grammar& grammar, std::vector<std::string> sections);
+  // kSuperset: the screen's patterns have their counted repetitions unbounded (as
+  // Grammar::Candidates), for callers that run every entry reported: it may report entries
+  // that do not match, never miss one that does, and its DFA is much smaller.
+  enum class Answers { kExact, kSuperset };
+  SectionScreen(const Grammar& grammar, std::vector<std::string> sections,
+                Answers answers = Answers::kExact);
   std::vector<std::vector<int>> Match(std::string_view text) const;
   // True when some entry of some of the sections matches in `text` (the set stops at the
   // first match; true also when the set cannot answer).

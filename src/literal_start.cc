@@ -115,4 +115,47 @@ std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min
   return kept;
 }
 
+std::string WithoutUpperBounds(std::string_view p) {
+  std::string out;
+  out.reserve(p.size());
+  for (std::size_t i = 0; i < p.size();) {
+    char c = p[i];
+    if (c == '\\') {  // an escape, braces included ("\\{", "\\x{2013}", "\\p{L}")
+      std::size_t n = std::min<std::size_t>(2, p.size() - i);
+      if (n == 2 && (p[i + 1] == 'x' || p[i + 1] == 'p' || p[i + 1] == 'P') && i + 2 < p.size() &&
+          p[i + 2] == '{') {
+        std::size_t close = p.find('}', i + 2);
+        n = close == std::string_view::npos ? p.size() - i : close + 1 - i;
+      }
+      out.append(p.substr(i, n));
+      i += n;
+      continue;
+    }
+    if (c == '[') {
+      std::size_t end = std::min(SkipClass(p, i), p.size());
+      out.append(p.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (c == '{') {
+      // "{m,n}": digits, a comma, digits, a brace; anything else is left as written.
+      std::size_t j = i + 1;
+      while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
+      if (j > i + 1 && j < p.size() && p[j] == ',') {
+        std::size_t k = j + 1;
+        while (k < p.size() && p[k] >= '0' && p[k] <= '9') ++k;
+        if (k > j + 1 && k < p.size() && p[k] == '}') {
+          out.append(p.substr(i, j + 1 - i));
+          out.push_back('}');
+          i = k + 1;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
+
 }  // namespace registre

@@ -1,6 +1,6 @@
-// Literal starts: the literals one of which begins every match of a pattern, read from the
-// pattern's text, so that a search can run the pattern only where one of them occurs
-// (AcceleratedRE2::Search).
+// What the text of a pattern tells, for cheaper searches: the literals one of which begins
+// every match (so that a search can run the pattern only where one of them occurs:
+// AcceleratedRE2::Search), and a looser pattern for screening.
 //
 // RE2's DFA reads every byte of a text at a few cycles each, and accelerates only a single
 // literal prefix by its first byte, which in French text ("a" of "après") is everywhere.
@@ -24,5 +24,11 @@ namespace registre {
 // answer is always safe. A literal one of the others begins is dropped (the shorter finds
 // both).
 std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min_length = 4);
+
+// `pattern` with the upper bound of every counted repetition removed ("[a-z' -]{1,40}?" ->
+// "[a-z' -]{1,}?"). It matches wherever `pattern` matches, and more; its DFA has far fewer
+// states (a bounded repetition is a chain of states per count, and a set of such patterns
+// multiplies them), which makes it the cheaper screen when every hit is confirmed after.
+std::string WithoutUpperBounds(std::string_view pattern);
 
 }  // namespace registre

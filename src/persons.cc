@@ -141,7 +141,7 @@ PersonParser::PersonParser(const Grammar& grammar) : grammar_(grammar) {}
 Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civility,
                                   bool* plural) const {
   *plural = false;
-  if (!grammar_.AnyMatch("persons.civility", doc.Folded(r))) return r;
+  if (!grammar_.MayMatch("persons.civility", doc.Folded(r))) return r;
   // Plural forms first: they are longer than the singular ones they start with.
   for (const GrammarEntry& e : grammar_.Section("persons.civility")) {
     if (e.key != "plural") continue;
@@ -231,7 +231,7 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
                                                    ? "persons.proxy_in_list"
                                                    : nullptr};
     for (const char* section : sections) {
-      if (!section || !grammar_.AnyMatch(section, doc.Folded(body))) continue;
+      if (!section || !grammar_.MayMatch(section, doc.Folded(body))) continue;
       for (const GrammarEntry& e : grammar_.Section(section)) {
         if (std::string(section) == "persons.proxy_in_list" &&
             ((kind == ListKind::kProxies) != (e.key == "to")))
@@ -278,7 +278,7 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
     }
   }
   if (name.empty() || !HasLetter(doc.Folded(name))) return std::nullopt;
-  if (grammar_.AnyMatch("persons.not_a_name", doc.Folded(name))) {
+  if (grammar_.MayMatch("persons.not_a_name", doc.Folded(name))) {
     for (const GrammarEntry& e : grammar_.Section("persons.not_a_name")) {
       Range whole;
       if (FindIn(doc, *e.regex, name, &whole, nullptr) && whole.start == name.start &&

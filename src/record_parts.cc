@@ -15,7 +15,7 @@ const std::vector<std::string> kVoteSections = {
 bool LineStartsWith(const Document& doc, const Grammar& g, std::string_view section,
                     std::size_t line) {
   Range r = doc.LineRange(line);
-  if (!g.AnyMatch(section, doc.Folded(r))) return false;
+  if (!g.MayMatch(section, doc.Folded(r))) return false;
   for (const GrammarEntry& e : g.Section(section)) {
     Range whole;
     if (FindIn(doc, *e.regex, r, &whole, nullptr) && whole.start == r.start) return true;
@@ -56,7 +56,8 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
       item_line_(grammar.Union({"section.visa", "section.considerant", "section.opinion"})),
       vote_screen_(grammar, kVoteSections),
       tally_screen_(grammar, {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"}),
-      record_screen_(grammar, {"record.fields", "closing", "publication"}) {}
+      record_screen_(grammar, {"record.fields", "closing", "publication"},
+                     SectionScreen::Answers::kSuperset) {}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
   static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,45}\s*:)");
@@ -182,7 +183,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
     Range line = doc.LineRange(i);
     bool may = formula_line_ && formula_line_->ok()
                    ? FindIn(doc, *formula_line_, line, nullptr, nullptr)
-                   : grammar_.AnyMatch("section.formula", doc.Folded(line));
+                   : grammar_.MayMatch("section.formula", doc.Folded(line));
     if (!may) continue;
     for (const AcceleratedRE2* re : grammar_.Patterns("section.formula", "line")) {
       Range whole;
@@ -223,7 +224,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
       // The formula's own line may hold the first article after it ("DECIDE : 1° ...").
       line.start = decision_at != SIZE_MAX ? decision_at : r.start;
     }
-    if (!grammar_.AnyMatch("section.article", doc.Folded(line))) continue;
+    if (!grammar_.MayMatch("section.article", doc.Folded(line))) continue;
     for (const GrammarEntry& e : grammar_.Section("section.article")) {
       if (e.key == "degree" && decision_at == SIZE_MAX) continue;
       Range whole;

@@ -148,7 +148,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
   for (std::size_t i = 1; i + 1 < n; ++i) {
     if (doc.LineBlank(i) || NextNonBlank(doc, i + 1) >= n) continue;
     Range line = doc.LineRange(i);
-    if (g.AnyMatch("segment.procedural", doc.Folded(line))) {
+    if (g.MayMatch("segment.procedural", doc.Folded(line))) {
       for (const AcceleratedRE2* re : g.Patterns("segment.procedural", "t")) {
         std::vector<Range> groups;
         Range whole;
@@ -225,7 +225,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     Range line = doc.LineRange(i);
     if (line.size() > 400) continue;
     std::vector<Range> groups;
-    if (!grammar_.AnyMatch("segment.heading", doc.Folded(line))) continue;
+    if (!grammar_.MayMatch("segment.heading", doc.Folded(line))) continue;
     for (const GrammarEntry& e : grammar_.Section("segment.heading")) {
       if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
       Candidate c{i, HeadingKind::kItem, {}, {}, {}};

@@ -210,7 +210,8 @@ SittingReader::SittingReader(const Grammar& grammar, const FrenchWords& words,
     : grammar_(grammar),
       words_(words),
       persons_(persons),
-      attendance_screen_(grammar, {"attendance.labels", "attendance.stop", "attendance.counts"}) {}
+      attendance_screen_(grammar, {"attendance.labels", "attendance.stop", "attendance.counts"},
+                         SectionScreen::Answers::kSuperset) {}
 
 Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
                                          std::vector<Person>* secretaries,
@@ -457,10 +458,7 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
     std::vector<Range> groups;
   };
   std::vector<Found> found;
-  std::vector<int> which;
-  grammar_.AnyMatch("sitting.time", doc.Folded(head), &which);
-  for (int index : which) {
-    const GrammarEntry& e = grammar_.Section("sitting.time")[static_cast<std::size_t>(index)];
+  for (const GrammarEntry& e : grammar_.Candidates("sitting.time", doc.Folded(head))) {
     Found f{&e, {}, {}};
     if (FindIn(doc, *e.regex, head, &f.whole, &f.groups)) found.push_back(std::move(f));
   }

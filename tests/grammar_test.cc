@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "pipeline.h"
 
 namespace registre {
@@ -97,6 +99,34 @@ TEST(GrammarTest, SectionScreenAnswersAsEachSectionDoes) {
     }
     EXPECT_EQ(screen.Any(text), any) << text;
   }
+}
+
+// The loose screens (Candidates, MayMatch, SectionScreen kSuperset) never miss an entry that
+// matches, and may add one whose counted repetition the text exceeds; callers confirm.
+TEST(GrammarTest, LooseScreensAreSupersetsOfTheExactAnswers) {
+  Grammar g;
+  ASSERT_TRUE(g.AddText("[s]\nshort = \\bm\\.\\s+[a-z]{1,5}\\s*,\\s*rapporteur\n"
+                        "plain = \\bobjet\\s*:\nanchored = ^\\d{1,2}\\)\\s\n",
+                        "l.grammar")
+                  .ok());
+  SectionScreen loose(g, {"s"}, SectionScreen::Answers::kSuperset);
+  for (const char* text : {"m. dupont, rapporteur", "m. dupontel, rapporteur", "objet : x",
+                           "12) point", "123) point", "rien", ""}) {
+    std::vector<int> exact;
+    if (!g.AnyMatch("s", text, &exact)) exact.clear();
+    std::vector<int> candidates;
+    for (const GrammarEntry& e : g.Candidates("s", text))
+      candidates.push_back(static_cast<int>(&e - g.Section("s").data()));
+    EXPECT_TRUE(std::includes(candidates.begin(), candidates.end(), exact.begin(), exact.end()))
+        << text;
+    EXPECT_EQ(loose.Match(text)[0], candidates) << text;
+    EXPECT_EQ(g.MayMatch("s", text), !candidates.empty()) << text;
+  }
+  // "dupontel" is longer than [a-z]{1,5}: only the loose screens report the entry.
+  EXPECT_FALSE(g.AnyMatch("s", "m. dupontel, rapporteur"));
+  EXPECT_EQ(g.Candidates("s", "m. dupontel, rapporteur").size(), 1u);
+  EXPECT_FALSE(g.MayMatch("s", "rien"));
+  EXPECT_FALSE(g.MayMatch("missing", "rien"));
 }
 
 // A pattern that parses but is too large for RE2 to compile is only found when first used

@@ -1,6 +1,7 @@
 #include "literal_start.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <string>
 #include <vector>
@@ -49,6 +50,19 @@ TEST(LiteralStartsTest, GivesNoneWhenAMatchMayStartOtherwise) {
 TEST(LiteralStartsTest, KeepsTheShorterOfTwoLiteralsOneStarts) {
   EXPECT_EQ(LiteralStarts(R"(\b(?:membres|membre|conseillers?)\s)"),
             Starts({"conseiller", "membre"}));
+}
+
+TEST(WithoutUpperBoundsTest, DropsTheUpperBoundOfCountedRepetitionsOnly) {
+  EXPECT_EQ(WithoutUpperBounds(R"([a-z' -]{1,40}?\s*,)"), R"([a-z' -]{1,}?\s*,)");
+  EXPECT_EQ(WithoutUpperBounds(R"(.{6,110}?x{0,2}y{3}z{2,})"), R"(.{6,}?x{0,}y{3}z{2,})");
+  // Braces that are not a repetition stay as written: escaped, in a class, in \x{..}.
+  for (const char* same : {R"(\{1,2\})", R"([{1,2}])", R"(\x{2013}{1})", R"(\p{L}+)", R"(a{,3})",
+                           R"(a{1,b})", "a{1,2"})
+    EXPECT_EQ(WithoutUpperBounds(same), same);
+  // The result is a pattern RE2 accepts, matching more.
+  RE2 loose(WithoutUpperBounds(R"(^[a-z]{1,3}$)"));
+  ASSERT_TRUE(loose.ok()) << loose.error();
+  EXPECT_TRUE(RE2::FullMatch("abcdef", loose));
 }
 
 }  // namespace
