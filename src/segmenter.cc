@@ -225,8 +225,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     Range line = doc.LineRange(i);
     if (line.size() > 400) continue;
     std::vector<Range> groups;
-    if (!grammar_.MayMatch("segment.heading", doc.Folded(line))) continue;
-    for (const GrammarEntry& e : grammar_.Section("segment.heading")) {
+    for (const GrammarEntry& e : grammar_.Candidates("segment.heading", doc.Folded(line))) {
       if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
       Candidate c{i, HeadingKind::kItem, {}, {}, {}};
       c.kind = e.key == "numbered" || e.key == "numbered_title" ? HeadingKind::kNumbered
