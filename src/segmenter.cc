@@ -225,6 +225,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
     Range line = doc.LineRange(i);
     if (line.size() > 400) continue;
     std::vector<Range> groups;
+    // Most lines are no heading: the screen that stops at the first hit says so for less.
+    if (!grammar_.MayMatch("segment.heading", doc.Folded(line))) continue;
     for (const GrammarEntry& e : grammar_.Candidates("segment.heading", doc.Folded(line))) {
       if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
       Candidate c{i, HeadingKind::kItem, {}, {}, {}};
