@@ -1,6 +1,7 @@
 #include "literal_start.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace registre {
 namespace {
@@ -85,28 +86,49 @@ std::size_t GroupLength(std::string_view p) {
 
 }  // namespace
 
-std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min_length) {
-  if (min_length == 0 || pattern.find("\\Q") != std::string_view::npos) return {};
-  if (Alternatives(pattern).size() != 1) return {};
-  std::string_view p = pattern;
-  if (p.substr(0, 2) == "\\b") p.remove_prefix(2);
-  std::vector<std::string_view> found;
-  if (p.substr(0, 3) == "(?:") {
-    std::size_t length = GroupLength(p);
-    if (length == std::string_view::npos) return {};
+namespace {
+
+// Appends to *out the literals one of which begins every match of `p`; false when a match
+// may begin otherwise. A top-level alternation needs starts in every alternative; a group
+// (plain or named, not optional) opening an alternative gives the starts of its own.
+bool StartsOf(std::string_view p, std::size_t min_length, int depth,
+              std::vector<std::string>* out) {
+  std::vector<std::string_view> alternatives = Alternatives(p);
+  if (alternatives.empty() || depth > 8) return false;
+  for (std::string_view a : alternatives) {
+    if (a.substr(0, 2) == "\\b") a.remove_prefix(2);
+    std::size_t open = 0;
+    if (a.substr(0, 3) == "(?:") {
+      open = 3;
+    } else if (a.substr(0, 4) == "(?P<") {
+      std::size_t name_end = a.find('>');
+      if (name_end == std::string_view::npos) return false;
+      for (std::size_t k = 4; k < name_end; ++k)
+        if (!std::isalnum(static_cast<unsigned char>(a[k])) && a[k] != '_') return false;
+      open = name_end + 1;
+    }
+    if (open == 0) {
+      std::string_view literal = LeadingLiteral(a);
+      if (literal.size() < min_length) return false;
+      out->emplace_back(literal);
+      continue;
+    }
+    std::size_t length = GroupLength(a);
+    if (length == std::string_view::npos) return false;
     // An optional or repeated group need not begin the match.
-    if (length < p.size() && Quantifier(p[length])) return {};
-    std::vector<std::string_view> alternatives = Alternatives(p.substr(3, length - 4));
-    if (alternatives.empty()) return {};
-    for (std::string_view a : alternatives) found.push_back(LeadingLiteral(a));
-  } else {
-    found.push_back(LeadingLiteral(p));
+    if (length < a.size() && Quantifier(a[length])) return false;
+    if (!StartsOf(a.substr(open, length - 1 - open), min_length, depth + 1, out)) return false;
   }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min_length) {
   std::vector<std::string> out;
-  for (std::string_view f : found) {
-    if (f.size() < min_length) return {};
-    out.emplace_back(f);
-  }
+  if (min_length == 0 || pattern.find("\\Q") != std::string_view::npos ||
+      !StartsOf(pattern, min_length, 0, &out))
+    return {};
   std::sort(out.begin(), out.end());
   std::vector<std::string> kept;
   for (std::string& s : out)

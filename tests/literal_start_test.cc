@@ -33,18 +33,29 @@ TEST(LiteralStartsTest, GivesNoneWhenAMatchMayStartOtherwise) {
            R"(\b(?:a\s+l'|l')unanimite)",  // an alternative shorter than four bytes
            R"((?:abcd)?efgh)",             // an optional group
            R"((?:abcd|efgh)*ijkl)",        // a repeated group
-           R"(abcd|efgh)",                 // a top-level alternation
-           R"(abcd[(]|efgh)",              // ... after a class holding a parenthesis
-           R"(abcd[]|]x|efgh)",            // ... after a class opening with ']'
+           R"(abcd|efg)",                  // one alternative too short
+           R"(abcd[(]|ef)",                // ... after a class holding a parenthesis
+           R"(abcd[]|]x|ef)",              // ... after a class opening with ']'
            R"([abc]defg)",                 // a class
-           R"((?P<n>abcd))",               // a capturing group
-           R"(\Qabcd\E)",                  // quoted text
-           R"(abc\s+)",                    // too short
+           R"((?P<n>abcd)|x)",
+           R"((?P<n!>abcd))",  // not a group name
+           R"(\Qabcd\E)",      // quoted text
+           R"(abc\s+)",        // too short
            R"(\d{4})",
        }) {
     EXPECT_EQ(LiteralStarts(p), Starts()) << p;
   }
   EXPECT_EQ(LiteralStarts(R"(abcd[]|]x)"), Starts({"abcd"}));
+}
+
+TEST(LiteralStartsTest, ReadsAlternationsAndNamedGroups) {
+  EXPECT_EQ(LiteralStarts(R"(abcd|efgh)"), Starts({"abcd", "efgh"}));
+  EXPECT_EQ(LiteralStarts(R"(abcd[(]|efgh)"), Starts({"abcd", "efgh"}));
+  EXPECT_EQ(LiteralStarts(R"(abcd[]|]x|efgh)"), Starts({"abcd", "efgh"}));
+  EXPECT_EQ(LiteralStarts(R"(\b(?P<name>(?:commune|ville|mairie)\s+de))"),
+            Starts({"commune", "mairie", "ville"}));
+  EXPECT_EQ(LiteralStarts(R"((?:\bvote\s*:)|(?:\b(?:contre|pour\s)))"),
+            Starts({"contre", "pour", "vote"}));
 }
 
 TEST(LiteralStartsTest, KeepsTheShorterOfTwoLiteralsOneStarts) {
