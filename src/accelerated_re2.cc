@@ -15,6 +15,18 @@ AcceleratedRE2::AcceleratedRE2(const std::string& pattern, const RE2::Options& o
     return;
   starts_ = LiteralStarts(pattern);
   if (starts_.size() > kMaxStarts) starts_.clear();
+  // The sets worth a memmem: small, not the starts (which the search skips to anyway), the
+  // longest literals first (the rarer, as a rule).
+  for (std::vector<std::string>& any_of : RequiredLiterals(pattern))
+    if (any_of.size() <= kMaxStarts && any_of != starts_) required_.push_back(std::move(any_of));
+  auto shortest = [](const std::vector<std::string>& v) {
+    std::size_t n = SIZE_MAX;
+    for (const std::string& s : v) n = std::min(n, s.size());
+    return n;
+  };
+  std::stable_sort(required_.begin(), required_.end(),
+                   [&](const auto& a, const auto& b) { return shortest(a) > shortest(b); });
+  if (required_.size() > kMaxRequired) required_.resize(kMaxRequired);
   if (NumberOfCapturingGroups() > 0) {
     RE2::Options latin1 = options;
     latin1.set_encoding(RE2::Options::EncodingLatin1);
@@ -28,8 +40,23 @@ AcceleratedRE2::AcceleratedRE2(const std::string& pattern, const RE2::Options& o
 
 AcceleratedRE2::~AcceleratedRE2() = default;
 
+bool AcceleratedRE2::LacksARequiredLiteral(re2::StringPiece text) const {
+  for (const std::vector<std::string>& any_of : required_) {
+    bool found = false;
+    for (const std::string& literal : any_of) {
+      if (memmem(text.data(), text.size(), literal.data(), literal.size())) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return true;
+  }
+  return false;
+}
+
 bool AcceleratedRE2::Search(re2::StringPiece text, re2::StringPiece* submatch,
                             int nsubmatch) const {
+  if (LacksARequiredLiteral(text)) return false;
   if (nsubmatch <= 1 || !ascii_twin_) return SearchFromStarts(text, submatch, nsubmatch);
   if (!SearchFromStarts(text, submatch, 1)) return false;
   re2::StringPiece whole = submatch[0];

@@ -1,7 +1,9 @@
 // AcceleratedRE2: an RE2 whose unanchored search gives RE2's own answer faster, for the
 // grammar's patterns.
 //
-// Two accelerations, each exact:
+// Three accelerations, each exact:
+// - Required literals (literal_start.h): when some literal must occur in every match and
+//   the text has none of them (memmem), there is no match, and no DFA pass is run.
 // - Literal starts (literal_start.h): when every match begins with one of a few literals,
 //   the search skips to them with memmem and tries an anchored match only there, instead of
 //   running the DFA over every byte.
@@ -24,11 +26,14 @@ namespace registre {
 class AcceleratedRE2 : public RE2 {
  public:
   static constexpr std::size_t kMaxStarts = 8;
+  static constexpr std::size_t kMaxRequired = 3;
   AcceleratedRE2(const std::string& pattern, const RE2::Options& options);
   ~AcceleratedRE2();
 
   // At most kMaxStarts; none when there are more.
   const std::vector<std::string>& literal_starts() const { return starts_; }
+  // Sets of literals, one of each set in every match (at most kMaxRequired sets).
+  const std::vector<std::vector<std::string>>& required() const { return required_; }
   // True when the groups of ASCII spans come from a Latin-1 twin.
   bool has_ascii_twin() const { return ascii_twin_ != nullptr; }
 
@@ -39,8 +44,10 @@ class AcceleratedRE2 : public RE2 {
 
  private:
   bool SearchFromStarts(re2::StringPiece text, re2::StringPiece* submatch, int nsubmatch) const;
+  bool LacksARequiredLiteral(re2::StringPiece text) const;
 
   std::vector<std::string> starts_;
+  std::vector<std::vector<std::string>> required_;
   std::unique_ptr<RE2> ascii_twin_;
 };
 

@@ -137,6 +137,67 @@ std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min
   return kept;
 }
 
+std::vector<std::vector<std::string>> RequiredLiterals(std::string_view p, std::size_t min_length) {
+  std::vector<std::vector<std::string>> out;
+  if (min_length == 0 || p.find("\\Q") != std::string_view::npos) return {};
+  auto add = [&](std::vector<std::string> any_of) {
+    std::sort(any_of.begin(), any_of.end());
+    std::vector<std::string> kept;
+    for (std::string& s : any_of)
+      if (kept.empty() || s.compare(0, kept.back().size(), kept.back()) != 0)
+        kept.push_back(std::move(s));
+    out.push_back(std::move(kept));
+  };
+  // One pass over the top-level concatenation; a top-level '|' ends it with nothing known.
+  for (std::size_t i = 0; i < p.size();) {
+    char c = p[i];
+    std::size_t end = i + 1;  // past the element at i
+    if (c == '|') return {};
+    if (c == '\\') {
+      end = std::min(p.size(), i + 2);
+    } else if (c == '[') {
+      end = std::min(SkipClass(p, i), p.size());
+    } else if (c == '(') {
+      std::size_t length = GroupLength(p.substr(i));
+      if (length == std::string_view::npos) return {};
+      end = i + length;
+      std::string_view group = p.substr(i, length);
+      bool optional = end < p.size() && (p[end] == '?' || p[end] == '*' || p[end] == '{');
+      if (group.substr(0, 2) == "(?" && group.size() > 2 && group[2] != ':' && group[2] != 'P') {
+        // Flags ("(?m)", "(?s:...)"): case folding or free spacing change what a literal is.
+        std::size_t flags_end = group.find_first_of(":)");
+        std::string_view flags = group.substr(2, flags_end - 2);
+        if (flags.find('i') != std::string_view::npos || flags.find('x') != std::string_view::npos)
+          return {};
+      } else if (!optional) {
+        std::size_t open = group.substr(0, 3) == "(?:"    ? 3
+                           : group.substr(0, 4) == "(?P<" ? group.find('>') + 1
+                           : group.substr(0, 2) == "(?"   ? 0
+                                                          : 1;
+        std::vector<std::string> starts;
+        if (open > 0 && open < length &&
+            StartsOf(group.substr(open, length - 1 - open), min_length, 1, &starts))
+          add(std::move(starts));
+      }
+    } else if (Literal(c)) {
+      while (end < p.size() && Literal(p[end])) ++end;
+      std::string_view run = p.substr(i, end - i);
+      if (end < p.size() && Quantifier(p[end])) run.remove_suffix(1);
+      if (run.size() >= min_length) add({std::string(run)});
+    }
+    // A quantifier after the element: skip it (and its lazy mark).
+    if (end < p.size() && (p[end] == '?' || p[end] == '*' || p[end] == '+')) {
+      ++end;
+    } else if (end < p.size() && p[end] == '{') {
+      std::size_t close = p.find('}', end);
+      if (close != std::string_view::npos) end = close + 1;
+    }
+    if (end < p.size() && p[end] == '?') ++end;
+    i = end;
+  }
+  return out;
+}
+
 std::string WithoutUpperBounds(std::string_view p) {
   std::string out;
   out.reserve(p.size());

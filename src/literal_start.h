@@ -25,6 +25,15 @@ namespace registre {
 // A literal one of the others begins is dropped (the shorter finds both).
 std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min_length = 4);
 
+// Sets of literals, each set holding one literal that every match of `pattern` contains:
+// the literal runs of its top-level concatenation (at least `min_length` bytes, not made
+// optional by a quantifier) and the literal starts of its groups that are not optional
+// ("\b(?:conseil|...)\s+(?P<f>prend\s+acte|prennent\s+acte)" -> {{"assemblee", ...,
+// "syndical"}, {"prend"}}). A text that lacks every literal of one set holds no match.
+// Empty when nothing is known (a top-level alternation, case folding).
+std::vector<std::vector<std::string>> RequiredLiterals(std::string_view pattern,
+                                                       std::size_t min_length = 4);
+
 // `pattern` with the upper bound of every counted repetition removed ("[a-z' -]{1,40}?" ->
 // "[a-z' -]{1,}?"). It matches wherever `pattern` matches, and more; its DFA has far fewer
 // states (a bounded repetition is a chain of states per count, and a set of such patterns

@@ -67,7 +67,8 @@ TEST(AcceleratedRE2Test, GrammarPatternsAnswerAsRE2OnTheFixtures) {
   for (const std::string& section : grammar.SectionNames())
     for (const GrammarEntry& e : grammar.Section(section))
       if (e.regex && e.regex->ok() &&
-          (!e.regex->literal_starts().empty() || e.regex->has_ascii_twin())) {
+          (!e.regex->literal_starts().empty() || e.regex->has_ascii_twin() ||
+           !e.regex->required().empty())) {
         patterns.push_back(e.regex.get());
         twins += e.regex->has_ascii_twin();
       }

@@ -63,6 +63,38 @@ TEST(LiteralStartsTest, KeepsTheShorterOfTwoLiteralsOneStarts) {
             Starts({"conseiller", "membre"}));
 }
 
+TEST(RequiredLiteralsTest, ReadsTheTopLevelRunsAndGroups) {
+  using Sets = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(RequiredLiterals(R"(\b(?:conseil|bureau)\s+(?P<f>prend\s+acte|prennent\s+acte)\b)"),
+            Sets({{"bureau", "conseil"}, {"prend", "prennent"}}));
+  EXPECT_EQ(RequiredLiterals(R"((?m)^\s*(?:objet|objet\s+de\s+la\s+decision)\s*:\s*(?P<t>.+)$)"),
+            Sets({{"objet"}}));
+  // Optional parts and quantified letters are not required.
+  EXPECT_EQ(RequiredLiterals(R"(\bne\s+prend?(?:nent)?\s+pas\s+part\s+au\s+vote)"),
+            Sets({{"pren"}, {"part"}, {"vote"}}));
+  EXPECT_EQ(RequiredLiterals(R"((?:abcd)?efgh(?:ijkl|mnop)*)"), Sets({{"efgh"}}));
+  for (const char* none : {R"(abcd|efgh)", R"((?i)abcdef)", R"(abcd(?x)efgh)", R"(\d+\s+\w+)"})
+    EXPECT_EQ(RequiredLiterals(none), Sets()) << none;
+}
+
+// A pattern whose text lacks a required literal is not searched: the answer is still RE2's.
+TEST(RequiredLiteralsTest, TextsWithoutTheLiteralHaveNoMatch) {
+  RE2 re(R"(\b(?:conseil|bureau)\s+(?P<f>prend\s+acte|prennent\s+acte)\b)");
+  for (const char* text : {"le conseil prend acte", "le bureau prennent acte", "le conseil decide",
+                           "prend acte du conseil"}) {
+    bool has_one_of_each = true;
+    for (const auto& any_of : RequiredLiterals(re.pattern())) {
+      bool found = false;
+      for (const std::string& l : any_of)
+        found = found || std::string(text).find(l) != std::string::npos;
+      has_one_of_each = has_one_of_each && found;
+    }
+    if (RE2::PartialMatch(text, re)) {
+      EXPECT_TRUE(has_one_of_each) << text;
+    }
+  }
+}
+
 TEST(WithoutUpperBoundsTest, DropsTheUpperBoundOfCountedRepetitionsOnly) {
   EXPECT_EQ(WithoutUpperBounds(R"([a-z' -]{1,40}?\s*,)"), R"([a-z' -]{1,}?\s*,)");
   EXPECT_EQ(WithoutUpperBounds(R"(.{6,110}?x{0,2}y{3}z{2,})"), R"(.{6,}?x{0,}y{3}z{2,})");
