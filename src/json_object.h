@@ -29,4 +29,23 @@ nlohmann::json Obj(Pairs&&... pairs) {
   return j;
 }
 
+// Empties `j`, leaves first. nlohmann's destructor, to be safe at any depth, moves every
+// value of an object or array onto a stack of its own before freeing it; a record is a few
+// levels deep, so freeing its containers from the bottom up is the same work without that.
+// Containers deeper than `depth` are left to nlohmann.
+inline void Dismantle(nlohmann::json& j, int depth = 16) {
+  if (depth == 0) return;
+  if (j.is_object()) {
+    auto& object = j.get_ref<nlohmann::json::object_t&>();
+    for (auto& [key, value] : object)
+      if (value.is_structured()) Dismantle(value, depth - 1);
+    object.clear();
+  } else if (j.is_array()) {
+    auto& array = j.get_ref<nlohmann::json::array_t&>();
+    for (auto& value : array)
+      if (value.is_structured()) Dismantle(value, depth - 1);
+    array.clear();
+  }
+}
+
 }  // namespace registre

@@ -7,6 +7,7 @@
 #include "document.h"
 #include "french_words.h"
 #include "grammar.h"
+#include "json_object.h"
 #include "normaliser.h"
 #include "output/matter_classifier.h"
 #include "pdf_input.h"
@@ -77,6 +78,10 @@ struct PipelineStages {
 };
 
 Pipeline::~Pipeline() = default;
+
+DocumentResult::~DocumentResult() {
+  for (nlohmann::json& record : records) Dismantle(record);
+}
 
 std::string DefaultGrammarDir() {
   if (const char* home = std::getenv("REGISTRE_HOME")) return std::string(home) + "/grammars";

@@ -20,6 +20,13 @@ struct PipelineStages;
 class MatterClassifier;
 
 struct DocumentResult {
+  DocumentResult() = default;
+  DocumentResult(DocumentResult&&) = default;
+  DocumentResult& operator=(DocumentResult&&) = default;
+  DocumentResult(const DocumentResult&) = default;
+  DocumentResult& operator=(const DocumentResult&) = default;
+  ~DocumentResult();  // frees the records leaves first (Dismantle, json_object.h): cheaper
+
   std::vector<nlohmann::json> records;  // validated, in document order
   std::vector<Warning> warnings;        // about the document as a whole (no record, ...)
   // Per record: its "attendance" is the previous record's, value for value (the items of a

@@ -28,5 +28,17 @@ TEST(JsonObjectTest, SameObjectAsAnInitializerList) {
   EXPECT_TRUE(Obj().empty());
 }
 
+// Dismantle empties a tree leaves first; deeper than its limit, nlohmann frees the rest.
+TEST(JsonObjectTest, DismantleEmptiesTheTree) {
+  nlohmann::json record = Obj("a", Obj("b", nlohmann::json::array({Obj("c", 1), "x"})), "d", "y");
+  Dismantle(record);
+  EXPECT_TRUE(record.is_object());
+  EXPECT_TRUE(record.empty());
+  nlohmann::json deep = 1;
+  for (int i = 0; i < 100000; ++i) deep = nlohmann::json::array({std::move(deep)});
+  Dismantle(deep);  // the first 16 levels here, then nlohmann's own stack: no overflow
+  EXPECT_TRUE(deep.empty());
+}
+
 }  // namespace
 }  // namespace registre
