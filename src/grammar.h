@@ -22,6 +22,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -130,9 +133,17 @@ class Grammar {
   bool Screen(const SectionSet& s, std::string_view text, std::vector<int>* which) const;
   std::vector<SectionSet> sets_;
   // Section name -> index in sections_ / sets_: every matcher call looks its section up.
+  // Section names differ in their length or their first or last eight bytes: hashing those
+  // is a few instructions, where std::hash reads every byte (and lookups are per call).
   struct NameHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const {
+      uint64_t head = 0, tail = 0;
+      if (!s.empty()) std::memcpy(&head, s.data(), std::min<std::size_t>(8, s.size()));
+      if (s.size() > 8) std::memcpy(&tail, s.data() + s.size() - 8, 8);
+      return static_cast<std::size_t>((head * 0x9E3779B97F4A7C15ULL) ^
+                                      (tail + s.size()) * 0xC2B2AE3D27D4EB4FULL);
+    }
   };
   using NameIndex = std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>>;
   NameIndex section_at_, set_at_;
