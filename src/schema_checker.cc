@@ -107,10 +107,17 @@ bool SchemaChecker::Node::Check(const nlohmann::json& v, std::string_view checke
     auto req = required.begin();
     auto prop = properties.begin();
     for (const auto& [name, value] : v.get_ref<const nlohmann::json::object_t&>()) {
-      if (req != required.end() && *req < name) return false;  // a required name is missing
-      if (req != required.end() && *req == name) ++req;
+      // Equality first: in a record the keys are the schema's, so it is the common answer, and
+      // unequal lengths settle it without reading the names.
+      if (req != required.end()) {
+        if (*req == name)
+          ++req;
+        else if (*req < name)
+          return false;  // a required name is missing
+      }
       if (!checked_property.empty() && name == checked_property) continue;
-      while (prop != properties.end() && prop->first < name) ++prop;
+      if (prop == properties.end() || prop->first != name)
+        while (prop != properties.end() && prop->first < name) ++prop;
       if (prop != properties.end() && prop->first == name) {
         if (!prop->second->Check(value)) return false;
       } else if (additional && !additional->Check(value)) {
