@@ -217,6 +217,24 @@ FoldedText Fold(std::string_view s) {
   return out;
 }
 
-std::string FoldString(std::string_view s) { return Fold(s).text; }
+std::string FoldString(std::string_view s) {
+  // Fold() without the offset map, which names, tables and objects do not need.
+  std::string out;
+  out.reserve(s.size());
+  CodePointFolder& folder = ThreadFolder();
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      std::size_t end = AsciiRunEnd(s, i);
+      const std::size_t at = out.size();
+      out.append(s.data() + i, end - i);
+      LowerAscii(out.data() + at, end - i);
+      i = end;
+      continue;
+    }
+    out += folder.Fold(NextCodePoint(s, i));
+  }
+  return out;
+}
 
 }  // namespace registre

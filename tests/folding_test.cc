@@ -134,5 +134,19 @@ TEST(FoldingTest, CommonSymbolsFoldAsIcuWould) {
   EXPECT_EQ(FoldString("ﬁnances"), "finances");
 }
 
+// FoldString is Fold without the offsets: the same text for any bytes.
+TEST(FoldingTest, FoldStringIsFoldsText) {
+  std::string bytes;
+  uint32_t state = 7;
+  for (int k = 0; k < 20000; ++k) {
+    state = state * 1103515245u + 12345u;
+    bytes += static_cast<char>((state >> 16) & 0xFF);
+  }
+  for (std::string_view s :
+       {std::string_view("Délibère — Œuvre, l’an 2023"), std::string_view(bytes),
+        std::string_view(bytes).substr(3, 777), std::string_view("")})
+    EXPECT_EQ(FoldString(s), Fold(s).text);
+}
+
 }  // namespace
 }  // namespace registre
