@@ -84,6 +84,25 @@ void AppendInteger(Integer v, std::string* out) {
 
 }  // namespace
 
+namespace {
+
+// An object's members in key order, each value written by write(key, value, out).
+template <class WriteValue>
+void AppendObject(const nlohmann::json& object, std::string* out, const WriteValue& write) {
+  out->push_back('{');
+  bool first = true;
+  for (const auto& [key, item] : object.items()) {
+    if (!first) out->push_back(',');
+    first = false;
+    AppendString(key, out);
+    out->push_back(':');
+    write(key, item, out);
+  }
+  out->push_back('}');
+}
+
+}  // namespace
+
 void AppendJsonLine(const nlohmann::json& value, std::string* out) {
   using value_t = nlohmann::json::value_t;
   switch (value.type()) {
@@ -113,19 +132,11 @@ void AppendJsonLine(const nlohmann::json& value, std::string* out) {
       out->push_back(']');
       return;
     }
-    case value_t::object: {
-      out->push_back('{');
-      bool first = true;
-      for (const auto& [key, item] : value.items()) {
-        if (!first) out->push_back(',');
-        first = false;
-        AppendString(key, out);
-        out->push_back(':');
-        AppendJsonLine(item, out);
-      }
-      out->push_back('}');
+    case value_t::object:
+      AppendObject(value, out, [](const std::string&, const nlohmann::json& item, std::string* o) {
+        AppendJsonLine(item, o);
+      });
       return;
-    }
     default:  // floating point, binary, discarded: nlohmann's own formatting
       out->append(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       return;
@@ -135,24 +146,18 @@ void AppendJsonLine(const nlohmann::json& value, std::string* out) {
 void AppendRecordLine(const nlohmann::json& record, std::string_view key, bool repeats,
                       std::string* value_bytes, std::string* out) {
   if (!record.is_object()) return AppendJsonLine(record, out);
-  out->push_back('{');
-  bool first = true;
-  for (const auto& [name, item] : record.items()) {
-    if (!first) out->push_back(',');
-    first = false;
-    AppendString(name, out);
-    out->push_back(':');
-    if (name != key) {
-      AppendJsonLine(item, out);
-    } else if (repeats && !value_bytes->empty()) {
-      out->append(*value_bytes);
-    } else {
-      const std::size_t from = out->size();
-      AppendJsonLine(item, out);
-      value_bytes->assign(*out, from, std::string::npos);
-    }
-  }
-  out->push_back('}');
+  AppendObject(record, out,
+               [&](const std::string& name, const nlohmann::json& item, std::string* o) {
+                 if (name != key) {
+                   AppendJsonLine(item, o);
+                 } else if (repeats && !value_bytes->empty()) {
+                   o->append(*value_bytes);
+                 } else {
+                   const std::size_t from = o->size();
+                   AppendJsonLine(item, o);
+                   value_bytes->assign(*o, from, std::string::npos);
+                 }
+               });
 }
 
 std::string JsonLine(const nlohmann::json& value) {
