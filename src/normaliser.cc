@@ -214,6 +214,12 @@ struct CharPass {
   // Handles the code point at in[i]; returns the offset after what it consumed.
   std::size_t NonAscii(std::size_t i) {
     auto at = static_cast<uint32_t>(i);
+    if (std::size_t end = LatinLetterEnd(i)) {
+      // The common case in French text (é, è, à, ç...): copied as it is, as Letter would.
+      last_cp_start = out.s.size();
+      out.Append(in.substr(i, end - i), at);
+      return end;
+    }
     std::size_t next = i;
     char32_t cp = NextCodePoint(in, next);
     if (mojibake) {
@@ -245,6 +251,19 @@ struct CharPass {
     }
     last_cp_start = out.s.size() - 1;
     return next;
+  }
+
+  // The end of the two-byte sequence at in[i] when it is a letter from U+00C0 to U+02FF,
+  // which nothing above changes and NFC leaves alone (they have no combining class and
+  // compose with nothing before them); 0 otherwise. Not while repairing mojibake, where
+  // "Ã©" must be read as a pair.
+  std::size_t LatinLetterEnd(std::size_t i) const {
+    if (mojibake || i + 1 >= in.size()) return 0;
+    auto lead = static_cast<unsigned char>(in[i]), next = static_cast<unsigned char>(in[i + 1]);
+    if (lead < 0xC3 || lead > 0xCB || (next & 0xC0) != 0x80) return 0;
+    char32_t cp = static_cast<char32_t>(((lead & 0x1F) << 6) | (next & 0x3F));
+    if (IsSpaceLike(cp) || IsDropped(cp) || Replacement(cp)) return 0;
+    return i + 2;
   }
 
   std::size_t SkipSpaces(std::size_t j) const {

@@ -56,6 +56,17 @@ TEST(NormaliserTest, NfcComposesDecomposedAccents) {
   EXPECT_EQ(Norm("\u212B"), "\u00C5");  // ANGSTROM SIGN is a singleton NFC replaces
 }
 
+// Precomposed Latin letters are copied as they are; both bytes map to the letter's start,
+// and a combining mark after one still composes with it (or stays, when nothing composes).
+TEST(NormaliserTest, LatinLettersKeepTheirBytesAndOffsets) {
+  NormalisedText t = Normalised("façade ÿ ʼ ǅ");
+  EXPECT_EQ(t.text, "façade ÿ ʼ ǅ");
+  EXPECT_EQ(t.source_offsets[2], 2u);  // the two bytes of ç
+  EXPECT_EQ(t.source_offsets[3], 2u);
+  EXPECT_EQ(t.source_offsets[4], 4u);  // 'a' after it
+  EXPECT_EQ(Norm("o\u0302 \u00f4\u0301 \u00e7\u0327"), "\u00f4 \u1ed1 \u00e7\u0327");
+}
+
 TEST(NormaliserTest, EverySpaceIsFoldedToOne) {
   EXPECT_EQ(Norm("Vu\u00A0le\u202Fcode\tgénéral \u2009 des   collectivités  \n"),
             "Vu le code général des collectivités");
