@@ -385,6 +385,7 @@ class LineRepairer {
       out_.AppendFrom(in_, start, end);
       return;
     }
+    if (OnlySpacesToFold(start, end)) return;
     Tokenise(std::string_view(in_.s).substr(start, end - start), start, tokens_);
     std::size_t k = 0;
     while (k < tokens_.size()) {
@@ -422,6 +423,41 @@ class LineRepairer {
       if (i == line.size()) return true;
       word_start = i + 1;
     }
+  }
+
+  // Most lines that need repair only have runs of spaces (pdftotext -layout columns): when
+  // no three one-letter words follow each other (a letter-spaced word may start) and no
+  // word could be a split ending ("s", "e", "es" after 2 to 4 spaces), the repair is the
+  // words joined by one space, each space mapped to the last of those it replaces. This
+  // writes that in one pass and returns true; otherwise it writes nothing and returns
+  // false, for the token pass.
+  bool OnlySpacesToFold(std::size_t start, std::size_t end) {
+    const std::string_view s(in_.s);
+    std::size_t i = start, spaces = 0;
+    int one_letter_run = 0;
+    bool first = true;
+    while (i < end) {
+      if (s[i] == ' ') {
+        ++spaces;
+        ++i;
+        continue;
+      }
+      std::size_t word_end = i;
+      while (word_end < end && s[word_end] != ' ') ++word_end;
+      std::string_view word = s.substr(i, word_end - i);
+      one_letter_run = SingleLetter(word) ? one_letter_run + 1 : 0;
+      if (one_letter_run >= 3 || (!first && spaces >= 2 && spaces <= 4 &&
+                                  (IsSplitSuffix(word, false) || IsSplitSuffix(word, true)))) {
+        out_.Truncate(line_start_);
+        return false;
+      }
+      if (!first) out_.Push(' ', in_.src[i - 1]);
+      out_.AppendFrom(in_, i, word_end);
+      first = false;
+      spaces = 0;
+      i = word_end;
+    }
+    return true;
   }
 
   std::string_view Text(const Token& t) const {

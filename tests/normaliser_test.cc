@@ -67,6 +67,15 @@ TEST(NormaliserTest, LatinLettersKeepTheirBytesAndOffsets) {
   EXPECT_EQ(Norm("o\u0302 \u00f4\u0301 \u00e7\u0327"), "\u00f4 \u1ed1 \u00e7\u0327");
 }
 
+// Columns of spaces (pdftotext -layout) fold to one space mapped to the last of the run,
+// beside letter-spaced words and split endings, which take the token pass.
+TEST(NormaliserTest, RunsOfSpacesFoldToTheirLastSpace) {
+  NormalisedText t = Normalised("Vu   le    code\nD E L I B E R E  :  Présent  s   :  M. A\n");
+  EXPECT_EQ(t.text, "Vu le code\nDELIBERE : Présents : M. A");
+  EXPECT_EQ(t.source_offsets[2], 4u);  // the space after "Vu" stands for the third space
+  EXPECT_EQ(t.source_offsets[5], 10u);
+}
+
 TEST(NormaliserTest, EverySpaceIsFoldedToOne) {
   EXPECT_EQ(Norm("Vu\u00A0le\u202Fcode\tgénéral \u2009 des   collectivités  \n"),
             "Vu le code général des collectivités");
