@@ -9,11 +9,16 @@ Document::Document(NormalisedText text) : text_(std::move(text)) {
   // A line ends at each '\n' (found with memchr) and at the end of the text, so a text
   // ending with '\n' has a last, empty line.
   std::size_t start = 0;
+  auto add = [&](std::size_t end) {
+    bool blank = std::string_view(f).substr(start, end - start).find_first_not_of(' ') ==
+                 std::string_view::npos;
+    lines_.push_back({start, end, blank});
+  };
   for (std::size_t nl = f.find('\n'); nl != std::string::npos; nl = f.find('\n', start)) {
-    lines_.push_back({start, nl});
+    add(nl);
     start = nl + 1;
   }
-  lines_.push_back({start, f.size()});
+  add(f.size());
 }
 
 std::string_view Document::Folded(Range r) const {
@@ -36,7 +41,9 @@ std::string Document::RawText(Range r) const {
 }
 
 std::string Document::Text(Range r) const {
-  std::string raw = RawText(r);
+  if (r.empty()) return "";
+  std::size_t a = TextOffset(r.start), b = std::max(a, TextOffset(r.end));
+  const std::string_view raw = std::string_view(text_.text).substr(a, b - a);
   std::string out;
   out.reserve(raw.size());
   for (char c : raw) {
@@ -58,10 +65,6 @@ std::size_t Document::LineAt(std::size_t at) const {
   auto it = std::upper_bound(lines_.begin(), lines_.end(), at,
                              [](std::size_t v, const LineRef& l) { return v < l.start; });
   return it == lines_.begin() ? 0 : static_cast<std::size_t>(it - lines_.begin() - 1);
-}
-
-bool Document::LineBlank(std::size_t index) const {
-  return LineFolded(index).find_first_not_of(" ") == std::string_view::npos;
 }
 
 namespace {

@@ -25,6 +25,7 @@ struct Range {
 
 struct LineRef {
   std::size_t start, end;  // folded offsets of the line, without its '\n'
+  bool blank = false;      // empty or only spaces (readers ask for every line, often twice)
 };
 
 class Document {
@@ -46,7 +47,7 @@ class Document {
   std::size_t LineAt(std::size_t at) const;
   Range LineRange(std::size_t index) const { return {lines_[index].start, lines_[index].end}; }
   std::string_view LineFolded(std::size_t index) const { return Folded(LineRange(index)); }
-  bool LineBlank(std::size_t index) const;
+  bool LineBlank(std::size_t index) const { return lines_[index].blank; }
 
  private:
   NormalisedText text_;

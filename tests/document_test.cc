@@ -29,5 +29,18 @@ TEST(DocumentTest, LinesEndAtEachBreakAndAtTheEnd) {
   EXPECT_EQ(Lines(""), (V{""}));
 }
 
+// A line is blank when it is empty or holds only spaces; Text folds breaks and spaces.
+TEST(DocumentTest, BlankLinesAndTextOfARange) {
+  NormalisedText n;
+  n.text = "Vu le code\n   \n\nDÉLIBÈRE  :\n x";
+  n.folded = Fold(n.text);
+  Document doc(std::move(n));
+  std::vector<bool> blank;
+  for (std::size_t i = 0; i < doc.lines().size(); ++i) blank.push_back(doc.LineBlank(i));
+  EXPECT_EQ(blank, (std::vector<bool>{false, true, true, false, false}));
+  EXPECT_EQ(doc.Text(Range{0, doc.folded().size()}), "Vu le code DÉLIBÈRE : x");
+  EXPECT_EQ(doc.Text(Range{3, 3}), "");
+}
+
 }  // namespace
 }  // namespace registre
