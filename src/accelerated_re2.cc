@@ -15,7 +15,7 @@ AcceleratedRE2::AcceleratedRE2(const std::string& pattern, const RE2::Options& o
     return;
   starts_ = LiteralStarts(pattern);
   if (starts_.size() > kMaxStarts) starts_.clear();
-  // The sets worth a memmem: small, not the starts (which the search skips to anyway), the
+  // The sets worth a search: small, not the starts (which the search skips to anyway), the
   // longest literals first (the rarer, as a rule).
   for (std::vector<std::string>& any_of : RequiredLiterals(pattern))
     if (any_of.size() <= kMaxStarts && any_of != starts_) required_.push_back(std::move(any_of));
@@ -44,7 +44,8 @@ bool AcceleratedRE2::LacksARequiredLiteral(re2::StringPiece text) const {
   for (const std::vector<std::string>& any_of : required_) {
     bool found = false;
     for (const std::string& literal : any_of) {
-      if (memmem(text.data(), text.size(), literal.data(), literal.size())) {
+      if (FindLiteral(std::string_view(text.data(), text.size()), literal) !=
+          std::string_view::npos) {
         found = true;
         break;
       }
@@ -81,10 +82,9 @@ bool AcceleratedRE2::SearchFromStarts(re2::StringPiece text, re2::StringPiece* s
     std::size_t at = std::string_view::npos;
     for (std::size_t k = 0; k < starts_.size(); ++k) {
       if (next[k] == kUnknown || (next[k] != std::string_view::npos && next[k] < from)) {
-        const void* hit =
-            memmem(text.data() + from, text.size() - from, starts_[k].data(), starts_[k].size());
-        next[k] = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data())
-                      : std::string_view::npos;
+        std::size_t hit =
+            FindLiteral(std::string_view(text.data() + from, text.size() - from), starts_[k]);
+        next[k] = hit == std::string_view::npos ? hit : from + hit;
       }
       at = std::min(at, next[k]);
     }

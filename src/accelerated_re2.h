@@ -3,9 +3,10 @@
 //
 // Three accelerations, each exact:
 // - Required literals (literal_start.h): when some literal must occur in every match and
-//   the text has none of them (memmem), there is no match, and no DFA pass is run.
+//   the text has none of them (FindLiteral, text_bytes.h), there is no match, and no DFA pass is
+//   run.
 // - Literal starts (literal_start.h): when every match begins with one of a few literals,
-//   the search skips to them with memmem and tries an anchored match only there, instead of
+//   the search skips to them (FindLiteral) and tries an anchored match only there, instead of
 //   running the DFA over every byte.
 // - An ASCII twin for the groups: RE2 finds a match's span with its DFAs, then its groups
 //   with BitState or, for programs too large for it, the NFA, which is slow. Counted

@@ -4,7 +4,7 @@
 //
 // RE2's DFA reads every byte of a text at a few cycles each, and accelerates only a single
 // literal prefix by its first byte, which in French text ("a" of "après") is everywhere.
-// memmem skips to a rare literal at a fraction of a cycle a byte, and an anchored match
+// A literal search skips to a rare literal at a fraction of a cycle a byte, and an anchored match
 // there costs only the length of the attempt. The answer is the same: the leftmost match
 // starts where some literal start occurs, and the anchored match there is the match the
 // unanchored search would return.

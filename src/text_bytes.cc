@@ -1,5 +1,9 @@
 #include "text_bytes.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace registre {
 
 std::size_t AsciiRunEnd(std::string_view s, std::size_t i) {
@@ -27,6 +31,31 @@ std::size_t PlainTextRunEnd(std::string_view s, std::size_t i) {
   }
   while (i < s.size() && PlainText(static_cast<unsigned char>(s[i]))) ++i;
   return i;
+}
+
+std::size_t FindLiteral(std::string_view hay, std::string_view needle) {
+  const std::size_t n = needle.size();
+  if (n == 0) return 0;
+  if (n > hay.size()) return std::string_view::npos;
+  std::size_t i = 0;
+#ifdef __SSE2__
+  if (n >= 2) {
+    const __m128i first = _mm_set1_epi8(needle[0]), last = _mm_set1_epi8(needle[n - 1]);
+    for (; i + n - 1 + 16 <= hay.size(); i += 16) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i));
+      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i + n - 1));
+      auto mask = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+      while (mask != 0) {
+        const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+        if (std::memcmp(hay.data() + at + 1, needle.data() + 1, n - 2) == 0) return at;
+        mask &= mask - 1;
+      }
+    }
+  }
+#endif
+  const std::size_t rest = hay.substr(i).find(needle);
+  return rest == std::string_view::npos ? rest : i + rest;
 }
 
 void FillOffsets(uint32_t* out, std::size_t n, uint32_t first) {

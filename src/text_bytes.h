@@ -38,6 +38,12 @@ inline uint64_t AnyByteEqual(uint64_t w, unsigned char b) {
 std::size_t AsciiRunEnd(std::string_view s, std::size_t i);
 std::size_t PlainTextRunEnd(std::string_view s, std::size_t i);
 
+// The offset of the first occurrence of `needle` in `hay`, or std::string_view::npos (as
+// hay.find(needle)). Sixteen positions at a time: those whose first and last bytes are the
+// needle's are checked whole. The literal gates of the grammar patterns call it on every
+// record, where glibc's memmem spends a few instructions a byte.
+std::size_t FindLiteral(std::string_view hay, std::string_view needle);
+
 // out[k] = first + k for k < n: the offset map of a run copied byte for byte.
 void FillOffsets(uint32_t* out, std::size_t n, uint32_t first);
 

@@ -67,5 +67,30 @@ TEST(TextBytesTest, Utf8SequenceLengthAcceptsOnlyWellFormedSequences) {
     EXPECT_EQ(Utf8SequenceLength(c.bytes, 0), c.length) << testing::PrintToString(c.bytes);
 }
 
+// FindLiteral finds what std::string_view::find finds: every needle length, every offset,
+// texts full of near misses (first and last bytes right, middle wrong).
+TEST(TextBytesTest, FindLiteralFindsWhatFindFinds) {
+  uint32_t state = 99;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string hay;
+    std::size_t size = next() % 200;
+    for (std::size_t k = 0; k < size; ++k) hay += "abcx"[next() % 4];
+    std::string needle;
+    std::size_t n = next() % 9;
+    for (std::size_t k = 0; k < n; ++k) needle += "abcx"[next() % 4];
+    for (std::size_t from = 0; from <= hay.size(); from += 7) {
+      std::string_view h = std::string_view(hay).substr(from);
+      ASSERT_EQ(FindLiteral(h, needle), h.find(needle)) << hay << " / " << needle;
+    }
+  }
+  EXPECT_EQ(FindLiteral("apres en avoir delibere", "delibere"), 15u);
+  EXPECT_EQ(FindLiteral(std::string(100, 'a') + "ab", "ab"), 100u);
+  EXPECT_EQ(FindLiteral("abc", "abcd"), std::string_view::npos);
+}
+
 }  // namespace
 }  // namespace registre
