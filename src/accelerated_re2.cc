@@ -1,7 +1,7 @@
 #include "accelerated_re2.h"
 
 #include <algorithm>
-#include <cstring>
+#include <cstdint>
 
 #include "literal_start.h"
 #include "text_bytes.h"

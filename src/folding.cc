@@ -186,54 +186,49 @@ void LowerAscii(char* t, std::size_t n) {
 
 }  // namespace
 
-FoldedText Fold(std::string_view s) {
-  FoldedText out;
-  out.text.reserve(s.size());
-  out.to_source.reserve(s.size() + 1);
+namespace {
+
+// Folds `s` onto *text and, when to_source is given, maps each folded byte to the offset of
+// the code point it came from.
+void FoldInto(std::string_view s, std::string* text, std::vector<uint32_t>* to_source) {
+  text->reserve(s.size());
+  if (to_source) to_source->reserve(s.size() + 1);
   CodePointFolder& folder = ThreadFolder();
   std::size_t i = 0;
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       // ASCII run: copied and lower-cased in bulk, each byte its own source.
       std::size_t end = AsciiRunEnd(s, i);
-      const std::size_t at = out.text.size(), n = end - i;
-      out.text.append(s.data() + i, n);
-      LowerAscii(out.text.data() + at, n);
-      out.to_source.resize(at + n);
-      uint32_t* src = out.to_source.data() + at;
-      FillOffsets(src, n, static_cast<uint32_t>(i));
+      const std::size_t at = text->size(), n = end - i;
+      text->append(s.data() + i, n);
+      LowerAscii(text->data() + at, n);
+      if (to_source) {
+        to_source->resize(at + n);
+        FillOffsets(to_source->data() + at, n, static_cast<uint32_t>(i));
+      }
       i = end;
       continue;
     }
     std::size_t start = i;
-    char32_t cp = NextCodePoint(s, i);
-    const std::string& folded = folder.Fold(cp);
-    for (char f : folded) {
-      out.text.push_back(f);
-      out.to_source.push_back(static_cast<uint32_t>(start));
-    }
+    const std::string& folded = folder.Fold(NextCodePoint(s, i));
+    text->append(folded);
+    if (to_source) to_source->insert(to_source->end(), folded.size(), static_cast<uint32_t>(start));
   }
-  out.to_source.push_back(static_cast<uint32_t>(s.size()));
+  if (to_source) to_source->push_back(static_cast<uint32_t>(s.size()));
+}
+
+}  // namespace
+
+FoldedText Fold(std::string_view s) {
+  FoldedText out;
+  FoldInto(s, &out.text, &out.to_source);
   return out;
 }
 
+// Fold() without the offset map, which names, tables and objects do not need.
 std::string FoldString(std::string_view s) {
-  // Fold() without the offset map, which names, tables and objects do not need.
   std::string out;
-  out.reserve(s.size());
-  CodePointFolder& folder = ThreadFolder();
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      std::size_t end = AsciiRunEnd(s, i);
-      const std::size_t at = out.size();
-      out.append(s.data() + i, end - i);
-      LowerAscii(out.data() + at, end - i);
-      i = end;
-      continue;
-    }
-    out += folder.Fold(NextCodePoint(s, i));
-  }
+  FoldInto(s, &out, nullptr);
   return out;
 }
 

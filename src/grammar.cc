@@ -1,7 +1,9 @@
 #include "grammar.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -241,9 +243,40 @@ std::vector<std::string> Grammar::SectionNames() const {
   return names;
 }
 
+std::size_t Grammar::NameHash::operator()(std::string_view s) const {
+  uint64_t head = 0, tail = 0;
+  if (!s.empty()) std::memcpy(&head, s.data(), std::min<std::size_t>(8, s.size()));
+  if (s.size() > 8) std::memcpy(&tail, s.data() + s.size() - 8, 8);
+  return static_cast<std::size_t>((head * 0x9E3779B97F4A7C15ULL) ^
+                                  (tail + s.size()) * 0xC2B2AE3D27D4EB4FULL);
+}
+
 const Grammar::SectionSet* Grammar::FindSet(std::string_view section) const {
   auto it = set_at_.find(section);
   return it == set_at_.end() ? nullptr : &sets_[it->second];
+}
+
+bool Grammar::Answer(const SectionSet& s, const RE2::Set* set, bool ok, std::string_view text,
+                     std::vector<int>* which) {
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  bool matched =
+      ok && set->Match(re2::StringPiece(text.data(), text.size()), which ? &hits : nullptr, &error);
+  if (!ok || error.kind != RE2::Set::kNoError) {
+    // The set did not compile (too large) or its DFA gave up (its memory budget on a
+    // pathological text): every entry may match, so the callers run them one by one rather
+    // than miss one.
+    hits.clear();
+    for (std::size_t i = 0; i < s.entry_of.size(); ++i) hits.push_back(static_cast<int>(i));
+    matched = true;
+  }
+  if (!matched) return false;
+  if (which) {
+    which->clear();
+    for (int h : hits) which->push_back(s.entry_of[static_cast<std::size_t>(h)]);
+    std::sort(which->begin(), which->end());
+  }
+  return true;
 }
 
 bool Grammar::AnyMatch(std::string_view section, std::string_view text,
@@ -251,25 +284,7 @@ bool Grammar::AnyMatch(std::string_view section, std::string_view text,
   const SectionSet* s = FindSet(section);
   if (!s) return false;
   s->compiled->Run([s] { s->ok = s->set->Compile(); });
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo error{};
-  bool matched = s->ok && s->set->Match(re2::StringPiece(text.data(), text.size()),
-                                        which ? &hits : nullptr, &error);
-  if (!s->ok || error.kind != RE2::Set::kNoError) {
-    // The set did not compile (too large) or its DFA gave up (its memory budget on a
-    // pathological text): every entry may match, so the callers run them one by one rather
-    // than miss one.
-    hits.clear();
-    for (std::size_t i = 0; i < s->entry_of.size(); ++i) hits.push_back(static_cast<int>(i));
-    matched = true;
-  }
-  if (!matched) return false;
-  if (which) {
-    which->clear();
-    for (int h : hits) which->push_back(s->entry_of[static_cast<std::size_t>(h)]);
-    std::sort(which->begin(), which->end());
-  }
-  return true;
+  return Answer(*s, s->set.get(), s->ok, text, which);
 }
 
 bool Grammar::Screen(const SectionSet& s, std::string_view text, std::vector<int>* which) const {
@@ -285,23 +300,7 @@ bool Grammar::Screen(const SectionSet& s, std::string_view text, std::vector<int
     s.loose_ok = added && loose->Compile();
     s.loose = std::move(loose);
   });
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo error{};
-  bool matched = s.loose_ok && s.loose->Match(re2::StringPiece(text.data(), text.size()),
-                                              which ? &hits : nullptr, &error);
-  if (!s.loose_ok || error.kind != RE2::Set::kNoError) {
-    // Cannot answer: every entry may match.
-    hits.clear();
-    for (std::size_t i = 0; i < s.entry_of.size(); ++i) hits.push_back(static_cast<int>(i));
-    matched = true;
-  }
-  if (!matched) return false;
-  if (which) {
-    which->clear();
-    for (int h : hits) which->push_back(s.entry_of[static_cast<std::size_t>(h)]);
-    std::sort(which->begin(), which->end());
-  }
-  return true;
+  return Answer(s, s.loose.get(), s.loose_ok, text, which);
 }
 
 std::vector<std::reference_wrapper<const GrammarEntry>> Grammar::Candidates(

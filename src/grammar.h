@@ -22,9 +22,6 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -131,19 +128,18 @@ class Grammar {
   // Indices (Section() order) of the entries the loose set says may match; all of them when
   // it cannot answer.
   bool Screen(const SectionSet& s, std::string_view text, std::vector<int>* which) const;
+  // What `set` (s's exact or loose set, compiled when `ok`) answers on `text`: false when no
+  // entry matches, else true with the matching entries' Section() indices in *which; every
+  // entry when the set cannot answer.
+  static bool Answer(const SectionSet& s, const RE2::Set* set, bool ok, std::string_view text,
+                     std::vector<int>* which);
   std::vector<SectionSet> sets_;
   // Section name -> index in sections_ / sets_: every matcher call looks its section up.
   // Section names differ in their length or their first or last eight bytes: hashing those
   // is a few instructions, where std::hash reads every byte (and lookups are per call).
   struct NameHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      uint64_t head = 0, tail = 0;
-      if (!s.empty()) std::memcpy(&head, s.data(), std::min<std::size_t>(8, s.size()));
-      if (s.size() > 8) std::memcpy(&tail, s.data() + s.size() - 8, 8);
-      return static_cast<std::size_t>((head * 0x9E3779B97F4A7C15ULL) ^
-                                      (tail + s.size()) * 0xC2B2AE3D27D4EB4FULL);
-    }
+    std::size_t operator()(std::string_view s) const;
   };
   using NameIndex = std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>>;
   NameIndex section_at_, set_at_;

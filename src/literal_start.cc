@@ -84,35 +84,48 @@ std::size_t GroupLength(std::string_view p) {
   return std::string_view::npos;
 }
 
-}  // namespace
+// Where the body of the group opening `group` begins: after "(?:", "(?P<name>" or "("; 0
+// for anything else (flags such as "(?m)" or "(?i:").
+std::size_t GroupBodyStart(std::string_view group) {
+  if (group.substr(0, 3) == "(?:") return 3;
+  if (group.substr(0, 4) == "(?P<") {
+    std::size_t name_end = group.find('>');
+    if (name_end == std::string_view::npos) return 0;
+    for (std::size_t k = 4; k < name_end; ++k)
+      if (!std::isalnum(static_cast<unsigned char>(group[k])) && group[k] != '_') return 0;
+    return name_end + 1;
+  }
+  return group.substr(0, 2) == "(?" ? 0 : 1;
+}
 
-namespace {
+// `literals` sorted, without those another one begins (the shorter finds both).
+std::vector<std::string> WithoutExtensions(std::vector<std::string> literals) {
+  std::sort(literals.begin(), literals.end());
+  std::vector<std::string> kept;
+  for (std::string& s : literals)
+    if (kept.empty() || s.compare(0, kept.back().size(), kept.back()) != 0)
+      kept.push_back(std::move(s));
+  return kept;
+}
 
 // Appends to *out the literals one of which begins every match of `p`; false when a match
 // may begin otherwise. A top-level alternation needs starts in every alternative; a group
-// (plain or named, not optional) opening an alternative gives the starts of its own.
+// ("(?:...)", "(?P<name>...)", "(...)"), not optional, opening an alternative gives the
+// starts of its own.
 bool StartsOf(std::string_view p, std::size_t min_length, int depth,
               std::vector<std::string>* out) {
   std::vector<std::string_view> alternatives = Alternatives(p);
   if (alternatives.empty() || depth > 8) return false;
   for (std::string_view a : alternatives) {
     if (a.substr(0, 2) == "\\b") a.remove_prefix(2);
-    std::size_t open = 0;
-    if (a.substr(0, 3) == "(?:") {
-      open = 3;
-    } else if (a.substr(0, 4) == "(?P<") {
-      std::size_t name_end = a.find('>');
-      if (name_end == std::string_view::npos) return false;
-      for (std::size_t k = 4; k < name_end; ++k)
-        if (!std::isalnum(static_cast<unsigned char>(a[k])) && a[k] != '_') return false;
-      open = name_end + 1;
-    }
-    if (open == 0) {
+    if (a.empty() || a[0] != '(') {
       std::string_view literal = LeadingLiteral(a);
       if (literal.size() < min_length) return false;
       out->emplace_back(literal);
       continue;
     }
+    const std::size_t open = GroupBodyStart(a);
+    if (open == 0) return false;  // flags
     std::size_t length = GroupLength(a);
     if (length == std::string_view::npos) return false;
     // An optional or repeated group need not begin the match.
@@ -129,24 +142,14 @@ std::vector<std::string> LiteralStarts(std::string_view pattern, std::size_t min
   if (min_length == 0 || pattern.find("\\Q") != std::string_view::npos ||
       !StartsOf(pattern, min_length, 0, &out))
     return {};
-  std::sort(out.begin(), out.end());
-  std::vector<std::string> kept;
-  for (std::string& s : out)
-    if (kept.empty() || s.compare(0, kept.back().size(), kept.back()) != 0)
-      kept.push_back(std::move(s));
-  return kept;
+  return WithoutExtensions(std::move(out));
 }
 
 std::vector<std::vector<std::string>> RequiredLiterals(std::string_view p, std::size_t min_length) {
   std::vector<std::vector<std::string>> out;
   if (min_length == 0 || p.find("\\Q") != std::string_view::npos) return {};
   auto add = [&](std::vector<std::string> any_of) {
-    std::sort(any_of.begin(), any_of.end());
-    std::vector<std::string> kept;
-    for (std::string& s : any_of)
-      if (kept.empty() || s.compare(0, kept.back().size(), kept.back()) != 0)
-        kept.push_back(std::move(s));
-    out.push_back(std::move(kept));
+    out.push_back(WithoutExtensions(std::move(any_of)));
   };
   // One pass over the top-level concatenation; a top-level '|' ends it with nothing known.
   for (std::size_t i = 0; i < p.size();) {
@@ -163,20 +166,16 @@ std::vector<std::vector<std::string>> RequiredLiterals(std::string_view p, std::
       end = i + length;
       std::string_view group = p.substr(i, length);
       bool optional = end < p.size() && (p[end] == '?' || p[end] == '*' || p[end] == '{');
-      if (group.substr(0, 2) == "(?" && group.size() > 2 && group[2] != ':' && group[2] != 'P') {
+      const std::size_t open = GroupBodyStart(group);
+      if (open == 0) {
         // Flags ("(?m)", "(?s:...)"): case folding or free spacing change what a literal is.
         std::size_t flags_end = group.find_first_of(":)");
         std::string_view flags = group.substr(2, flags_end - 2);
         if (flags.find('i') != std::string_view::npos || flags.find('x') != std::string_view::npos)
           return {};
       } else if (!optional) {
-        std::size_t open = group.substr(0, 3) == "(?:"    ? 3
-                           : group.substr(0, 4) == "(?P<" ? group.find('>') + 1
-                           : group.substr(0, 2) == "(?"   ? 0
-                                                          : 1;
         std::vector<std::string> starts;
-        if (open > 0 && open < length &&
-            StartsOf(group.substr(open, length - 1 - open), min_length, 1, &starts))
+        if (StartsOf(group.substr(open, length - 1 - open), min_length, 1, &starts))
           add(std::move(starts));
       }
     } else if (Literal(c)) {

@@ -18,8 +18,8 @@ namespace registre {
 
 // Literals, each at least `min_length` bytes, such that every match of `pattern` begins with
 // one of them; empty when that cannot be shown from the text of the pattern. Recognised
-// shapes: an optional leading `\b`, then a literal ("apres\s+...") or a group, plain or
-// named, whose every alternative starts so ("\b(?:reuni|rassemble|tenue?)\b..."), and a
+// shapes: an optional leading `\b`, then a literal ("apres\s+...") or a group (any kind
+// but flags), whose every alternative starts so ("\b(?:reuni|rassemble|tenue?)\b..."), and a
 // top-level alternation of such. Anything else (a leading `^`, a class, a flag, an optional
 // group, one alternative that starts otherwise) gives none, so the answer is always safe.
 // A literal one of the others begins is dropped (the shorter finds both).

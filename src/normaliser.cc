@@ -381,11 +381,7 @@ class LineRepairer {
   // Appends the repaired form of in_[start, end) to out_.
   void Repair(std::size_t start, std::size_t end) {
     line_start_ = out_.s.size();
-    if (NothingToRepair(std::string_view(in_.s).substr(start, end - start))) {
-      out_.AppendFrom(in_, start, end);
-      return;
-    }
-    if (OnlySpacesToFold(start, end)) return;
+    if (FoldSpaces(start, end)) return;
     Tokenise(std::string_view(in_.s).substr(start, end - start), start, tokens_);
     std::size_t k = 0;
     while (k < tokens_.size()) {
@@ -408,55 +404,43 @@ class LineRepairer {
   }
 
  private:
-  // Most lines: single spaces between words, none at the ends, and no three one-letter
-  // words in a row (what a letter-spaced word needs). Repair would copy them unchanged.
-  static bool NothingToRepair(std::string_view line) {
-    if (line.empty() || line.front() == ' ' || line.back() == ' ') return line.empty();
-    int one_letter_run = 0;
-    std::size_t word_start = 0;
-    while (true) {
-      std::size_t i = std::min(line.find(' ', word_start), line.size());  // memchr
-      if (i + 1 < line.size() && line[i + 1] == ' ') return false;        // a double space
-      one_letter_run =
-          SingleLetter(line.substr(word_start, i - word_start)) ? one_letter_run + 1 : 0;
-      if (one_letter_run >= 3) return false;
-      if (i == line.size()) return true;
-      word_start = i + 1;
-    }
-  }
-
-  // Most lines that need repair only have runs of spaces (pdftotext -layout columns): when
-  // no three one-letter words follow each other (a letter-spaced word may start) and no
-  // word could be a split ending ("s", "e", "es" after 2 to 4 spaces), the repair is the
-  // words joined by one space, each space mapped to the last of those it replaces. This
-  // writes that in one pass and returns true; otherwise it writes nothing and returns
-  // false, for the token pass.
-  bool OnlySpacesToFold(std::size_t start, std::size_t end) {
+  // Most lines need at most their runs of spaces folded (single spaces between words, or
+  // pdftotext -layout columns): when no three one-letter words follow each other (a
+  // letter-spaced word may start) and no word could be a split ending ("s", "e", "es" after
+  // 2 to 4 spaces), the repair is the words joined by one space, each mapped to the last of
+  // the spaces it replaces. This writes that, stretches with single spaces copied whole, and
+  // returns true; otherwise it writes nothing and returns false, for the token pass.
+  bool FoldSpaces(std::size_t start, std::size_t end) {
     const std::string_view s(in_.s);
-    std::size_t i = start, spaces = 0;
+    std::size_t i = start, spaces = 0, copy_from = std::string_view::npos, copied_to = start;
     int one_letter_run = 0;
-    bool first = true;
     while (i < end) {
       if (s[i] == ' ') {
         ++spaces;
         ++i;
         continue;
       }
-      std::size_t word_end = i;
-      while (word_end < end && s[word_end] != ' ') ++word_end;
-      std::string_view word = s.substr(i, word_end - i);
+      const std::size_t word_end = std::min(s.substr(0, end).find(' ', i), end);  // memchr
+      const std::string_view word = s.substr(i, word_end - i);
       one_letter_run = SingleLetter(word) ? one_letter_run + 1 : 0;
+      const bool first = copy_from == std::string_view::npos;
       if (one_letter_run >= 3 || (!first && spaces >= 2 && spaces <= 4 &&
                                   (IsSplitSuffix(word, false) || IsSplitSuffix(word, true)))) {
         out_.Truncate(line_start_);
         return false;
       }
-      if (!first) out_.Push(' ', in_.src[i - 1]);
-      out_.AppendFrom(in_, i, word_end);
-      first = false;
+      if (first) {
+        copy_from = i;
+      } else if (spaces > 1) {
+        out_.AppendFrom(in_, copy_from, copied_to);
+        out_.Push(' ', in_.src[i - 1]);
+        copy_from = i;
+      }
+      copied_to = word_end;
       spaces = 0;
       i = word_end;
     }
+    if (copy_from != std::string_view::npos) out_.AppendFrom(in_, copy_from, copied_to);
     return true;
   }
 
