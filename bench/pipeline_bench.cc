@@ -8,12 +8,12 @@
 #include <fstream>
 #include <iterator>
 
-#include "document.h"
-#include "grammar.h"
-#include "normaliser.h"
-#include "pipeline.h"
-#include "segmenter.h"
-#include "text_reader.h"
+#include "text/document.h"
+#include "rules/grammar.h"
+#include "text/normaliser.h"
+#include "pipeline/pipeline.h"
+#include "extract/segmenter.h"
+#include "read/text_reader.h"
 
 namespace registre {
 namespace {

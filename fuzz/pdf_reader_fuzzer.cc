@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "pdf/pdf_reader.h"
+#include "read/pdf/pdf_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   registre::PdfReaderOptions options;

@@ -1,4 +1,4 @@
-// latin-ascii-table-gen: prints src/latin_ascii_table.inc, the code points below
+// latin-ascii-table-gen: prints src/text/latin_ascii_table.inc, the code points below
 // kLatinAsciiTableEnd that ICU's "Latin-ASCII; Lower" transliterator maps to something other
 // than their plain lower case, with what it maps them to.
 //
@@ -6,7 +6,7 @@
 // costs about 40 ms a thread (more than extracting a short document). Regenerate after an ICU
 // upgrade:
 //   cmake --build build --target latin-ascii-table-gen
-//   build/latin-ascii-table-gen > src/latin_ascii_table.inc
+//   build/latin-ascii-table-gen > src/text/latin_ascii_table.inc
 // tests/folding_test.cc checks the table against the transliterator of the machine it runs on.
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -15,7 +15,7 @@
 #include <memory>
 #include <string>
 
-#include "folding.h"
+#include "text/folding.h"
 
 int main() {
   UErrorCode err = U_ZERO_ERROR;

@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "pdf/pdf_layout_reader.h"
-#include "pdf/pdf_reader.h"
+#include "read/pdf/pdf_layout_reader.h"
+#include "read/pdf/pdf_reader.h"
 
 int main(int argc, char** argv) {
   bool layout_info = false;

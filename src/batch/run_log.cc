@@ -9,7 +9,7 @@
 #include <fstream>
 #include <functional>
 
-#include "output/json_line.h"
+#include "record/json_line.h"
 
 namespace registre {
 namespace {

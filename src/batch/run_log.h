@@ -27,7 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "status.h"
+#include "base/status.h"
 
 namespace registre {
 

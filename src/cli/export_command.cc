@@ -10,9 +10,9 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "pipeline.h"
+#include "pipeline/pipeline.h"
 #include "output/sink.h"
-#include "schema_validator.h"
+#include "record/schema_validator.h"
 
 namespace registre {
 namespace {

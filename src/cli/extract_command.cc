@@ -19,8 +19,8 @@
 #include "cli/commands.h"
 #include "cli/input_files.h"
 #include "output/sink.h"
-#include "pipeline.h"
-#include "sha256.h"
+#include "pipeline/pipeline.h"
+#include "base/sha256.h"
 
 namespace registre {
 namespace po = boost::program_options;

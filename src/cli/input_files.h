@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string>
 
-#include "status.h"
+#include "base/status.h"
 
 namespace registre {
 

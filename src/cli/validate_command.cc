@@ -6,8 +6,8 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
-#include "pipeline.h"
-#include "schema_validator.h"
+#include "pipeline/pipeline.h"
+#include "record/schema_validator.h"
 
 namespace registre {
 namespace po = boost::program_options;

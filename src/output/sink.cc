@@ -4,10 +4,10 @@
 #include <fstream>
 #include <iostream>
 
-#include "output/akn_sink.h"
-#include "output/json_sink.h"
-#include "output/scdl_sink.h"
-#include "output/sqlite_sink.h"
+#include "output/akn/akn_sink.h"
+#include "output/json/json_sink.h"
+#include "output/scdl/scdl_sink.h"
+#include "output/sqlite/sqlite_sink.h"
 
 namespace registre {
 

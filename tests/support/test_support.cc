@@ -5,8 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "normaliser.h"
-#include "text_reader.h"
+#include "text/normaliser.h"
+#include "read/text_reader.h"
 
 namespace registre::testing {
 

@@ -5,9 +5,9 @@
 #include <memory>
 #include <string>
 
-#include "document.h"
-#include "grammar.h"
-#include "pipeline.h"
+#include "text/document.h"
+#include "rules/grammar.h"
+#include "pipeline/pipeline.h"
 
 namespace registre::testing {
 

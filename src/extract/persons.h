@@ -1,0 +1,68 @@
+// Persons: reads names as printed in attendance lists, signatures and labels.
+//
+// A list value ("M. Athanaze, Mme Baume, M. Ben Itah (pouvoir à Mme Moreira)") is split on
+// commas, semicolons, slashes, bullets and line-start dashes outside parentheses; each item
+// loses its civility (recorded as "M." or "Mme"), its role (", Maire" -> role) and its
+// parenthesis (a proxy -> proxy_to, anything else -> note). Names keep their printed case
+// and order. Items that are roles or labels are dropped; an item too long to be a name ends
+// the list (the value ran into prose) and is reported through `truncated`.
+// All wordings come from grammars/persons.grammar.
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text/document.h"
+#include "rules/grammar.h"
+
+namespace registre {
+
+struct PersonRef {
+  std::string civility;  // "M.", "Mme" or empty
+  std::string name;
+  bool operator==(const PersonRef&) const = default;
+};
+
+struct Person {
+  std::string civility;  // "M.", "Mme" or empty (null in JSON)
+  std::string name;
+  std::string role;
+  std::string note;
+  std::optional<PersonRef> proxy_to;
+  Range range;  // folded range of the whole item
+  bool operator==(const Person&) const = default;
+};
+
+nlohmann::json PersonToJson(const Person& p, bool with_proxy = true);
+nlohmann::json PersonRefToJson(const PersonRef& p);
+
+enum class ListKind { kPlain, kProxies, kRepresented };
+
+struct PersonList {
+  std::vector<Person> persons;
+  bool truncated = false;  // the list ran into text that is not names
+};
+
+class PersonParser {
+ public:
+  explicit PersonParser(const Grammar& grammar);
+
+  // `kind` tells how to read "X à Y" / "X par Y" items (as proxies in such lists).
+  PersonList ParseList(const Document& doc, Range value, ListKind kind = ListKind::kPlain) const;
+  // One name with optional civility and role ("Monsieur Bruno Bernard, Maire").
+  std::optional<Person> ParseOne(const Document& doc, Range value) const;
+  // A person named by function ("Monsieur le Maire" -> "le Maire"), or nothing.
+  std::optional<Person> ParseFunction(const Document& doc, Range value) const;
+
+ private:
+  std::optional<Person> ParseItem(const Document& doc, Range item, std::string* carried_civility,
+                                  ListKind kind) const;
+  Range StripCivility(const Document& doc, Range r, std::string* civility, bool* plural) const;
+  PersonRef ParseRef(const Document& doc, Range r) const;
+  const Grammar& grammar_;
+};
+
+}  // namespace registre

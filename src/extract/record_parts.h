@@ -1,0 +1,83 @@
+// RecordParts: reads the parts of one deliberation's own text: labelled head fields
+// (object, rapporteur, service, commissions), visas, considérants, opinions, the decision
+// formula and its articles, the vote, the closing and the prefecture acknowledgement.
+// Rules come from grammars/10-record.grammar and grammars/20-vote.grammar.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text/document.h"
+#include "extract/french_words.h"
+#include "rules/grammar.h"
+#include "extract/persons.h"
+#include "read/source_text.h"
+
+namespace registre {
+
+struct Article {
+  std::string label;
+  std::optional<int> number;
+  std::string text;
+  Range range;
+};
+
+struct Vote {
+  std::optional<bool> unanimous;
+  std::optional<int> for_count, against, abstention, not_voting;
+  std::string result;  // "adopted", "rejected" or empty
+  std::vector<Person> against_names, abstention_names, not_voting_names;
+  std::string text;
+  Range range;
+};
+
+struct Parts {
+  std::string object, service, matter_code;
+  Range object_range;
+  std::optional<Person> rapporteur;
+  std::vector<std::string> for_opinion, for_information;
+  std::string report_text, report_date;
+  Range report_range;
+  std::vector<std::string> visas, considerants, opinions;
+  Range visas_range, considerants_range;
+  std::string formula;
+  Range decision_range;
+  std::vector<Article> articles;
+  Vote vote;
+  std::string closing_text, closing_place, closing_date;
+  std::string prefecture_id, transmitted, published;
+  std::vector<Warning> warnings;
+};
+
+class RecordPartsReader {
+ public:
+  RecordPartsReader(const Grammar& grammar, const FrenchWords& words, const PersonParser& persons);
+  // `r` is the record's own range; `title` an object already read from its heading.
+  Parts Read(const Document& doc, Range r, Range title) const;
+  // Only the labelled rapporteur of `r` (a procès-verbal's head naming one for all items).
+  std::optional<Person> ReadRapporteur(const Document& doc, Range r) const;
+
+ private:
+  // `fields`: the [record.fields] entries that match in r.
+  void ReadHeadFields(const Document& doc, Range r, const std::vector<int>& fields, Parts* p) const;
+  void ReadItems(const Document& doc, Range r, Parts* p) const;
+  void ReadDecision(const Document& doc, Range r, Parts* p) const;
+  std::vector<Article> DecisionPoints(const Document& doc, Range r) const;
+  void ReadVote(const Document& doc, Range r, Parts* p) const;
+  // `closing`, `publication`: the entries of those sections that match in r.
+  void ReadClosing(const Document& doc, Range r, const std::vector<int>& closing,
+                   const std::vector<int>& publication, Parts* p) const;
+  Range Continued(const Document& doc, Range value, std::size_t limit) const;
+  const Grammar& grammar_;
+  const FrenchWords& words_;
+  const PersonParser& persons_;
+  LazyRegex any_vote_;           // every vote.* pattern: where the vote is stated first
+  LazyRegex formula_line_;       // the section.formula "line" patterns (a formula on its own line)
+  LazyRegex item_line_;          // a visa, considérant or opinion line
+  SectionScreen vote_screen_;    // the vote sections, over a vote's window
+  SectionScreen tally_screen_;   // for, against, abstention, not voting: a line of tallies
+  SectionScreen record_screen_;  // record.fields, closing, publication: over the whole record
+};
+
+}  // namespace registre

@@ -1,0 +1,50 @@
+// Segmenter: splits a document into its deliberations.
+//
+// A document is a shared head (the sitting: attendance, date...) followed by one or more
+// records. Records open at headings found with grammars/10-record.grammar [segment.*]:
+// "Délibération n° X" lines, numbered items of a procès-verbal ("3 - Tarifs", "19/2 ...",
+// "II – ..."), a title ending with its number. Numbered lines that follow "Ordre du jour" or
+// stand in a run with no text between them are an agenda, not records; items titled
+// "Questions diverses", "Informations"... close the previous record but are not records.
+// A repeated heading with the same number (a page header restating it) continues the record.
+// A document with no heading but a decision is one record; one with neither holds no
+// deliberation, and `warnings` says so.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "text/document.h"
+#include "rules/grammar.h"
+#include "read/source_text.h"
+
+namespace registre {
+
+struct RecordSegment {
+  Range range;              // the record's own text (heading included)
+  Range heading;            // the heading line, empty for a headless single record
+  Range number;             // the number as printed, when the heading or a line near it gives one
+  Range title;              // the title from the heading, when it has one
+  bool procedural = false;  // a procedural item (secretary, approval of the last minutes)
+};
+
+struct Segmentation {
+  Range head;     // the sitting's shared head (empty when the single record covers everything)
+  Range sitting;  // where the sitting's facts are read: the head and any procedural items after it
+  std::vector<RecordSegment> records;
+  std::vector<Warning> warnings;
+};
+
+class Segmenter {
+ public:
+  explicit Segmenter(const Grammar& grammar);
+  Segmentation Split(const Document& doc) const;
+
+ private:
+  const Grammar& grammar_;
+  // The [segment.title] not_title entries as one pattern: a weak title's screen reads the
+  // line once without the costly title pattern, which the section's set would also run.
+  LazyRegex not_title_;
+};
+
+}  // namespace registre

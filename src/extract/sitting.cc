@@ -1,0 +1,553 @@
+#include "extract/sitting.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/utf8.h"
+
+namespace registre {
+namespace {
+
+struct Mark {
+  std::size_t start, end;
+  std::string key;
+};
+
+// Every match in `r` of the entries `which` (Section() indices, those a screen found in r)
+// of `section`, overlaps resolved to the earliest (and longest).
+std::vector<Mark> FindAll(const Document& doc, const Grammar& grammar, std::string_view section,
+                          Range r, const std::vector<int>& which) {
+  std::vector<Mark> marks;
+  const auto& entries = grammar.Section(section);
+  for (int index : which) {
+    const GrammarEntry& e = entries[static_cast<std::size_t>(index)];
+    Range cursor = r, whole;
+    while (cursor.start < cursor.end && FindIn(doc, *e.regex, cursor, &whole, nullptr)) {
+      if (whole.empty()) break;
+      marks.push_back({whole.start, whole.end, e.key});
+      cursor.start = whole.end;
+    }
+  }
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  std::vector<Mark> kept;
+  for (const Mark& m : marks) {
+    if (!kept.empty() && m.start < kept.back().end) continue;
+    kept.push_back(m);
+  }
+  return kept;
+}
+
+bool IsCivilityToken(std::string_view tail) {
+  for (std::string_view c : {"m.", "mme", "mlle", "monsieur", "madame", "mm.", "mmes"}) {
+    if (tail.size() >= c.size() && tail.substr(tail.size() - c.size()) == c &&
+        (tail.size() == c.size() || tail[tail.size() - c.size() - 1] == ' '))
+      return true;
+  }
+  return false;
+}
+
+// A line of capitalised names mixing SURNAMES and Firstnames, with no other word.
+bool LooksLikeNameRun(const Document& doc, Range r) {
+  std::string text = doc.RawText(r);
+  std::size_t words = 0, upper = 0, capitalised = 0, pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n')) ++pos;
+    std::size_t end = text.find_first_of(" \n", pos);
+    if (end == std::string::npos) end = text.size();
+    if (end == pos) break;
+    std::string word = text.substr(pos, end - pos);
+    pos = end;
+    ++words;
+    bool any_lower = false, any_upper = false, first_upper = false;
+    std::size_t i = 0;
+    for (bool first = true; i < word.size(); first = false) {
+      char32_t cp = NextCodePoint(word, i);
+      any_upper = any_upper || u_isupper(static_cast<UChar32>(cp));
+      any_lower = any_lower || u_islower(static_cast<UChar32>(cp));
+      if (first) first_upper = u_isupper(static_cast<UChar32>(cp));
+    }
+    if (!first_upper) return false;
+    (any_lower ? capitalised : upper) += any_upper ? 1 : 0;
+  }
+  return words >= 4 && upper >= 2 && capitalised >= 2;
+}
+
+// End of the paragraph starting at `from`: a blank line, unless the text before it plainly
+// continues (a trailing comma or civility: lists broken by page layout).
+std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limit) {
+  const std::string& f = doc.folded();
+  std::size_t i = from;
+  while (i < limit) {
+    std::size_t nl = f.find('\n', i);
+    if (nl == std::string::npos || nl >= limit) return limit;
+    std::size_t j = nl + 1;
+    while (j < limit && f[j] == ' ') ++j;
+    if (j < limit && f[j] == '\n') {
+      std::string_view before(f.data() + from, nl - from);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      // An open parenthesis goes on too: "(article L.\n\n5211-1 du CGCT) : Mme X".
+      bool open_paren = std::count(before.begin(), before.end(), '(') >
+                        std::count(before.begin(), before.end(), ')');
+      if (!before.empty() &&
+          (before.back() == ',' || before.back() == ':' || IsCivilityToken(before) || open_paren)) {
+        i = j;
+        continue;
+      }
+      // A label alone on its line ("Présents :") is followed by its value after the gap.
+      std::string_view trimmed = before;
+      while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == ':'))
+        trimmed.remove_prefix(1);
+      if (trimmed.empty()) {
+        i = j;
+        continue;
+      }
+      // Blocks of names printed without separators ("RUSTERHOLTZ Fleur HAUDRECHY
+      // Christophe") go on after the gap.
+      std::size_t next_start = j + 1;  // j is the blank line's '\n'
+      std::size_t next_end = f.find('\n', next_start);
+      if (next_end == std::string::npos || next_end > limit) next_end = limit;
+      if (next_start < next_end && LooksLikeNameRun(doc, Range{from, nl}) &&
+          LooksLikeNameRun(doc, Range{next_start, next_end})) {
+        i = j;
+        continue;
+      }
+      return nl;
+    }
+    // A list closed by a full stop ends with its line ("..., M. Vincent.").
+    std::string_view line(f.data() + i, nl - i);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '.' && !IsCivilityToken(line) && nl > from) return nl;
+    i = nl + 1;
+  }
+  return limit;
+}
+
+bool NameKeyEqual(const Person& a, const Person& b) {
+  return FoldString(a.name) == FoldString(b.name);
+}
+
+void AddUnique(std::vector<Person>& list, const Person& p) {
+  for (Person& q : list) {
+    if (NameKeyEqual(p, q)) {
+      if (!q.proxy_to && p.proxy_to) q.proxy_to = p.proxy_to;
+      return;
+    }
+  }
+  list.push_back(p);
+}
+
+constexpr std::size_t kContextPenalty = 100000;
+
+bool IsPreposition(const std::string& w) {
+  return w == "de" || w == "du" || w == "des" || w == "d'" || w == "sur" || w == "en" || w == "a" ||
+         w == "au" || w == "aux";
+}
+
+bool StartsWithAuthorityWord(const std::string& folded) {
+  for (const char* w : {"commune ", "ville ", "mairie "})
+    if (folded.rfind(w, 0) == 0) return true;
+  return false;
+}
+
+// A name is capitalised words joined by particles; it ends before the first other
+// lower-case word ("... des Lisières de l’Oise doit présenter").
+std::string CutAtRunningText(const std::string& text) {
+  static const char* kParticles[] = {"de",  "des", "du", "la", "le",  "les", "l",   "d",
+                                     "sur", "en",  "et", "au", "aux", "lès", "lez", "sous"};
+  std::size_t pos = 0, words = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(pos, end - pos);
+    std::size_t apostrophe =
+        word.find("\u2019") != std::string::npos ? word.find("\u2019") : word.find('\'');
+    std::string head = apostrophe == std::string::npos ? word : word.substr(0, apostrophe);
+    std::size_t i = 0;
+    char32_t first = word.empty() ? 0 : NextCodePoint(word, i);
+    bool particle = std::any_of(std::begin(kParticles), std::end(kParticles),
+                                [&](const char* p) { return FoldString(head) == p; });
+    if (words >= 2 && !particle && !u_isupper(static_cast<UChar32>(first)) &&
+        !u_isdigit(static_cast<UChar32>(first))) {
+      std::string cut = text.substr(0, pos);
+      while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+      return cut;
+    }
+    ++words;
+    pos = end + 1;
+  }
+  return text;
+}
+
+// A proper name ends with a capitalised word ("Preuilly-sur-Claise", "LYON", "Métropole").
+bool LastWordCapitalised(const std::string& text) {
+  std::size_t sp = text.find_last_of(" '\u2019-");
+  std::string_view last =
+      sp == std::string::npos ? std::string_view(text) : std::string_view(text).substr(sp + 1);
+  if (last.empty()) return false;
+  std::size_t i = 0;
+  char32_t cp = NextCodePoint(last, i);
+  return u_isupper(static_cast<UChar32>(cp));
+}
+
+std::string TypeOfAuthority(std::string_view folded) {
+  if (folded.find("metropole") != std::string_view::npos) return "metropole";
+  if (folded.rfind("communaute", 0) == 0 || folded.find("agglomeration") != std::string_view::npos)
+    return "communaute";
+  if (folded.rfind("syndicat", 0) == 0) return "syndicat";
+  if (folded.find("departement") != std::string_view::npos ||
+      folded.find("general") != std::string_view::npos)
+    return "departement";
+  if (folded.find("region") != std::string_view::npos) return "region";
+  return "commune";
+}
+
+}  // namespace
+
+SittingReader::SittingReader(const Grammar& grammar, const FrenchWords& words,
+                             const PersonParser& persons)
+    : grammar_(grammar),
+      words_(words),
+      persons_(persons),
+      attendance_screen_(grammar, {"attendance.labels", "attendance.stop", "attendance.counts"},
+                         SectionScreen::Answers::kSuperset) {}
+
+Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
+                                         std::vector<Person>* secretaries,
+                                         std::vector<Warning>* warnings) const {
+  Attendance a;
+  // One pass over r finds which labels, stops and counts occur (see attendance_screen_).
+  std::vector<std::vector<int>> which = attendance_screen_.Match(doc.Folded(r));
+  std::vector<Mark> labels = FindAll(doc, grammar_, "attendance.labels", r, which[0]);
+  std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r, which[1]);
+  const std::vector<int>& counts_matched = which[2];
+  std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r, counts_matched);
+  for (const Mark& m : counts) stops.push_back(m);
+  std::sort(stops.begin(), stops.end(),
+            [](const Mark& x, const Mark& y) { return x.start < y.start; });
+
+  // Counts as printed: the first of each kind.
+  const auto& count_entries = grammar_.Section("attendance.counts");
+  for (int i : counts_matched) {
+    const GrammarEntry& e = count_entries[static_cast<std::size_t>(i)];
+    std::optional<int>* slot = e.key == "members_in_office" ? &a.members_in_office
+                               : e.key == "present_count"   ? &a.present_count
+                               : e.key == "voting_count"    ? &a.voting_count
+                                                            : nullptr;
+    if (!slot || slot->has_value()) continue;
+    Range whole;
+    std::vector<Range> groups;
+    if (FindIn(doc, *e.regex, r, &whole, &groups)) {
+      *slot = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
+    }
+  }
+
+  std::size_t span_start = r.end, span_end = r.start;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const Mark& label = labels[i];
+    std::size_t limit = std::min(r.end, label.end + 6000);
+    if (i + 1 < labels.size()) limit = std::min(limit, labels[i + 1].start);
+    for (const Mark& s : stops) {
+      if (s.start >= label.end && s.start < limit) {
+        limit = s.start;
+        break;
+      }
+    }
+    limit = ParagraphEnd(doc, label.end, limit);
+    Range value = TrimRange(doc, Range{label.end, limit}, " \n\t:;,.-");
+    // A count printed after the list: "..., M. Franck SUPERBI, (27)".
+    static const RE2 kTrailingCount(R"(\(\s*(\d{1,3})\s*\)\s*$)");
+    re2::StringPiece count;
+    std::string_view folded_value = doc.Folded(value);
+    if (RE2::PartialMatch(re2::StringPiece(folded_value.data(), folded_value.size()),
+                          kTrailingCount, &count)) {
+      if (label.key == "present" && !a.present_count)
+        a.present_count = std::stoi(std::string(count));
+      value.end = static_cast<std::size_t>(count.data() - doc.folded().data()) - 1;
+      value = TrimRange(doc, value, " \n\t:;,.-(");
+    }
+    std::string_view v = doc.Folded(value);
+    if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) || c == ' ';
+        }))
+      continue;  // "Présents : 16" is a count, read above
+    ListKind kind = label.key == "proxies"       ? ListKind::kProxies
+                    : label.key == "represented" ? ListKind::kRepresented
+                                                 : ListKind::kPlain;
+    PersonList list = persons_.ParseList(doc, value, kind);
+    if (list.truncated && warnings) {
+      warnings->push_back({"list_truncated", "the " + label.key +
+                                                 " list runs into text that is not names; "
+                                                 "read up to there"});
+    }
+    if (label.key == "secretary") {
+      if (secretaries && !list.persons.empty()) {
+        secretaries->push_back(list.persons.front());
+      }
+      continue;
+    }
+    a.has_lists = true;
+    span_start = std::min(span_start, label.start);
+    span_end = std::max(span_end, value.end);
+    for (const Person& p : list.persons) {
+      if (label.key == "present") {
+        // "X (pouvoir à Y)" inside a present list: X was represented, so excused.
+        if (p.proxy_to)
+          AddUnique(a.excused, p);
+        else
+          a.present.push_back(p);
+      } else if (label.key == "excused" ||
+                 ((label.key == "proxies" || label.key == "represented") && p.proxy_to)) {
+        AddUnique(a.excused, p);
+      } else if (label.key == "absent") {
+        if (p.proxy_to)
+          AddUnique(a.excused, p);
+        else
+          a.absent.push_back(p);
+      }
+    }
+  }
+  if (span_start < span_end) a.span = {span_start, span_end};
+  return a;
+}
+
+std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::string* type) const {
+  auto render = [&](const GrammarEntry& e, const std::vector<Range>& groups) -> std::string {
+    Range name = Group(*e.regex, groups, "name");
+    Range town = Group(*e.regex, groups, "town");
+    Range value = !name.empty() ? name : town;
+    // Cut the name at words that follow names in running text ("... au Perche sous la").
+    std::string_view f = doc.Folded(value);
+    std::size_t cut = f.size(), pos = 0, words = 0;
+    std::string previous;
+    while (pos < f.size()) {
+      std::size_t sp = f.find_first_of(" \n", pos);
+      std::size_t end = sp == std::string_view::npos ? f.size() : sp;
+      std::string word(f.substr(pos, end - pos));
+      bool stop = !grammar_.Lookup("table.authority_stop", word).empty();
+      // An article after a preposition belongs to the name ("de la Vanne"); elsewhere it
+      // starts the running text ("des Lisières de l'Oise la SAUR").
+      bool article = word == "la" || word == "le" || word == "les";
+      if (words >= 2 && (stop || (article && !IsPreposition(previous)))) {
+        cut = pos;
+        break;
+      }
+      previous = word;
+      ++words;
+      pos = end + 1;
+    }
+    value = TrimRange(doc, Range{value.start, value.start + cut}, " \n,.-'");
+    std::string text = CutAtRunningText(doc.Text(value));
+    if (!LastWordCapitalised(text)) return "";
+    // "Maire de X" names the town; "... de la Commune de X" names the commune already.
+    if (name.empty() && !text.empty() && !StartsWithAuthorityWord(FoldString(text)))
+      text = "Commune de " + text;
+    return text;
+  };
+  auto try_range = [&](Range range, bool earliest) -> std::string {
+    std::string best;
+    std::size_t best_start = SIZE_MAX;
+    for (const GrammarEntry& e : grammar_.Candidates("sitting.authority", doc.Folded(range))) {
+      Range whole;
+      std::vector<Range> groups;
+      if (!FindIn(doc, *e.regex, range, &whole, &groups)) continue;
+      std::string_view w = doc.Folded(whole);
+      // "la Métropole", "cette métropole": a determiner is not a name.
+      bool suffix_form = (w.size() > 10 && w.substr(w.size() - 9) == "metropole") ||
+                         (w.size() > 14 && w.substr(w.size() - 13) == "agglomeration");
+      if (e.key == "name" && suffix_form) {
+        std::string_view first = w.substr(0, w.find(' '));
+        if (first == "la" || first == "de" || first == "du" || first == "sa" || first == "cette" ||
+            first == "notre" || first == "une" || first == "grand" || first == "et")
+          continue;
+      }
+      if (!earliest) {
+        std::string text = render(e, groups);
+        if (!text.empty()) return text;
+        continue;
+      }
+      // A département or région printed above a more local authority is its context.
+      std::string text = render(e, groups);
+      if (text.empty()) continue;
+      std::string kind = TypeOfAuthority(FoldString(text));
+      bool context = kind == "departement" || kind == "region";
+      std::size_t rank = context ? whole.start + kContextPenalty : whole.start;
+      if (rank < best_start) {
+        best = std::move(text);
+        best_start = rank;
+      }
+    }
+    return best;
+  };
+  Range title{r.start, std::min(r.end, r.start + 400)};
+  Range head{r.start, std::min(r.end, r.start + 3000)};
+  std::string found = try_range(title, true);
+  if (found.empty()) found = try_range(head, false);
+  if (found.empty()) found = try_range(r, false);
+  *type = found.empty() ? "" : TypeOfAuthority(FoldString(found));
+  return found;
+}
+
+std::string SittingReader::ReadAssembly(const Document& doc, Range r, std::string* kind) const {
+  Range head{r.start, std::min(r.end, r.start + 3000)};
+  for (Range range : {head, r}) {
+    const GrammarEntry* best = nullptr;
+    Range best_name;
+    std::size_t best_start = SIZE_MAX;
+    for (const GrammarEntry& e : grammar_.Candidates("sitting.assembly", doc.Folded(range))) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *e.regex, range, &whole, &groups) && whole.start < best_start) {
+        best = &e;
+        best_start = whole.start;
+        best_name = Group(*e.regex, groups, "name");
+      }
+    }
+    if (best) {
+      *kind = best->key;
+      return doc.Text(best_name);
+    }
+  }
+  return "";
+}
+
+void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
+  Range head{r.start, std::min(r.end, r.start + 4000)};
+  int year_words = words_.YearInWords(doc, head);
+  std::vector<FrenchWords::DateFound> dates = words_.FindDates(doc, head, year_words);
+  const AcceleratedRE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
+  const AcceleratedRE2* convocation = grammar_.Pattern("sitting.dates", "convocation");
+  int session_year = 0;
+  for (const auto& d : dates) {
+    if (d.iso.empty()) continue;
+    Range before{d.range.start >= 80 ? d.range.start - 80 : 0, d.range.start};
+    if (before.start < r.start) before.start = r.start;
+    if (convocation && FindIn(doc, *convocation, before, nullptr, nullptr)) {
+      if (s->convocation_date.empty()) s->convocation_date = d.iso;
+      continue;
+    }
+    if (not_session && FindIn(doc, *not_session, before, nullptr, nullptr)) continue;
+    if (s->date.empty()) {
+      s->date = d.iso;
+      session_year = std::stoi(d.iso.substr(0, 4));
+    }
+  }
+  // A convocation printed without its year takes the sitting's year.
+  if (s->convocation_date.empty() && session_year) {
+    for (const auto& d : dates) {
+      std::string iso = d.IsoWith(session_year);
+      Range before{d.range.start >= 80 ? d.range.start - 80 : 0, d.range.start};
+      if (before.start < r.start) before.start = r.start;
+      if (!iso.empty() && convocation && FindIn(doc, *convocation, before, nullptr, nullptr)) {
+        s->convocation_date = iso;
+        break;
+      }
+    }
+  }
+}
+
+void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) const {
+  Range head{r.start, std::min(r.end, r.start + 3000)};
+  Range whole;
+  std::vector<Range> groups;
+  // The earliest time printed in the head is the sitting's (later ones are arrivals).
+  struct Found {
+    const GrammarEntry* entry;
+    Range whole;
+    std::vector<Range> groups;
+  };
+  std::vector<Found> found;
+  for (const GrammarEntry& e : grammar_.Candidates("sitting.time", doc.Folded(head))) {
+    Found f{&e, {}, {}};
+    if (FindIn(doc, *e.regex, head, &f.whole, &f.groups)) found.push_back(std::move(f));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return a.whole.start < b.whole.start; });
+  for (const Found& f : found) {
+    const GrammarEntry& e = *f.entry;
+    groups = f.groups;
+    std::optional<int> hour, minutes = 0;
+    if (e.key == "figures") {
+      hour = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "h")));
+      Range m = Group(*e.regex, groups, "m");
+      if (!m.empty()) minutes = words_.ParseNumber(doc.Folded(m));
+    } else {
+      hour = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "hw")));
+      std::string_view mw = doc.Folded(Group(*e.regex, groups, "mw"));
+      minutes = mw == "et demie"   ? 30
+                : mw == "et quart" ? 15
+                : mw.empty()       ? 0
+                                   : words_.ParseNumber(mw).value_or(-1);
+    }
+    if (!hour || *hour > 23 || !minutes || *minutes < 0 || *minutes > 59) continue;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", *hour, *minutes);
+    s->time = buf;
+    break;
+  }
+  if (const AcceleratedRE2* re = grammar_.Pattern("sitting.place", "place");
+      re && FindIn(doc, *re, head, &whole, &groups)) {
+    Range place = Group(*re, groups, "place");
+    std::string_view f = doc.Folded(place);
+    for (std::size_t pos = f.find(' '); pos != std::string_view::npos; pos = f.find(' ', pos + 1)) {
+      std::size_t end = f.find_first_of(" \n", pos + 1);
+      std::string word(f.substr(
+          pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1));
+      if (!grammar_.Lookup("table.place_stop", word).empty()) {
+        place.end = place.start + pos;
+        break;
+      }
+    }
+    s->place = doc.Text(TrimRange(doc, place, " ,.;:\n"));
+  }
+}
+
+std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r) const {
+  Range head{r.start, std::min(r.end, r.start + 6000)};
+  for (const GrammarEntry& e : grammar_.Candidates("sitting.president", doc.Folded(head))) {
+    Range whole;
+    std::vector<Range> groups;
+    if (!FindIn(doc, *e.regex, head, &whole, &groups)) continue;
+    Range p = Group(*e.regex, groups, "p");
+    // "la Présidente déclare la séance ouverte": named by function, written as printed.
+    if (e.key == "function") {
+      Person person;
+      person.name = doc.Text(p);
+      return person;
+    }
+    // Stop at the role or the next clause.
+    std::string_view f = doc.Folded(p);
+    std::size_t cut = f.find_first_of(",(;");
+    if (cut != std::string_view::npos) p.end = p.start + cut;
+    std::optional<Person> person = persons_.ParseOne(doc, p);
+    if (person) return person;
+  }
+  return std::nullopt;
+}
+
+Sitting SittingReader::Read(const Document& doc, Range r, const Sitting* known) const {
+  Sitting s;
+  if (!known || known->authority.empty()) s.authority = ReadAuthority(doc, r, &s.authority_type);
+  if (!known || known->assembly.empty()) s.assembly = ReadAssembly(doc, r, &s.assembly_kind);
+  if (!known || known->date.empty() || known->convocation_date.empty()) ReadDates(doc, r, &s);
+  if (!known || known->time.empty() || known->place.empty()) ReadTimeAndPlace(doc, r, &s);
+  if (!known || !known->president) s.president = ReadPresident(doc, r);
+  s.attendance = ReadAttendance(doc, r, &s.secretaries, &s.warnings);
+  if (s.secretaries.empty() && (!known || known->secretaries.empty())) {
+    for (const GrammarEntry& e : grammar_.Candidates("sitting.secretary", doc.Folded(r))) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *e.regex, r, &whole, &groups)) {
+        if (auto p = persons_.ParseOne(doc, Group(*e.regex, groups, "p")))
+          s.secretaries.push_back(*p);
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace registre

@@ -1,0 +1,69 @@
+// Sitting: the facts shared by every deliberation of one sitting (séance): authority,
+// assembly, date, convocation, president, secretaries, attendance and printed counts.
+//
+// SittingReader reads them from a range of the document (the head of a procès-verbal, or the
+// head of a single extract). Each field is empty/absent when the range does not state it;
+// nothing is guessed. Attendance lists are read from labelled values ("Présents :",
+// "Absents excusés :", "Pouvoirs :"...), each running to the next label or stop pattern
+// (grammars/10-sitting.grammar).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text/document.h"
+#include "extract/french_words.h"
+#include "rules/grammar.h"
+#include "extract/persons.h"
+#include "read/source_text.h"
+
+namespace registre {
+
+struct Attendance {
+  std::optional<int> members_in_office, present_count, voting_count;
+  std::vector<Person> present, excused, absent;
+  bool has_lists = false;  // some list label was found
+  Range span;              // folded range covering the attendance values
+  bool operator==(const Attendance&) const = default;
+};
+
+struct Sitting {
+  std::string authority, authority_type;  // type: commune, metropole, communaute, ...
+  std::string assembly, assembly_kind;
+  std::string date, convocation_date;  // ISO
+  std::string time;                    // "HH:MM" when printed
+  std::string place;                   // as printed
+  std::optional<Person> president;
+  std::vector<Person> secretaries;
+  Attendance attendance;
+  std::vector<Warning> warnings;
+};
+
+class SittingReader {
+ public:
+  SittingReader(const Grammar& grammar, const FrenchWords& words, const PersonParser& persons);
+
+  // Reads every field of the sitting stated in `r`. With `known` (a procès-verbal's head,
+  // which a record's own values only complete), fields `known` already has are not read:
+  // they stay empty in the result.
+  Sitting Read(const Document& doc, Range r, const Sitting* known = nullptr) const;
+  // Attendance only (used for a record's own head, where the sitting's lists may be restated).
+  Attendance ReadAttendance(const Document& doc, Range r, std::vector<Person>* secretaries,
+                            std::vector<Warning>* warnings) const;
+
+  std::string ReadAuthority(const Document& doc, Range r, std::string* type) const;
+  std::string ReadAssembly(const Document& doc, Range r, std::string* kind) const;
+  void ReadDates(const Document& doc, Range r, Sitting* s) const;
+  void ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) const;
+
+ private:
+  std::optional<Person> ReadPresident(const Document& doc, Range r) const;
+  const Grammar& grammar_;
+  const FrenchWords& words_;
+  const PersonParser& persons_;
+  // The attendance sections are always read over the same range: screened in one pass.
+  SectionScreen attendance_screen_;
+};
+
+}  // namespace registre

@@ -1,0 +1,67 @@
+// The pipeline for one input: read (text or PDF) -> normalise -> segment -> extract ->
+// validate. Stateless apart from the loaded grammar and schema, so one Pipeline may serve
+// many threads at once (per-thread caches live inside the stages).
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "read/source_text.h"
+#include "base/status.h"
+
+namespace registre {
+
+class Grammar;
+class SchemaValidator;
+struct PipelineStages;
+class MatterClassifier;
+
+struct DocumentResult {
+  DocumentResult() = default;
+  DocumentResult(DocumentResult&&) = default;
+  DocumentResult& operator=(DocumentResult&&) = default;
+  DocumentResult(const DocumentResult&) = default;
+  DocumentResult& operator=(const DocumentResult&) = default;
+  ~DocumentResult();  // frees the records leaves first (Dismantle, json_object.h): cheaper
+
+  std::vector<nlohmann::json> records;  // validated, in document order
+  std::vector<Warning> warnings;        // about the document as a whole (no record, ...)
+  // Per record: its "attendance" is the previous record's, value for value (the items of a
+  // procès-verbal share one list). Writers may reuse what they wrote for it.
+  std::vector<bool> repeats_attendance;
+};
+
+class Pipeline {
+ public:
+  // Loads the grammar directory and the record schema; errors name the file and line.
+  static Result<std::unique_ptr<Pipeline>> Create(const std::string& grammar_dir,
+                                                  const std::string& schema_path);
+  ~Pipeline();
+
+  // Decodes `bytes` (PDF or text, detected from the content).
+  Result<SourceText> Read(std::string_view bytes) const;
+
+  // Runs the whole pipeline. `display_name` is stored as source.file in each record;
+  // `sha256` is the hex SHA-256 of `bytes` when the caller has it already (else computed).
+  Result<DocumentResult> Extract(std::string_view bytes, const std::string& display_name,
+                                 const std::string& sha256 = "") const;
+
+  const SchemaValidator& validator() const { return *validator_; }
+
+ private:
+  Pipeline() = default;
+  std::unique_ptr<Grammar> grammar_;
+  std::unique_ptr<SchemaValidator> validator_;
+  std::unique_ptr<PipelineStages> stages_;
+  std::unique_ptr<MatterClassifier> matters_;
+};
+
+// Where the bundled grammars/ and schemas/ are: $REGISTRE_HOME, else the source tree the
+// binary was built from, else next to the executable.
+std::string DefaultGrammarDir();
+std::string DefaultSchemaPath();
+
+}  // namespace registre
