@@ -8,12 +8,12 @@
 #include <fstream>
 #include <iterator>
 
-#include "text/document.h"
-#include "rules/grammar.h"
-#include "text/normaliser.h"
-#include "pipeline/pipeline.h"
 #include "extract/segmenter.h"
+#include "pipeline/pipeline.h"
 #include "read/text_reader.h"
+#include "rules/grammar.h"
+#include "text/document.h"
+#include "text/normaliser.h"
 
 namespace registre {
 namespace {

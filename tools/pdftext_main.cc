@@ -45,11 +45,13 @@ int main(int argc, char** argv) {
     }
     for (const auto& page : layout.value().pages) {
       for (const auto& line : page.lines) {
-        std::printf("p%d o%d x=%.1f y=%.1f s=%.1f b%d %s| %s\n", page.number, line.orientation, line.x0,
-                    line.y, line.font_size, line.blank_before, line.furniture ? "F" : " ", line.text.c_str());
+        std::printf("p%d o%d x=%.1f y=%.1f s=%.1f b%d %s| %s\n", page.number, line.orientation,
+                    line.x0, line.y, line.font_size, line.blank_before, line.furniture ? "F" : " ",
+                    line.text.c_str());
       }
     }
-    for (const auto& w : layout.value().warnings) std::cerr << "warning: " << w.code << ": " << w.message << "\n";
+    for (const auto& w : layout.value().warnings)
+      std::cerr << "warning: " << w.code << ": " << w.message << "\n";
     return 0;
   }
   auto text = registre::ReadPdf(bytes);
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::fwrite(text.value().text.data(), 1, text.value().text.size(), stdout);
-  for (const auto& w : text.value().warnings) std::cerr << "warning: " << w.code << ": " << w.message << "\n";
+  for (const auto& w : text.value().warnings)
+    std::cerr << "warning: " << w.code << ": " << w.message << "\n";
   return 0;
 }

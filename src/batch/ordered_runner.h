@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/pipeline.h"
 #include "base/status.h"
+#include "pipeline/pipeline.h"
 
 namespace registre {
 

@@ -16,8 +16,7 @@ enum class Parsed { kRun, kHelped, kUsageError };
 // "registre COMMAND: reason" and the options to `err`.
 Parsed ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
                         const boost::program_options::options_description& visible,
-                        std::vector<std::string>* inputs,
-                        boost::program_options::variables_map* vm, std::ostream& out,
-                        std::ostream& err);
+                        std::vector<std::string>* inputs, boost::program_options::variables_map* vm,
+                        std::ostream& out, std::ostream& err);
 
 }  // namespace registre

@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "pipeline/pipeline.h"
 #include "output/sink.h"
+#include "pipeline/pipeline.h"
 #include "record/schema_validator.h"
 
 namespace registre {
@@ -71,7 +71,6 @@ std::string Parse(const std::vector<std::string>& argv, ExportArgs& args) {
   if (args.inputs.empty()) return "no input file (give one or more JSON Lines files, or -)";
   return "";
 }
-
 
 struct Counts {
   size_t records = 0;

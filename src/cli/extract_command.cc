@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/sha256.h"
 #include "batch/input_list.h"
 #include "batch/ordered_runner.h"
 #include "batch/progress.h"
@@ -20,7 +21,6 @@
 #include "cli/input_files.h"
 #include "output/sink.h"
 #include "pipeline/pipeline.h"
-#include "base/sha256.h"
 
 namespace registre {
 namespace po = boost::program_options;

@@ -16,14 +16,19 @@ namespace po = boost::program_options;
 int RunValidateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> files;
   std::string schema;
-  po::options_description desc("registre validate [OPTIONS] FILE... (JSON Lines, a JSON array or one record)");
+  po::options_description desc(
+      "registre validate [OPTIONS] FILE... (JSON Lines, a JSON array or one record)");
   desc.add_options()("help,h", "print this help")(
-      "schema", po::value(&schema), "the JSON Schema (default: the bundled schemas/deliberation.schema.json)");
+      "schema", po::value(&schema),
+      "the JSON Schema (default: the bundled schemas/deliberation.schema.json)");
   po::variables_map vm;
   switch (ParseCommandLine("validate", args, desc, &files, &vm, out, err)) {
-    case Parsed::kUsageError: return kExitUsage;
-    case Parsed::kHelped: return kExitOk;
-    case Parsed::kRun: break;
+    case Parsed::kUsageError:
+      return kExitUsage;
+    case Parsed::kHelped:
+      return kExitOk;
+    case Parsed::kRun:
+      break;
   }
   if (files.empty()) {
     err << "registre validate: no input files\n" << desc;

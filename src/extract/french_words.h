@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "text/document.h"
 #include "rules/grammar.h"
+#include "text/document.h"
 
 namespace registre {
 

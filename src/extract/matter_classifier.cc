@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "extract/actes_nomenclature.h"
 #include "base/text_util.h"
+#include "extract/actes_nomenclature.h"
 
 namespace registre {
 namespace {

@@ -19,8 +19,8 @@
 #include <utility>
 #include <vector>
 
-#include "text/text_fold.h"
 #include "base/status.h"
+#include "text/text_fold.h"
 
 namespace registre {
 

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "text/document.h"
 #include "rules/grammar.h"
+#include "text/document.h"
 
 namespace registre {
 

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "text/document.h"
-#include "rules/grammar.h"
 #include "read/source_text.h"
+#include "rules/grammar.h"
+#include "text/document.h"
 
 namespace registre {
 

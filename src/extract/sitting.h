@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "text/document.h"
 #include "extract/french_words.h"
-#include "rules/grammar.h"
 #include "extract/persons.h"
 #include "read/source_text.h"
+#include "rules/grammar.h"
+#include "text/document.h"
 
 namespace registre {
 

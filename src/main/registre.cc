@@ -16,7 +16,8 @@ struct Command {
 
 const Command kCommands[] = {
     {"extract", "extract deliberation records from PDF or text files", registre::RunExtractCommand},
-    {"validate", "check JSON / JSON Lines records against the schema", registre::RunValidateCommand},
+    {"validate", "check JSON / JSON Lines records against the schema",
+     registre::RunValidateCommand},
     {"export", "convert JSON Lines records to another format", registre::RunExportCommand},
 };
 

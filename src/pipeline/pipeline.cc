@@ -4,22 +4,22 @@
 #include <filesystem>
 #include <optional>
 
-#include "text/document.h"
-#include "extract/french_words.h"
-#include "rules/grammar.h"
 #include "base/json_object.h"
-#include "text/normaliser.h"
-#include "extract/matter_classifier.h"
-#include "read/pdf_input.h"
-#include "extract/persons.h"
-#include "record/record_builder.h"
-#include "extract/record_parts.h"
-#include "text/reflow.h"
-#include "record/schema_validator.h"
-#include "extract/segmenter.h"
 #include "base/sha256.h"
+#include "extract/french_words.h"
+#include "extract/matter_classifier.h"
+#include "extract/persons.h"
+#include "extract/record_parts.h"
+#include "extract/segmenter.h"
 #include "extract/sitting.h"
+#include "read/pdf_input.h"
 #include "read/text_reader.h"
+#include "record/record_builder.h"
+#include "record/schema_validator.h"
+#include "rules/grammar.h"
+#include "text/document.h"
+#include "text/normaliser.h"
+#include "text/reflow.h"
 
 namespace registre {
 namespace {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "read/source_text.h"
 #include "base/status.h"
+#include "read/source_text.h"
 
 namespace registre {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "text/document.h"
 #include "extract/record_parts.h"
 #include "extract/sitting.h"
+#include "text/document.h"
 
 namespace registre {
 

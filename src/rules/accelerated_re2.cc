@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "rules/literal_start.h"
 #include "base/text_bytes.h"
+#include "rules/literal_start.h"
 
 namespace registre {
 

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "rules/literal_start.h"
 #include "base/text_util.h"
+#include "rules/literal_start.h"
 
 namespace registre {
 namespace {

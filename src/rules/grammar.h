@@ -30,9 +30,9 @@
 #include <utility>
 #include <vector>
 
-#include "rules/accelerated_re2.h"
 #include "base/run_once.h"
 #include "base/status.h"
+#include "rules/accelerated_re2.h"
 
 namespace registre {
 

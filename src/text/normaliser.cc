@@ -11,8 +11,8 @@
 #include <unordered_map>
 
 #include "base/text_bytes.h"
-#include "read/text_reader.h"
 #include "base/utf8.h"
+#include "read/text_reader.h"
 
 namespace registre {
 namespace {

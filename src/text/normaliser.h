@@ -25,8 +25,8 @@
 #include <string>
 #include <vector>
 
-#include "text/folding.h"
 #include "read/source_text.h"
+#include "text/folding.h"
 
 namespace registre {
 

@@ -2,7 +2,6 @@
 
 #include "text/folding.h"
 
-
 namespace registre {
 
 TextFolder::TextFolder() = default;

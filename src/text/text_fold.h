@@ -8,13 +8,11 @@
 // Fold is const and safe to call from several threads.
 #pragma once
 
-
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "base/status.h"
-
 
 namespace registre {
 

@@ -1,11 +1,12 @@
 // Input lists and shards: what a user gets from directories, globs, --files-from, --shard.
+#include "batch/input_list.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 #include <sstream>
 
-#include "batch/input_list.h"
 #include "batch/shard.h"
 #include "support/batch_test_util.h"
 

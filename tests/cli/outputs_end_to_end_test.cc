@@ -23,7 +23,8 @@ std::string ExtractFixtures(const testing::ScratchDir& dir) {
   std::ofstream file(out, std::ios::binary);
   for (const auto& e : fs::directory_iterator(testing::FixturesDir())) {
     if (e.path().extension() != ".txt") continue;
-    auto r = testing::BundledPipeline().Extract(testing::ReadFileOrDie(e.path()), e.path().filename().string());
+    auto r = testing::BundledPipeline().Extract(testing::ReadFileOrDie(e.path()),
+                                                e.path().filename().string());
     EXPECT_TRUE(r.ok()) << e.path();
     if (!r.ok()) continue;
     for (const auto& record : r.value().records) file << record.dump() << "\n";
@@ -40,7 +41,8 @@ int Export(const std::vector<std::string>& args, std::string* err = nullptr) {
 
 long long QueryInt(sqlite3* db, const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
   long long value = -1;
   if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int64(stmt, 0);
   sqlite3_finalize(stmt);
@@ -55,9 +57,19 @@ TEST(OutputsEndToEnd, SqliteHoldsTheLyonSeedAsExtracted) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir / "corpus.db").c_str(), &db), SQLITE_OK);
   const std::string lyon = "(SELECT id FROM deliberations WHERE number = 'CP-2023-2459')";
-  EXPECT_EQ(QueryInt(db, "SELECT members_in_office FROM deliberations WHERE number = 'CP-2023-2459'"), 65);
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM attendance WHERE status = 'present' AND deliberation_id = " + lyon), 59);
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM attendance WHERE proxy_holder_id IS NOT NULL AND deliberation_id = " + lyon), 6);
+  EXPECT_EQ(
+      QueryInt(db, "SELECT members_in_office FROM deliberations WHERE number = 'CP-2023-2459'"),
+      65);
+  EXPECT_EQ(
+      QueryInt(
+          db,
+          "SELECT count(*) FROM attendance WHERE status = 'present' AND deliberation_id = " + lyon),
+      59);
+  EXPECT_EQ(QueryInt(db,
+                     "SELECT count(*) FROM attendance WHERE proxy_holder_id IS NOT NULL AND "
+                     "deliberation_id = " +
+                         lyon),
+            6);
   long long rows = QueryInt(db, "SELECT count(*) FROM deliberations");
   sqlite3_close(db);
   // Re-running over the same records updates in place.
@@ -73,7 +85,8 @@ TEST(OutputsEndToEnd, ScdlRowsFollowTheRulesOrAreRejectedWithAReason) {
   std::string err;
   // 21690123100011: a SIRET with a valid checksum standing for every authority here.
   int code = Export({"--to", "scdl", "-o", dir / "out.csv", "--rejects", dir / "rejects.csv",
-                     "--authority-siret", "21690123100011", records}, &err);
+                     "--authority-siret", "21690123100011", records},
+                    &err);
   EXPECT_NE(code, kExitUsage) << err;
   std::string csv = testing::ReadFile(dir / "out.csv");
   std::string rejects = testing::ReadFile(dir / "rejects.csv");

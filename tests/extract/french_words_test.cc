@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "text/document.h"
-#include "rules/grammar.h"
-#include "text/normaliser.h"
 #include "pipeline/pipeline.h"
+#include "rules/grammar.h"
+#include "text/document.h"
+#include "text/normaliser.h"
 
 namespace registre {
 namespace {

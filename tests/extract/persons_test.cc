@@ -22,16 +22,20 @@ PersonList Parse(const std::string& text, ListKind kind = ListKind::kPlain) {
 }
 
 TEST(PersonParserTest, CivilitiesAreRecordedAndRemovedFromNames) {
-  PersonList l = Parse("M. Athanaze, Mme Brunel Vieira, Monsieur Jean-Michel BRARD, Madame Émeline Baume");
-  EXPECT_EQ(NamesOf(l), (std::vector<std::string>{"Athanaze", "Brunel Vieira", "Jean-Michel BRARD", "Émeline Baume"}));
+  PersonList l =
+      Parse("M. Athanaze, Mme Brunel Vieira, Monsieur Jean-Michel BRARD, Madame Émeline Baume");
+  EXPECT_EQ(NamesOf(l), (std::vector<std::string>{"Athanaze", "Brunel Vieira", "Jean-Michel BRARD",
+                                                  "Émeline Baume"}));
   EXPECT_EQ(l.persons[0].civility, "M.");
   EXPECT_EQ(l.persons[1].civility, "Mme");
   EXPECT_EQ(l.persons[3].civility, "Mme");
 }
 
 TEST(PersonParserTest, PluralCivilityCarriesOverAndRolesAreDropped) {
-  PersonList l = Parse("Messieurs Leynaud, Chabal, M. Jean-Michel BRARD, Maire, Mmes et MM. Claire HUGUES");
-  EXPECT_EQ(NamesOf(l), (std::vector<std::string>{"Leynaud", "Chabal", "Jean-Michel BRARD", "Claire HUGUES"}));
+  PersonList l =
+      Parse("Messieurs Leynaud, Chabal, M. Jean-Michel BRARD, Maire, Mmes et MM. Claire HUGUES");
+  EXPECT_EQ(NamesOf(l),
+            (std::vector<std::string>{"Leynaud", "Chabal", "Jean-Michel BRARD", "Claire HUGUES"}));
   EXPECT_EQ(l.persons[1].civility, "M.");
 }
 
@@ -46,7 +50,9 @@ TEST(PersonParserTest, ParenthesisGivesProxyOrNote) {
 }
 
 TEST(PersonParserTest, ProxyWordings) {
-  PersonList gave = Parse("Mme Brigitte DIERICX donne pouvoir à M. le Maire, Monsieur Amblard a donné pouvoir à Monsieur Martin");
+  PersonList gave = Parse(
+      "Mme Brigitte DIERICX donne pouvoir à M. le Maire, Monsieur Amblard a donné pouvoir à "
+      "Monsieur Martin");
   ASSERT_EQ(gave.persons.size(), 2u);
   EXPECT_EQ(gave.persons[0].name, "Brigitte DIERICX");
   EXPECT_EQ(gave.persons[0].proxy_to->name, "le Maire");
@@ -55,29 +61,38 @@ TEST(PersonParserTest, ProxyWordings) {
   ASSERT_EQ(in_list.persons.size(), 1u);
   EXPECT_EQ(in_list.persons[0].name, "CZARNECKI");
   EXPECT_EQ(in_list.persons[0].proxy_to->name, "MARTY");
-  PersonList represented = Parse("Mireille MEISSONNIER par Marianne MOULIN", ListKind::kRepresented);
+  PersonList represented =
+      Parse("Mireille MEISSONNIER par Marianne MOULIN", ListKind::kRepresented);
   ASSERT_EQ(represented.persons.size(), 1u);
   EXPECT_EQ(represented.persons[0].proxy_to->name, "Marianne MOULIN");
 }
 
 TEST(PersonParserTest, BulletsGroupLabelsAndEmptyLists) {
-  EXPECT_EQ(NamesOf(Parse("- Josiane MARTY,- Isabelle VINCENT,\n- Lionel DEBELLE- Francis BORDERIEUX.")),
-            (std::vector<std::string>{"Josiane MARTY", "Isabelle VINCENT", "Lionel DEBELLE", "Francis BORDERIEUX"}));
-  EXPECT_EQ(NamesOf(Parse("Commune de Meyse : Monsieur Mazzini, Commune de : Messieurs Vignal, Ambert")),
-            (std::vector<std::string>{"Mazzini", "Vignal", "Ambert"}));
+  EXPECT_EQ(
+      NamesOf(Parse("- Josiane MARTY,- Isabelle VINCENT,\n- Lionel DEBELLE- Francis BORDERIEUX.")),
+      (std::vector<std::string>{"Josiane MARTY", "Isabelle VINCENT", "Lionel DEBELLE",
+                                "Francis BORDERIEUX"}));
+  EXPECT_EQ(
+      NamesOf(Parse("Commune de Meyse : Monsieur Mazzini, Commune de : Messieurs Vignal, Ambert")),
+      (std::vector<std::string>{"Mazzini", "Vignal", "Ambert"}));
   EXPECT_TRUE(Parse("Néant").persons.empty());
 }
 
 TEST(PersonParserTest, NamesWithoutSeparatorsSplitWhereTheCasePatternRestarts) {
-  EXPECT_EQ(NamesOf(Parse("FOND Pierre MORANGE Pierre LECLERC Grégory DAVIN Jean-Roger MINART-GIVERNE Virginie")),
-            (std::vector<std::string>{"FOND Pierre", "MORANGE Pierre", "LECLERC Grégory", "DAVIN Jean-Roger",
-                                      "MINART-GIVERNE Virginie"}));
+  EXPECT_EQ(
+      NamesOf(Parse(
+          "FOND Pierre MORANGE Pierre LECLERC Grégory DAVIN Jean-Roger MINART-GIVERNE Virginie")),
+      (std::vector<std::string>{"FOND Pierre", "MORANGE Pierre", "LECLERC Grégory",
+                                "DAVIN Jean-Roger", "MINART-GIVERNE Virginie"}));
   // A sentence is not a run of names.
-  EXPECT_TRUE(Parse("Le Conseil Municipal approuve la convention avec la Communauté de communes").truncated);
+  EXPECT_TRUE(Parse("Le Conseil Municipal approuve la convention avec la Communauté de communes")
+                  .truncated);
 }
 
 TEST(PersonParserTest, ProseEndsTheList) {
-  PersonList l = Parse("M. Dupont, M. Durand, le conseil municipal a ensuite examiné la question des tarifs de la cantine");
+  PersonList l = Parse(
+      "M. Dupont, M. Durand, le conseil municipal a ensuite examiné la question des tarifs de la "
+      "cantine");
   EXPECT_EQ(NamesOf(l), (std::vector<std::string>{"Dupont", "Durand"}));
   EXPECT_TRUE(l.truncated);
 }

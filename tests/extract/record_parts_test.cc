@@ -18,7 +18,8 @@ TEST(RecordPartsTest, VisasConsiderantsFormulaAndArticles) {
   Document doc = testing::MakeDocument(
       "Objet : Tarifs de la cantine\n\nVu le code général des collectivités territoriales ;\n"
       "Vu la délibération du 3 mars 2020 ;\nConsidérant qu’il convient de fixer\nles tarifs ;\n\n"
-      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE :\n\nArticle 1er : Les tarifs sont fixés.\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE :\n\nArticle 1er : Les tarifs sont "
+      "fixés.\n"
       "Article 2 : Le Maire est chargé de l’exécution.\n\nAdopté à l’unanimité.\n");
   Parts p = Read(doc);
   EXPECT_EQ(p.object, "Tarifs de la cantine");
@@ -47,7 +48,8 @@ TEST(RecordPartsTest, SplitVoteInWordsAndFigures) {
 }
 
 TEST(RecordPartsTest, TallyStyleDecidesWhichNumberBelongsToWhichWord) {
-  Document keyword_first = testing::MakeDocument("DÉLIBÉRATION APPROUVÉE : Pour 86\n\nContre 0 Abstentions 5\n");
+  Document keyword_first =
+      testing::MakeDocument("DÉLIBÉRATION APPROUVÉE : Pour 86\n\nContre 0 Abstentions 5\n");
   Parts a = Read(keyword_first);
   EXPECT_EQ(a.vote.for_count, 86);
   EXPECT_EQ(a.vote.against, 0);

@@ -22,8 +22,10 @@ std::vector<std::string> Names(const std::vector<Person>& list) {
 
 TEST(SittingReaderTest, HeadOfAMunicipalCouncil) {
   Document doc = testing::MakeDocument(
-      "COMMUNE DE LACHAMP-RIBENNES\nREUNION DU CONSEIL MUNICIPAL\nLundi 25 novembre 2019 à 20 h 30\n"
-      "Date de convocation : 18.11.2019\nNombre de membres en exercice : 19\nPrésents : 16\nVotants: 17\n\n"
+      "COMMUNE DE LACHAMP-RIBENNES\nREUNION DU CONSEIL MUNICIPAL\nLundi 25 novembre 2019 à 20 h "
+      "30\n"
+      "Date de convocation : 18.11.2019\nNombre de membres en exercice : 19\nPrésents : "
+      "16\nVotants: 17\n\n"
       "Sont présents :Maxime AVININ, Nathalie BONNAL, Jacques BOULAGNON,\n\n"
       "Représentés :Mireille MEISSONNIER par Marianne MOULIN,\n\nExcusés :\n\n"
       "Absents : Jean-Luc DURAND, André VACHER,\n\nSecrétaire de séance : Nathalie BONNAL,\n");
@@ -36,10 +38,12 @@ TEST(SittingReaderTest, HeadOfAMunicipalCouncil) {
   EXPECT_EQ(s.attendance.members_in_office, 19);
   EXPECT_EQ(s.attendance.present_count, 16);
   EXPECT_EQ(s.attendance.voting_count, 17);
-  EXPECT_EQ(Names(s.attendance.present), (std::vector<std::string>{"Maxime AVININ", "Nathalie BONNAL", "Jacques BOULAGNON"}));
+  EXPECT_EQ(Names(s.attendance.present),
+            (std::vector<std::string>{"Maxime AVININ", "Nathalie BONNAL", "Jacques BOULAGNON"}));
   ASSERT_EQ(s.attendance.excused.size(), 1u);
   EXPECT_EQ(s.attendance.excused[0].proxy_to->name, "Marianne MOULIN");
-  EXPECT_EQ(Names(s.attendance.absent), (std::vector<std::string>{"Jean-Luc DURAND", "André VACHER"}));
+  EXPECT_EQ(Names(s.attendance.absent),
+            (std::vector<std::string>{"Jean-Luc DURAND", "André VACHER"}));
   EXPECT_EQ(Names(s.secretaries), (std::vector<std::string>{"Nathalie BONNAL"}));
 }
 
@@ -47,7 +51,8 @@ TEST(SittingReaderTest, HeadOfAMunicipalCouncil) {
 // attendance is always read.
 TEST(SittingReaderTest, KnownFieldsAreNotReadAgain) {
   Document doc = testing::MakeDocument(
-      "COMMUNE DE LACHAMP-RIBENNES\nREUNION DU CONSEIL MUNICIPAL\nLundi 25 novembre 2019 à 20 h 30\n"
+      "COMMUNE DE LACHAMP-RIBENNES\nREUNION DU CONSEIL MUNICIPAL\nLundi 25 novembre 2019 à 20 h "
+      "30\n"
       "Sous la présidence de M. Jean DUPONT\n\nSont présents : Maxime AVININ, Nathalie BONNAL\n");
   static const FrenchWords words(testing::BundledGrammar());
   static const PersonParser persons(testing::BundledGrammar());
@@ -62,7 +67,8 @@ TEST(SittingReaderTest, KnownFieldsAreNotReadAgain) {
   EXPECT_EQ(s.assembly, "CONSEIL MUNICIPAL");  // the head lacks it: read
   EXPECT_EQ(s.time, "20:30");
   ASSERT_TRUE(s.president.has_value());
-  EXPECT_EQ(Names(s.attendance.present), (std::vector<std::string>{"Maxime AVININ", "Nathalie BONNAL"}));
+  EXPECT_EQ(Names(s.attendance.present),
+            (std::vector<std::string>{"Maxime AVININ", "Nathalie BONNAL"}));
   Sitting all = reader.Read(doc, Range{0, doc.folded().size()});
   EXPECT_EQ(all.authority, "COMMUNE DE LACHAMP-RIBENNES");
   EXPECT_EQ(all.date, "2019-11-25");
@@ -71,7 +77,8 @@ TEST(SittingReaderTest, KnownFieldsAreNotReadAgain) {
 TEST(SittingReaderTest, DateInWordsPresidentAndProxiesLabel) {
   Document doc = testing::MakeDocument(
       "L’an deux mille vingt et un, le vendredi vingt-six mars à 19 h 30, le Conseil Municipal de "
-      "Pornic, sur convocation régulière en date du 19 mars 2021, s’est réuni sous la Présidence de "
+      "Pornic, sur convocation régulière en date du 19 mars 2021, s’est réuni sous la Présidence "
+      "de "
       "M. BRARD, Maire.\nPouvoirs : Mme Anne GOUDY donne pouvoir à M. Jean MONTAVILLE.\n");
   Sitting s = Read(doc);
   EXPECT_EQ(s.date, "2021-03-26");
@@ -85,7 +92,8 @@ TEST(SittingReaderTest, DateInWordsPresidentAndProxiesLabel) {
 
 TEST(SittingReaderTest, TimeAndPlaceOfTheSitting) {
   Document words = testing::MakeDocument(
-      "L’an deux mil onze, le jeudi 12 mai, à vingt heures trente, le Conseil Municipal s’est réuni "
+      "L’an deux mil onze, le jeudi 12 mai, à vingt heures trente, le Conseil Municipal s’est "
+      "réuni "
       "dans la salle des fêtes de la\nCommune de Monceaux au Perche sous la présidence de M. X.\n"
       "Mme Y (arrivée à 20 heures 50).\n");
   Sitting a = Read(words);

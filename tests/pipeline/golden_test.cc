@@ -7,8 +7,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "text/folding.h"
 #include "support/test_support.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {
@@ -36,15 +36,18 @@ TEST(GoldenTest, EveryTextFixtureGivesItsGoldenRecords) {
   ASSERT_GE(fixtures.size(), 11u);
   for (const fs::path& f : fixtures) {
     SCOPED_TRACE(f.filename().string());
-    auto result = testing::BundledPipeline().Extract(testing::ReadFileOrDie(f), f.filename().string());
+    auto result =
+        testing::BundledPipeline().Extract(testing::ReadFileOrDie(f), f.filename().string());
     ASSERT_TRUE(result.ok()) << result.status().message();
     std::string got = Jsonl(result.value().records);
-    fs::path golden = fs::path(REGISTRE_SOURCE_DIR) / "tests/golden" / (f.stem().string() + ".jsonl");
+    fs::path golden =
+        fs::path(REGISTRE_SOURCE_DIR) / "tests/golden" / (f.stem().string() + ".jsonl");
     if (update) {
       std::ofstream(golden, std::ios::binary) << got;
       continue;
     }
-    ASSERT_TRUE(fs::exists(golden)) << "missing " << golden << " (run with REGISTRE_UPDATE_GOLDEN=1)";
+    ASSERT_TRUE(fs::exists(golden))
+        << "missing " << golden << " (run with REGISTRE_UPDATE_GOLDEN=1)";
     EXPECT_EQ(got, testing::ReadFileOrDie(golden));
   }
 }
@@ -56,8 +59,10 @@ std::string Key(const json& v) {
   std::string folded = FoldString(s), out;
   for (char c : folded) {
     bool word = std::isalnum(static_cast<unsigned char>(c)) || c == '\xc2' || c == '\xb0';
-    if (word) out.push_back(c);
-    else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    if (word)
+      out.push_back(c);
+    else if (!out.empty() && out.back() != ' ')
+      out.push_back(' ');
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -76,7 +81,8 @@ std::vector<std::string> Keys(const json& values) {
 }
 
 TEST(GoldenTest, LyonSeedIsExactlyRightOnEveryGoldField) {
-  json gold = json::parse(testing::ReadFileOrDie(testing::FixturesDir() + "/lyon-cp-2023-2459.gold.json"))["records"][0];
+  json gold = json::parse(testing::ReadFileOrDie(testing::FixturesDir() +
+                                                 "/lyon-cp-2023-2459.gold.json"))["records"][0];
   auto result = testing::BundledPipeline().Extract(
       testing::ReadFileOrDie(testing::FixturesDir() + "/lyon-cp-2023-2459.txt"), "lyon.txt");
   ASSERT_TRUE(result.ok());
@@ -119,7 +125,8 @@ TEST(GoldenTest, LyonSeedIsExactlyRightOnEveryGoldField) {
     EXPECT_EQ(r["vote"][field], gold[field]) << field;
   // Provenance: the attendance span points at the attendance in the normalised text.
   EXPECT_EQ(r["spans"]["attendance"]["page"], 1);
-  EXPECT_LT(r["spans"]["attendance"]["start"].get<int>(), r["spans"]["attendance"]["end"].get<int>());
+  EXPECT_LT(r["spans"]["attendance"]["start"].get<int>(),
+            r["spans"]["attendance"]["end"].get<int>());
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "text/folding.h"
 #include "support/test_support.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {

@@ -31,8 +31,10 @@ inline bool HasCorpus() { return std::filesystem::exists(SharedDir() + "/corpus/
 inline std::string ShellQuote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -123,7 +125,8 @@ inline std::u32string NormalizeForCer(const std::string& text,
                                       const std::vector<std::unique_ptr<RE2>>& furniture) {
   std::string nfkc = Nfkc(text);
   std::string dash = "\xE2\x80\x90";
-  for (std::size_t p; (p = nfkc.find(dash)) != std::string::npos;) nfkc.replace(p, dash.size(), "-");
+  for (std::size_t p; (p = nfkc.find(dash)) != std::string::npos;)
+    nfkc.replace(p, dash.size(), "-");
   std::vector<std::string> kept;
   for (const std::string& raw : SplitLines(nfkc)) {
     std::string line = CollapseSpaces(raw);
@@ -203,7 +206,8 @@ inline std::string BuildPdf(const std::vector<std::string>& bodies) {
 }
 
 inline std::string Stream(const std::string& dict, const std::string& data) {
-  return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+  return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
+         "\nendstream";
 }
 
 }  // namespace registre::pdftest

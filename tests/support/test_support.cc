@@ -5,8 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "text/normaliser.h"
 #include "read/text_reader.h"
+#include "text/normaliser.h"
 
 namespace registre::testing {
 

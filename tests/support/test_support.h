@@ -5,9 +5,9 @@
 #include <memory>
 #include <string>
 
-#include "text/document.h"
-#include "rules/grammar.h"
 #include "pipeline/pipeline.h"
+#include "rules/grammar.h"
+#include "text/document.h"
 
 namespace registre::testing {
 

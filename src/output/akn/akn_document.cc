@@ -5,8 +5,8 @@
 #include <sstream>
 #include <vector>
 
-#include "output/record_fields.h"
 #include "output/akn/xml_text.h"
+#include "output/record_fields.h"
 
 namespace registre {
 namespace {

@@ -27,8 +27,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "text/text_fold.h"
 #include "base/status.h"
+#include "text/text_fold.h"
 
 namespace registre {
 

@@ -1,11 +1,11 @@
 #include "output/json/json_sink.h"
 
-#include "record/json_line.h"
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+
+#include "record/json_line.h"
 
 namespace registre {
 namespace {

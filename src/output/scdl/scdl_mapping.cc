@@ -41,8 +41,8 @@ void ScdlMapper::MapMatter(const nlohmann::json& record, ScdlMapping& out) const
   std::optional<std::string> object = OptString(record, "/object");
   auto inferred = object ? matters_.Infer(*object) : std::nullopt;
   if (!inferred) {
-    out.notes.push_back({kDelibMatiereCode,
-                         "no subject printed and no rule of matieres.rules matches the object"});
+    out.notes.push_back(
+        {kDelibMatiereCode, "no subject printed and no rule of matieres.rules matches the object"});
     return;
   }
   out.row[kDelibMatiereCode] = inferred->code;

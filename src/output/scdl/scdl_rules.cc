@@ -1,12 +1,12 @@
 #include "output/scdl/scdl_rules.h"
 
+#include <re2/re2.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <optional>
-#include <re2/re2.h>
 
 #include "extract/actes_nomenclature.h"
 

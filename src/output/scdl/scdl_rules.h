@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "text/text_fold.h"
 #include "base/status.h"
+#include "text/text_fold.h"
 
 namespace registre {
 

@@ -6,9 +6,9 @@
 #include <iostream>
 #include <set>
 
-#include "output/scdl/csv_writer.h"
 #include "extract/matter_classifier.h"
 #include "output/record_fields.h"
+#include "output/scdl/csv_writer.h"
 #include "output/scdl/scdl_mapping.h"
 #include "output/scdl/scdl_rules.h"
 #include "output/scdl/siret_directory.h"

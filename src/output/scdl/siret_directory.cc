@@ -1,12 +1,13 @@
 #include "output/scdl/siret_directory.h"
 
-#include <fstream>
-#include <algorithm>
 #include <re2/re2.h>
+
+#include <algorithm>
+#include <fstream>
 #include <sstream>
 
-#include "output/scdl/scdl_rules.h"
 #include "base/text_util.h"
+#include "output/scdl/scdl_rules.h"
 
 namespace registre {
 namespace {
@@ -15,7 +16,8 @@ namespace {
 std::string Trim(std::string_view s) { return std::string(TrimView(s, " \t\r\"")); }
 
 bool IsSiren(const std::string& s) {
-  return s.size() == 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() == 9 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string StringAt(const nlohmann::json& record, const char* pointer) {

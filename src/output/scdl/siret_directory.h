@@ -20,8 +20,8 @@
 #include <string>
 #include <string_view>
 
-#include "text/text_fold.h"
 #include "base/status.h"
+#include "text/text_fold.h"
 
 namespace registre {
 

@@ -11,7 +11,8 @@ namespace {
 
 std::uint32_t BytesToCode(std::string_view s) {
   std::uint32_t code = 0;
-  for (std::size_t i = 0; i < s.size() && i < 4; ++i) code = (code << 8) | static_cast<unsigned char>(s[i]);
+  for (std::size_t i = 0; i < s.size() && i < 4; ++i)
+    code = (code << 8) | static_cast<unsigned char>(s[i]);
   return code;
 }
 
@@ -151,12 +152,18 @@ CMap CMap::Parse(std::string_view data, std::size_t max_entries) {
       continue;
     }
     const std::string& kw = tok.text;
-    if (kw == "begincodespacerange") mode = Mode::kCodeSpace;
-    else if (kw == "beginbfchar") mode = Mode::kBfChar;
-    else if (kw == "beginbfrange") mode = Mode::kBfRange;
-    else if (kw == "begincidchar") mode = Mode::kCidChar;
-    else if (kw == "begincidrange") mode = Mode::kCidRange;
-    else if (kw.rfind("end", 0) == 0) mode = Mode::kNone;
+    if (kw == "begincodespacerange")
+      mode = Mode::kCodeSpace;
+    else if (kw == "beginbfchar")
+      mode = Mode::kBfChar;
+    else if (kw == "beginbfrange")
+      mode = Mode::kBfRange;
+    else if (kw == "begincidchar")
+      mode = Mode::kCidChar;
+    else if (kw == "begincidrange")
+      mode = Mode::kCidRange;
+    else if (kw.rfind("end", 0) == 0)
+      mode = Mode::kNone;
     else if (kw == "usecmap" && !operands.empty() && operands.back().kind == TokenKind::kName &&
              operands.back().text.rfind("Identity", 0) == 0) {
       map.spaces_.push_back({0, 0xFFFF, 2});
@@ -172,7 +179,8 @@ CMap CMap::Parse(std::string_view data, std::size_t max_entries) {
   return map;
 }
 
-int CMap::NextCode(std::string_view s, std::size_t pos, std::uint32_t& code, int default_bytes) const {
+int CMap::NextCode(std::string_view s, std::size_t pos, std::uint32_t& code,
+                   int default_bytes) const {
   if (!spaces_.empty()) {
     std::uint32_t value = 0;
     for (int n = 1; n <= 4 && pos + n <= s.size(); ++n) {

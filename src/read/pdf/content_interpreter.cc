@@ -78,8 +78,8 @@ void ContentInterpreter::Execute(std::string_view content, const PdfObject* reso
   }
 }
 
-void ContentInterpreter::DoOperator(const std::string& op, std::vector<Token>& ops,
-                                    PdfLexer& lexer, const PdfObject* resources, int depth) {
+void ContentInterpreter::DoOperator(const std::string& op, std::vector<Token>& ops, PdfLexer& lexer,
+                                    const PdfObject* resources, int depth) {
   double v[6];
   TextState& ts = gs_.text;
   switch (op.size()) {
@@ -218,7 +218,8 @@ void ContentInterpreter::BeginMarkedContent(const std::vector<Token>& ops,
       break;
     }
   }
-  if (!mc.has_actual_text && !ops.empty() && ops.back().kind == TokenKind::kName && ops.size() >= 2) {
+  if (!mc.has_actual_text && !ops.empty() && ops.back().kind == TokenKind::kName &&
+      ops.size() >= 2) {
     const PdfObject* props = DictGet(DictGet(resources, "Properties"), ops.back().text.c_str());
     std::string bytes;
     if (props && GetStringBytes(DictGet(props, "ActualText"), bytes)) {
@@ -283,8 +284,8 @@ void ContentInterpreter::ShowString(const std::string& bytes) {
     scratch_.clear();
     pos += static_cast<std::size_t>(font->Decode(bytes, pos, scratch_, ch));
     EmitGlyph(scratch_, ch.width);
-    double tx = (ch.width * ts.size + ts.char_spacing + (ch.word_space ? ts.word_spacing : 0)) *
-                ts.scale;
+    double tx =
+        (ch.width * ts.size + ts.char_spacing + (ch.word_space ? ts.word_spacing : 0)) * ts.scale;
     if (std::isfinite(tx)) {
       tm_.e += tx * tm_.a;
       tm_.f += tx * tm_.b;
@@ -307,7 +308,8 @@ void ContentInterpreter::EmitGlyph(const std::string& decoded, double width) {
       !std::isfinite(end.y) || !std::isfinite(size)) {
     return;
   }
-  double dx = m.a * (ts.size * ts.scale >= 0 ? 1 : -1), dy = m.b * (ts.size * ts.scale >= 0 ? 1 : -1);
+  double dx = m.a * (ts.size * ts.scale >= 0 ? 1 : -1),
+         dy = m.b * (ts.size * ts.scale >= 0 ? 1 : -1);
   int orientation = 0;
   if (std::fabs(dx) >= std::fabs(dy)) {
     orientation = dx >= 0 ? 0 : 2;
@@ -318,10 +320,14 @@ void ContentInterpreter::EmitGlyph(const std::string& decoded, double width) {
   // Rotate by -orientation quarter turns so the text runs along +x.
   auto rotate = [orientation](Point p) -> Point {
     switch (orientation) {
-      case 1: return {p.y, -p.x};
-      case 2: return {-p.x, -p.y};
-      case 3: return {-p.y, p.x};
-      default: return p;
+      case 1:
+        return {p.y, -p.x};
+      case 2:
+        return {-p.x, -p.y};
+      case 3:
+        return {-p.y, p.x};
+      default:
+        return p;
     }
   };
   Point o = rotate(origin), e = rotate(end);

@@ -25,7 +25,7 @@
 namespace registre::pdf {
 
 struct PositionedGlyph {
-  std::string text;  // UTF-8; empty for ActualText continuations and unmapped glyphs
+  std::string text;       // UTF-8; empty for ActualText continuations and unmapped glyphs
   double x0 = 0, x1 = 0;  // start and end of the glyph's advance (without Tc/Tw)
   double y = 0;           // baseline
   double size = 0;        // font size (em height) in display space

@@ -78,8 +78,8 @@ std::string ComponentToText(std::string_view name) {
     }
   }
   try {
-    char32_t cp = FromPodofo(PoDoFo::PdfDifferenceEncoding::NameToUnicodeID(
-        PoDoFo::PdfName(std::string(name))));
+    char32_t cp = FromPodofo(
+        PoDoFo::PdfDifferenceEncoding::NameToUnicodeID(PoDoFo::PdfName(std::string(name))));
     if (cp != 0) AppendText(out, cp);
   } catch (...) {
   }
@@ -93,18 +93,27 @@ const std::array<char32_t, 256>& BaseEncodingTable(BaseEncoding encoding) {
   static const std::array<char32_t, 256> standard = BuildTable(F::GlobalStandardEncodingInstance());
   static const std::array<char32_t, 256> winansi = BuildTable(F::GlobalWinAnsiEncodingInstance());
   static const std::array<char32_t, 256> macroman = BuildTable(F::GlobalMacRomanEncodingInstance());
-  static const std::array<char32_t, 256> macexpert = BuildTable(F::GlobalMacExpertEncodingInstance());
+  static const std::array<char32_t, 256> macexpert =
+      BuildTable(F::GlobalMacExpertEncodingInstance());
   static const std::array<char32_t, 256> symbol = BuildTable(F::GlobalSymbolEncodingInstance());
-  static const std::array<char32_t, 256> dingbats = BuildTable(F::GlobalZapfDingbatsEncodingInstance());
+  static const std::array<char32_t, 256> dingbats =
+      BuildTable(F::GlobalZapfDingbatsEncodingInstance());
   static const std::array<char32_t, 256> pdfdoc = BuildTable(F::GlobalPdfDocEncodingInstance());
   switch (encoding) {
-    case BaseEncoding::kStandard: return standard;
-    case BaseEncoding::kWinAnsi: return winansi;
-    case BaseEncoding::kMacRoman: return macroman;
-    case BaseEncoding::kMacExpert: return macexpert;
-    case BaseEncoding::kSymbol: return symbol;
-    case BaseEncoding::kZapfDingbats: return dingbats;
-    case BaseEncoding::kPdfDoc: return pdfdoc;
+    case BaseEncoding::kStandard:
+      return standard;
+    case BaseEncoding::kWinAnsi:
+      return winansi;
+    case BaseEncoding::kMacRoman:
+      return macroman;
+    case BaseEncoding::kMacExpert:
+      return macexpert;
+    case BaseEncoding::kSymbol:
+      return symbol;
+    case BaseEncoding::kZapfDingbats:
+      return dingbats;
+    case BaseEncoding::kPdfDoc:
+      return pdfdoc;
   }
   return winansi;
 }

@@ -12,8 +12,15 @@
 
 namespace registre::pdf {
 
-enum class BaseEncoding { kStandard, kWinAnsi, kMacRoman, kMacExpert, kSymbol, kZapfDingbats,
-                          kPdfDoc };
+enum class BaseEncoding {
+  kStandard,
+  kWinAnsi,
+  kMacRoman,
+  kMacExpert,
+  kSymbol,
+  kZapfDingbats,
+  kPdfDoc
+};
 
 const std::array<char32_t, 256>& BaseEncodingTable(BaseEncoding encoding);
 

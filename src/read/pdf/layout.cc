@@ -1,11 +1,11 @@
 #include "read/pdf/layout.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
-
-#include <unicode/uchar.h>
 
 #include "read/pdf/unicode_util.h"
 
@@ -73,9 +73,11 @@ bool IsSingleLetter(const std::string& word) {
 bool FrenchThinSpaceSpot(const std::string& before, const std::string& after) {
   static const std::string kOpen = "\xC2\xAB";   // «
   static const std::string kClose = "\xC2\xBB";  // »
-  if (!after.empty() && (after[0] == ';' || after[0] == ':' || after[0] == '!' || after[0] == '?')) return true;
+  if (!after.empty() && (after[0] == ';' || after[0] == ':' || after[0] == '!' || after[0] == '?'))
+    return true;
   if (after.rfind(kClose, 0) == 0) return true;
-  return before.size() >= kOpen.size() && before.compare(before.size() - kOpen.size(), kOpen.size(), kOpen) == 0;
+  return before.size() >= kOpen.size() &&
+         before.compare(before.size() - kOpen.size(), kOpen.size(), kOpen) == 0;
 }
 
 struct Word {
@@ -134,7 +136,8 @@ ComposedLine Finish(const LineBuilder& line, const LayoutOptions& options) {
     }
     if (j - i >= 3) {
       double min_gap = 1e300;
-      for (std::size_t k = i + 1; k < j; ++k) min_gap = std::min(min_gap, words[k].x0 - words[k - 1].x1);
+      for (std::size_t k = i + 1; k < j; ++k)
+        min_gap = std::min(min_gap, words[k].x0 - words[k - 1].x1);
       double em = words[i].size;
       if (min_gap >= 0.3 * em) {
         for (std::size_t k = i + 1; k < j; ++k) {
@@ -151,7 +154,8 @@ ComposedLine Finish(const LineBuilder& line, const LayoutOptions& options) {
   static const std::string kShy = "\xC2\xAD";
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string& t = words[i].text;
-    bool trailing = t.size() >= kShy.size() && t.compare(t.size() - kShy.size(), kShy.size(), kShy) == 0;
+    bool trailing =
+        t.size() >= kShy.size() && t.compare(t.size() - kShy.size(), kShy.size(), kShy) == 0;
     for (std::size_t p; (p = t.find(kShy)) != std::string::npos;) t.erase(p, kShy.size());
     if (trailing && i + 1 == words.size()) t += '-';
   }
@@ -179,18 +183,20 @@ ComposedLine Finish(const LineBuilder& line, const LayoutOptions& options) {
 
 // Columns written row by row (a producer that draws both columns of a text line before
 // the next one) come out of the line pass as lines with a wide gap at the same x. When
-// at least 6 lines with running text (4+ words, mostly letters) on both sides share such a gutter, each run of lines
-// that do not cross it is read left column first, then right column. Stream-ordered
-// columns are unchanged by this (their runs are already left then right).
-// At least 20 bytes, mostly letters: a column of running text, not a table of figures.
+// at least 6 lines with running text (4+ words, mostly letters) on both sides share such a gutter,
+// each run of lines that do not cross it is read left column first, then right column.
+// Stream-ordered columns are unchanged by this (their runs are already left then right). At least
+// 20 bytes, mostly letters: a column of running text, not a table of figures.
 bool LooksLikeProse(std::string_view text) {
   if (text.size() < 20) return false;
   std::size_t letters = 0, others = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     char32_t cp = NextCodePoint(text, pos);
     if (cp == ' ') continue;
-    if (u_isalpha(static_cast<UChar32>(cp))) ++letters;
-    else ++others;
+    if (u_isalpha(static_cast<UChar32>(cp)))
+      ++letters;
+    else
+      ++others;
   }
   return letters >= 3 * others;
 }
@@ -389,9 +395,10 @@ std::string FurnitureKey(const std::string& text) {
 }
 
 bool IsPageNumber(const std::string& key) {
-  static const char* const kForms[] = {"#", "# / #", "#/#", "- # -", "-#-", "page #", "Page #",
-                                       "page # / #", "Page # / #", "page #/#", "Page #/#",
-                                       "page # sur #", "Page # sur #", "# / # pages"};
+  static const char* const kForms[] = {
+      "#",        "# / #",        "#/#",          "- # -",      "-#-",
+      "page #",   "Page #",       "page # / #",   "Page # / #", "page #/#",
+      "Page #/#", "page # sur #", "Page # sur #", "# / # pages"};
   for (const char* form : kForms) {
     if (key == form) return true;
   }
@@ -400,7 +407,8 @@ bool IsPageNumber(const std::string& key) {
 
 }  // namespace
 
-void MarkFurniture(std::vector<std::vector<LayoutLine>>& pages, const std::vector<PageFrame>& frames) {
+void MarkFurniture(std::vector<std::vector<LayoutLine>>& pages,
+                   const std::vector<PageFrame>& frames) {
   if (pages.size() < 2) return;
   auto in_margin = [&](std::size_t p, const LayoutLine& line) {
     if (p >= frames.size() || line.orientation != 0) return false;

@@ -53,6 +53,7 @@ struct PageFrame {
   double bottom = 0, top = 0;  // display-space vertical extent of the page
 };
 
-void MarkFurniture(std::vector<std::vector<LayoutLine>>& pages, const std::vector<PageFrame>& frames);
+void MarkFurniture(std::vector<std::vector<LayoutLine>>& pages,
+                   const std::vector<PageFrame>& frames);
 
 }  // namespace registre::pdf

@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "read/pdf/pdf_reader.h"
 #include "read/source_text.h"
-#include "base/status.h"
 
 namespace registre {
 
@@ -30,10 +30,10 @@ struct PdfLine {
 };
 
 struct PdfPageLayout {
-  int number = 0;          // 1-based
+  int number = 0;                // 1-based
   double width = 0, height = 0;  // display size of the page (points)
-  bool failed = false;     // the page could not be read (see warnings)
-  bool has_text = false;   // false: no text layer (scan)
+  bool failed = false;           // the page could not be read (see warnings)
+  bool has_text = false;         // false: no text layer (scan)
   std::vector<PdfLine> lines;
 };
 

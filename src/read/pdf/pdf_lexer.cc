@@ -132,21 +132,31 @@ void PdfLexer::ReadLiteralString(std::string& out) {
       if (pos_ >= data_.size()) break;
       unsigned char e = data_[pos_++];
       switch (e) {
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
         case '\r':
           if (pos_ < data_.size() && data_[pos_] == '\n') ++pos_;
           break;
-        case '\n': break;
+        case '\n':
+          break;
         default:
           if (e >= '0' && e <= '7') {
             int value = e - '0';
-            for (int k = 0; k < 2 && pos_ < data_.size() && data_[pos_] >= '0' &&
-                            data_[pos_] <= '7';
-                 ++k) {
+            for (int k = 0;
+                 k < 2 && pos_ < data_.size() && data_[pos_] >= '0' && data_[pos_] <= '7'; ++k) {
               value = value * 8 + (data_[pos_++] - '0');
             }
             out.push_back(static_cast<char>(value & 0xFF));

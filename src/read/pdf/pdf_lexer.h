@@ -12,8 +12,17 @@
 
 namespace registre::pdf {
 
-enum class TokenKind { kEnd, kNumber, kString, kName, kKeyword, kArrayOpen, kArrayClose,
-                       kDictOpen, kDictClose };
+enum class TokenKind {
+  kEnd,
+  kNumber,
+  kString,
+  kName,
+  kKeyword,
+  kArrayOpen,
+  kArrayClose,
+  kDictOpen,
+  kDictClose
+};
 
 struct Token {
   TokenKind kind = TokenKind::kEnd;

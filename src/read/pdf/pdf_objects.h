@@ -19,9 +19,9 @@ namespace registre::pdf {
 using PoDoFo::PdfObject;
 
 const PdfObject* Deref(const PdfObject* obj);
-const PdfObject* DictGet(const PdfObject* dict, const char* key);  // dereferenced
+const PdfObject* DictGet(const PdfObject* dict, const char* key);     // dereferenced
 const PdfObject* ArrayAt(const PdfObject* array, std::size_t index);  // dereferenced
-std::size_t ArraySize(const PdfObject* array);  // 0 if not an array
+std::size_t ArraySize(const PdfObject* array);                        // 0 if not an array
 
 bool IsDict(const PdfObject* obj);
 bool IsArrayObject(const PdfObject* obj);

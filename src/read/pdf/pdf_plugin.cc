@@ -1,8 +1,8 @@
 #include "read/pdf/pdf_plugin.h"
 
-#include "read/pdf/pdf_reader.h"
-
 #include <type_traits>
+
+#include "read/pdf/pdf_reader.h"
 
 extern "C" __attribute__((visibility("default"))) void registre_pdf_read(
     std::string_view bytes, registre::Result<registre::SourceText>* out) {

@@ -5,8 +5,8 @@
 
 #include <string_view>
 
-#include "read/source_text.h"
 #include "base/status.h"
+#include "read/source_text.h"
 
 namespace registre {
 

@@ -56,10 +56,14 @@ LoadResult Load(PoDoFo::PdfMemDocument& doc, std::string_view bytes, std::string
 
 Matrix RotationMatrix(int rotation) {
   switch (((rotation % 360) + 360) % 360) {
-    case 90: return {0, -1, 1, 0, 0, 0};
-    case 180: return {-1, 0, 0, -1, 0, 0};
-    case 270: return {0, 1, -1, 0, 0, 0};
-    default: return {};
+    case 90:
+      return {0, -1, 1, 0, 0, 0};
+    case 180:
+      return {-1, 0, 0, -1, 0, 0};
+    case 270:
+      return {0, 1, -1, 0, 0, 0};
+    default:
+      return {};
   }
 }
 
@@ -95,8 +99,9 @@ void RunAnnotations(const PdfObject* page, const PdfObject* resources, const Mat
     if (m.size() == 6) form_matrix = {m[0], m[1], m[2], m[3], m[4], m[5]};
     double minx = 0, miny = 0, maxx = 0, maxy = 0;
     if (bbox.size() == 4) {
-      Point corners[4] = {Apply(form_matrix, bbox[0], bbox[1]), Apply(form_matrix, bbox[2], bbox[1]),
-                          Apply(form_matrix, bbox[0], bbox[3]), Apply(form_matrix, bbox[2], bbox[3])};
+      Point corners[4] = {
+          Apply(form_matrix, bbox[0], bbox[1]), Apply(form_matrix, bbox[2], bbox[1]),
+          Apply(form_matrix, bbox[0], bbox[3]), Apply(form_matrix, bbox[2], bbox[3])};
       minx = maxx = corners[0].x;
       miny = maxy = corners[0].y;
       for (const Point& p : corners) {
@@ -122,7 +127,8 @@ PageOutcome ReadPage(PoDoFo::PdfPage& page, FontCache& fonts, const InterpreterL
   PoDoFo::PdfRect box = page.GetMediaBox();
   {
     double l = box.GetLeft(), b = box.GetBottom(), w = box.GetWidth(), h = box.GetHeight();
-    Point c[4] = {Apply(ctm, l, b), Apply(ctm, l + w, b), Apply(ctm, l, b + h), Apply(ctm, l + w, b + h)};
+    Point c[4] = {Apply(ctm, l, b), Apply(ctm, l + w, b), Apply(ctm, l, b + h),
+                  Apply(ctm, l + w, b + h)};
     double minx = c[0].x, maxx = c[0].x, miny = c[0].y, maxy = c[0].y;
     for (const Point& p : c) {
       minx = std::min(minx, p.x);
@@ -182,8 +188,8 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
   // PoDoFo parses nested dictionaries recursively: refuse what would overflow its stack.
   constexpr std::size_t kMaxNesting = 1000;
   if (NestingDepth(bytes) > kMaxNesting) {
-    return Status::Error("the PDF nests arrays or dictionaries more than " + std::to_string(kMaxNesting) +
-                         " levels deep; refused as malformed");
+    return Status::Error("the PDF nests arrays or dictionaries more than " +
+                         std::to_string(kMaxNesting) + " levels deep; refused as malformed");
   }
   PdfLayout layout;
   std::string repaired;  // must outlive the document
@@ -191,7 +197,8 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
   std::string error;
   LoadResult loaded = Load(*doc, bytes, error);
   if (loaded == LoadResult::kPassword) {
-    return Status::Error("the PDF is encrypted with a password (only an empty user password is supported)");
+    return Status::Error(
+        "the PDF is encrypted with a password (only an empty user password is supported)");
   }
   if (loaded == LoadResult::kFailed) {
     repaired = pdf::RebuildPdf(bytes, options.max_stream_bytes);
@@ -201,18 +208,25 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
       loaded = Load(*doc, repaired, repair_error);
     }
     if (loaded == LoadResult::kPassword) {
-      return Status::Error("the PDF is encrypted with a password (only an empty user password is supported)");
+      return Status::Error(
+          "the PDF is encrypted with a password (only an empty user password is supported)");
     }
     if (loaded != LoadResult::kOk) {
-      return Status::Error("cannot read the PDF (truncated or damaged beyond repair, no page "
-                           "could be recovered): " + error +
-                           (repair_error.empty() ? "" : "; rebuilding its cross-reference table failed: " + repair_error));
+      return Status::Error(
+          "cannot read the PDF (truncated or damaged beyond repair, no page "
+          "could be recovered): " +
+          error +
+          (repair_error.empty()
+               ? ""
+               : "; rebuilding its cross-reference table failed: " + repair_error));
     }
-    layout.warnings.push_back({"xref_repaired", "the cross-reference table was broken (" + error +
-                                                    "); the file was re-indexed, some content may be lost"});
+    layout.warnings.push_back(
+        {"xref_repaired", "the cross-reference table was broken (" + error +
+                              "); the file was re-indexed, some content may be lost"});
   }
   if (doc->GetEncrypt()) {
-    layout.warnings.push_back({"encrypted", "the PDF is encrypted; it was opened with the empty user password"});
+    layout.warnings.push_back(
+        {"encrypted", "the PDF is encrypted; it was opened with the empty user password"});
   }
   int page_count = 0;
   try {
@@ -248,15 +262,18 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
     } catch (const PoDoFo::PdfError& e) {
       out.failed = true;
       failed.push_back(i + 1);
-      layout.warnings.push_back({"page_failed", "page " + std::to_string(i + 1) + " could not be read: " + ErrorText(e)});
+      layout.warnings.push_back(
+          {"page_failed", "page " + std::to_string(i + 1) + " could not be read: " + ErrorText(e)});
     } catch (const std::exception& e) {
       out.failed = true;
       failed.push_back(i + 1);
-      layout.warnings.push_back({"page_failed", "page " + std::to_string(i + 1) + " could not be read: " + e.what()});
+      layout.warnings.push_back(
+          {"page_failed", "page " + std::to_string(i + 1) + " could not be read: " + e.what()});
     } catch (...) {
       out.failed = true;
       failed.push_back(i + 1);
-      layout.warnings.push_back({"page_failed", "page " + std::to_string(i + 1) + " could not be read"});
+      layout.warnings.push_back(
+          {"page_failed", "page " + std::to_string(i + 1) + " could not be read"});
     }
   }
   MarkFurniture(page_lines, frames);
@@ -271,18 +288,23 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
   }
   if (!no_text.empty()) {
     layout.warnings.push_back({"no_text_layer", "no text layer on page" +
-                                                    std::string(no_text.size() > 1 ? "s " : " ") + PageList(no_text)});
+                                                    std::string(no_text.size() > 1 ? "s " : " ") +
+                                                    PageList(no_text)});
   }
   if (!truncated.empty()) {
-    layout.warnings.push_back({"page_truncated", "reading stopped at a size limit on page" +
-                                                     std::string(truncated.size() > 1 ? "s " : " ") + PageList(truncated)});
+    layout.warnings.push_back(
+        {"page_truncated", "reading stopped at a size limit on page" +
+                               std::string(truncated.size() > 1 ? "s " : " ") +
+                               PageList(truncated)});
   }
   if (!deep_forms.empty()) {
-    layout.warnings.push_back({"form_depth", "nested forms deeper than the limit were skipped on page" +
-                                                 std::string(deep_forms.size() > 1 ? "s " : " ") + PageList(deep_forms)});
+    layout.warnings.push_back(
+        {"form_depth", "nested forms deeper than the limit were skipped on page" +
+                           std::string(deep_forms.size() > 1 ? "s " : " ") + PageList(deep_forms)});
   }
   if (failed.size() == static_cast<std::size_t>(page_count)) {
-    return Status::Error("no page of the PDF could be read (" + layout.warnings.front().message + ")");
+    return Status::Error("no page of the PDF could be read (" + layout.warnings.front().message +
+                         ")");
   }
   return layout;
 }
@@ -295,7 +317,8 @@ SourceText LayoutToSourceText(const PdfLayout& layout) {
     if (p > 0) source.text += '\f';
     bool first = true;
     for (const PdfLine& line : layout.pages[p].lines) {
-      if (!first) source.text.append(static_cast<std::size_t>(std::clamp(line.blank_before, 0, 4)), '\n');
+      if (!first)
+        source.text.append(static_cast<std::size_t>(std::clamp(line.blank_before, 0, 4)), '\n');
       first = false;
       source.text += line.text;
       source.text += '\n';

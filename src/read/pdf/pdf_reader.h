@@ -12,8 +12,8 @@
 #include <cstddef>
 #include <string_view>
 
-#include "read/source_text.h"
 #include "base/status.h"
+#include "read/source_text.h"
 
 namespace registre {
 

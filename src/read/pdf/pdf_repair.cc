@@ -13,7 +13,9 @@
 namespace registre::pdf {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Parses "N G obj" ending right before `obj_pos` (the 'o' of "obj"); returns N or nullopt.
@@ -37,7 +39,8 @@ std::optional<std::pair<long, long>> HeaderBefore(std::string_view s, std::size_
   if (!read_number(gen)) return std::nullopt;
   if (skip_spaces() == 0) return std::nullopt;
   if (!read_number(num)) return std::nullopt;
-  if (i > 0 && !IsSpace(s[i - 1]) && s[i - 1] != '>' && s[i - 1] != ']' && s[i - 1] != ')') return std::nullopt;
+  if (i > 0 && !IsSpace(s[i - 1]) && s[i - 1] != '>' && s[i - 1] != ']' && s[i - 1] != ')')
+    return std::nullopt;
   header_start = i;
   return std::make_pair(num, gen);
 }
@@ -52,15 +55,19 @@ void FixLength(std::string& body, std::size_t dict_end, std::size_t length) {
   std::size_t key = body.rfind("/Length", dict_end);
   if (key == std::string::npos) {
     std::size_t open = body.find("<<");
-    if (open != std::string::npos && open < dict_end) body.insert(open + 2, " /Length " + std::to_string(length) + " ");
+    if (open != std::string::npos && open < dict_end)
+      body.insert(open + 2, " /Length " + std::to_string(length) + " ");
     return;
   }
   std::size_t p = key + 7;
-  if (p < body.size() && !IsSpace(body[p]) && body[p] != '-' && !IsDigit(body[p])) return;  // /Length1 etc.
+  if (p < body.size() && !IsSpace(body[p]) && body[p] != '-' && !IsDigit(body[p]))
+    return;  // /Length1 etc.
   std::size_t start = p;
   while (p < body.size() && IsSpace(body[p])) ++p;
   std::size_t value_end = p;
-  while (value_end < body.size() && (IsDigit(body[value_end]) || body[value_end] == '-' || body[value_end] == '+' || body[value_end] == '.')) ++value_end;
+  while (value_end < body.size() && (IsDigit(body[value_end]) || body[value_end] == '-' ||
+                                     body[value_end] == '+' || body[value_end] == '.'))
+    ++value_end;
   // An indirect length: "N G R".
   std::size_t q = value_end;
   while (q < body.size() && IsSpace(body[q])) ++q;
@@ -85,7 +92,8 @@ std::size_t ReadBody(std::string_view s, std::size_t pos, std::size_t limit, Obj
     if (data < s.size() && s[data] == '\r') ++data;
     if (data < s.size() && s[data] == '\n') ++data;
     std::size_t endstream = s.find("endstream", data);
-    if (endstream == std::string_view::npos || endstream > limit) endstream = std::min(limit, s.size());
+    if (endstream == std::string_view::npos || endstream > limit)
+      endstream = std::min(limit, s.size());
     std::size_t data_end = endstream;
     if (data_end > data && s[data_end - 1] == '\n') --data_end;
     if (data_end > data && s[data_end - 1] == '\r') --data_end;
@@ -139,7 +147,8 @@ long NumberAfter(const std::string& dict, const char* key) {
   while (p < dict.size() && IsSpace(dict[p])) ++p;
   long v = 0;
   bool any = false;
-  while (p < dict.size() && IsDigit(dict[p]) && v < 100000000) v = v * 10 + (dict[p++] - '0'), any = true;
+  while (p < dict.size() && IsDigit(dict[p]) && v < 100000000)
+    v = v * 10 + (dict[p++] - '0'), any = true;
   return any ? v : -1;
 }
 
@@ -166,7 +175,8 @@ std::string ArrayAfter(std::string_view text, const char* key) {
   if (p == std::string_view::npos) return {};
   std::size_t open = text.find('[', p);
   std::size_t close = text.find(']', open == std::string_view::npos ? p : open);
-  if (open == std::string_view::npos || close == std::string_view::npos || close - open > 400) return {};
+  if (open == std::string_view::npos || close == std::string_view::npos || close - open > 400)
+    return {};
   return std::string(text.substr(open, close - open + 1));
 }
 
@@ -224,7 +234,8 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
           for (long& v : values) {
             while (p < static_cast<std::size_t>(first) && IsSpace(raw[p])) ++p;
             bool any = false;
-            while (p < static_cast<std::size_t>(first) && IsDigit(raw[p]) && v < 100000000) v = v * 10 + (raw[p++] - '0'), any = true;
+            while (p < static_cast<std::size_t>(first) && IsDigit(raw[p]) && v < 100000000)
+              v = v * 10 + (raw[p++] - '0'), any = true;
             if (!any) v = -1;
           }
           if (values[0] <= 0 || values[1] < 0) break;
@@ -232,7 +243,9 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
         }
         for (std::size_t k = 0; k < index.size(); ++k) {
           std::size_t start = static_cast<std::size_t>(first + index[k].second);
-          std::size_t stop = k + 1 < index.size() ? static_cast<std::size_t>(first + index[k + 1].second) : raw.size();
+          std::size_t stop = k + 1 < index.size()
+                                 ? static_cast<std::size_t>(first + index[k + 1].second)
+                                 : raw.size();
           if (start >= raw.size() || stop <= start || stop > raw.size()) continue;
           Object inner;
           inner.body = raw.substr(start, stop - start);
@@ -271,20 +284,23 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
       }
       if (count == 0) return {};
       long pages = objects.rbegin()->first + 1;
-      objects[pages].body = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(count) + " >>";
+      objects[pages].body =
+          "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(count) + " >>";
       objects[pages + 1].body = "<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>";
       root = pages + 1;
     }
     std::string trailer_info;
     std::size_t trailer = s.rfind("trailer");
-    std::string_view trailer_text = trailer == std::string_view::npos ? std::string_view() : s.substr(trailer, 2000);
+    std::string_view trailer_text =
+        trailer == std::string_view::npos ? std::string_view() : s.substr(trailer, 2000);
     std::string info = RefAfter(trailer_text, "/Info");
     std::string encrypt = RefAfter(s, "/Encrypt");
     std::string id = ArrayAfter(s, "/ID");
 
     std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
     long max_num = objects.rbegin()->first;
-    std::vector<std::pair<std::size_t, long>> offsets(static_cast<std::size_t>(max_num) + 1, {0, -1});
+    std::vector<std::pair<std::size_t, long>> offsets(static_cast<std::size_t>(max_num) + 1,
+                                                      {0, -1});
     for (const auto& [num, o] : objects) {
       offsets[static_cast<std::size_t>(num)] = {out.size(), o.gen};
       out += std::to_string(num) + " " + std::to_string(o.gen) + " obj\n";
@@ -303,8 +319,8 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
         out += line;
       }
     }
-    out += "trailer\n<< /Size " + std::to_string(max_num + 1) + " /Root " + std::to_string(root) + " " +
-           std::to_string(objects[root].gen) + " R";
+    out += "trailer\n<< /Size " + std::to_string(max_num + 1) + " /Root " + std::to_string(root) +
+           " " + std::to_string(objects[root].gen) + " R";
     if (!info.empty()) out += " /Info " + info;
     if (!encrypt.empty()) out += " /Encrypt " + encrypt;
     if (!id.empty()) out += " /ID " + id;

@@ -13,9 +13,12 @@ std::size_t NestingDepth(std::string_view s) {
       int level = 1;
       ++i;
       while (i < s.size() && level > 0) {
-        if (s[i] == '\\') ++i;
-        else if (s[i] == '(') ++level;
-        else if (s[i] == ')') --level;
+        if (s[i] == '\\')
+          ++i;
+        else if (s[i] == '(')
+          ++level;
+        else if (s[i] == ')')
+          --level;
         ++i;
       }
     } else if (c == '%') {
@@ -35,7 +38,8 @@ std::size_t NestingDepth(std::string_view s) {
     } else if (c == ']') {
       if (depth) --depth;
       ++i;
-    } else if (c == 's' && s.compare(i, 6, "stream") == 0 && !(i >= 3 && s.compare(i - 3, 3, "end") == 0)) {
+    } else if (c == 's' && s.compare(i, 6, "stream") == 0 &&
+               !(i >= 3 && s.compare(i - 3, 3, "end") == 0)) {
       std::size_t end = s.find("endstream", i + 6);
       i = end == std::string_view::npos ? s.size() : end + 9;
       depth = 0;  // objects are independent

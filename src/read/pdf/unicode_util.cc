@@ -7,17 +7,33 @@ namespace registre::pdf {
 
 void AppendText(std::string& out, char32_t cp) {
   switch (cp) {
-    case 0xFB00: out += "ff"; return;
-    case 0xFB01: out += "fi"; return;
-    case 0xFB02: out += "fl"; return;
-    case 0xFB03: out += "ffi"; return;
-    case 0xFB04: out += "ffl"; return;
+    case 0xFB00:
+      out += "ff";
+      return;
+    case 0xFB01:
+      out += "fi";
+      return;
+    case 0xFB02:
+      out += "fl";
+      return;
+    case 0xFB03:
+      out += "ffi";
+      return;
+    case 0xFB04:
+      out += "ffl";
+      return;
     case 0xFB05:
-    case 0xFB06: out += "st"; return;
+    case 0xFB06:
+      out += "st";
+      return;
     case 0x2010:
-    case 0x2011: out += "-"; return;
-    case 0: return;
-    default: break;
+    case 0x2011:
+      out += "-";
+      return;
+    case 0:
+      return;
+    default:
+      break;
   }
   if (cp < 0x20 && cp != '\t') cp = ' ';  // control characters are not text
   AppendUtf8(out, cp);
@@ -25,7 +41,8 @@ void AppendText(std::string& out, char32_t cp) {
 
 void AppendUtf16Be(std::string& out, std::string_view bytes) {
   for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
-    char32_t unit = (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
+    char32_t unit =
+        (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
     if (unit >= 0xD800 && unit <= 0xDBFF && i + 3 < bytes.size()) {
       char32_t low = (static_cast<unsigned char>(bytes[i + 2]) << 8) |
                      static_cast<unsigned char>(bytes[i + 3]);
@@ -58,8 +75,8 @@ bool IsBlankText(std::string_view text) {
   while (pos < text.size()) {
     char32_t cp = NextCodePoint(text, pos);
     bool blank = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-                 (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-                 cp == 0x3000 || cp == 0xFEFF;
+                 (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+                 cp == 0xFEFF;
     if (!blank) return false;
   }
   return true;

@@ -38,7 +38,8 @@ std::vector<std::string> Fixtures() {
   for (const auto& entry : fs::directory_iterator(SharedDir() + "/corpus/pdf")) {
     std::string name = entry.path().filename().string();
     const std::string suffix = ".truth.txt";
-    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
       names.push_back(name.substr(0, name.size() - suffix.size()));
     }
   }
@@ -75,7 +76,8 @@ TEST(PdfCer, GeneratedFixtures) {
     if (pdftotext) {
       double plain = Cer(Pdftotext(pdf, false), truth, furniture);
       double raw = Cer(Pdftotext(pdf, true), truth, furniture);
-      note = " (pdftotext " + std::to_string(plain * 100) + " %, -raw " + std::to_string(raw * 100) + " %)";
+      note = " (pdftotext " + std::to_string(plain * 100) + " %, -raw " +
+             std::to_string(raw * 100) + " %)";
       bound = std::max(bound, std::min(plain, raw));
     }
     std::cout << "[ CER      ] " << name << ": " << cer * 100 << " %" << note << "\n";
@@ -109,8 +111,8 @@ TEST(PdfCer, FurnitureFlagsMatchFixtures) {
       }
     }
   }
-  std::cout << "[ FURNITURE] " << flagged << " lines flagged, " << wrong << " wrongly; " << found << " of "
-            << furniture_lines << " furniture lines found\n";
+  std::cout << "[ FURNITURE] " << flagged << " lines flagged, " << wrong << " wrongly; " << found
+            << " of " << furniture_lines << " furniture lines found\n";
   EXPECT_GE(found * 10, furniture_lines * 8);
 }
 
@@ -160,7 +162,8 @@ TEST(PdfCer, AgreesWithPdftotextRawOnRealPdfs) {
       errors += d;
       std::cout << "[ AGREE    ] " << fs::path(pdf).parent_path().filename().string() << "/"
                 << fs::path(pdf).filename().string() << ": "
-                << (n ? 100.0 * (1.0 - static_cast<double>(d) / n) : 100.0) << " % of " << n << "\n";
+                << (n ? 100.0 * (1.0 - static_cast<double>(d) / n) : 100.0) << " % of " << n
+                << "\n";
     }
   }
   ASSERT_GT(total, 0u);

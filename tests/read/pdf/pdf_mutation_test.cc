@@ -33,9 +33,9 @@ struct Mutant {
 
 // Objects 1 catalog, 2 pages, 3 page, 4 font, 5 page content; forms from 6 on.
 std::vector<std::string> PageWithForms(const std::string& xobjects, const std::string& content) {
-  return {"<< /Type /Catalog /Pages 2 0 R >>",
-          "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << /Font << /F1 4 0 R >> /XObject << " +
+  return {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << "
+          "/Font << /F1 4 0 R >> /XObject << " +
               xobjects + " >> >> >>",
           "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
           Stream("", content)};
@@ -46,22 +46,31 @@ std::vector<Mutant> SyntheticForms() {
   const std::string text = "BT /F1 12 Tf 72 700 Td (form) Tj ET ";
   {  // a form that draws itself
     auto objs = PageWithForms("/X 6 0 R", "/X Do " + text);
-    objs.push_back(Stream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> /XObject << /X 6 0 R >> >>",
-                          text + "/X Do /X Do"));
+    objs.push_back(
+        Stream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R "
+               ">> /XObject << /X 6 0 R >> >>",
+               text + "/X Do /X Do"));
     out.push_back({"form_self", BuildPdf(objs)});
   }
   {  // two forms drawing each other
     auto objs = PageWithForms("/A 6 0 R", "/A Do");
-    objs.push_back(Stream("/Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /F1 4 0 R >> /XObject << /B 7 0 R >> >>", text + "/B Do"));
-    objs.push_back(Stream("/Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /F1 4 0 R >> /XObject << /A 6 0 R >> >>", text + "/A Do"));
+    objs.push_back(
+        Stream("/Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /F1 4 0 R >> /XObject << /B "
+               "7 0 R >> >>",
+               text + "/B Do"));
+    objs.push_back(
+        Stream("/Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /F1 4 0 R >> /XObject << /A "
+               "6 0 R >> >>",
+               text + "/A Do"));
     out.push_back({"form_cycle", BuildPdf(objs)});
   }
   for (int depth : {50, 400}) {  // a long chain
     auto objs = PageWithForms("/X 6 0 R", "/X Do");
     for (int i = 0; i < depth; ++i) {
       std::string next = i + 1 < depth ? "/XObject << /X " + std::to_string(7 + i) + " 0 R >>" : "";
-      objs.push_back(Stream("/Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /F1 4 0 R >> " + next + " >>",
-                            text + (i + 1 < depth ? "/X Do" : "")));
+      objs.push_back(Stream(
+          "/Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /F1 4 0 R >> " + next + " >>",
+          text + (i + 1 < depth ? "/X Do" : "")));
     }
     out.push_back({"form_chain_" + std::to_string(depth), BuildPdf(objs)});
   }
@@ -98,9 +107,12 @@ std::vector<Mutant> SyntheticForms() {
 
 std::vector<Mutant> Mutate(const std::string& name, const std::string& pdf, std::mt19937& rng) {
   std::vector<Mutant> out;
-  auto pick = [&](std::size_t n) { return n ? std::uniform_int_distribution<std::size_t>(0, n - 1)(rng) : 0; };
+  auto pick = [&](std::size_t n) {
+    return n ? std::uniform_int_distribution<std::size_t>(0, n - 1)(rng) : 0;
+  };
   // Truncations.
-  for (int i = 0; i < 8; ++i) out.push_back({name + ".trunc" + std::to_string(i), pdf.substr(0, pick(pdf.size()))});
+  for (int i = 0; i < 8; ++i)
+    out.push_back({name + ".trunc" + std::to_string(i), pdf.substr(0, pick(pdf.size()))});
   // Flipped bytes.
   for (int i = 0; i < 10; ++i) {
     std::string m = pdf;
@@ -112,7 +124,8 @@ std::vector<Mutant> Mutate(const std::string& name, const std::string& pdf, std:
   {
     std::string m = pdf;
     std::size_t sx = m.rfind("startxref");
-    if (sx != std::string::npos) m.replace(sx, std::min<std::size_t>(20, m.size() - sx), "startxref\n0\n");
+    if (sx != std::string::npos)
+      m.replace(sx, std::min<std::size_t>(20, m.size() - sx), "startxref\n0\n");
     std::size_t x = m.rfind("\nxref");
     if (x != std::string::npos) m.replace(x + 1, 4, "xxxx");
     out.push_back({name + ".noxref", m});
@@ -146,7 +159,8 @@ std::vector<Mutant> Mutate(const std::string& name, const std::string& pdf, std:
     while ((pos = m.find("/Length ", pos)) != std::string::npos) {
       std::size_t end = pos + 8;
       while (end < m.size() && (std::isdigit(static_cast<unsigned char>(m[end])))) ++end;
-      if (end > pos + 8 && end < m.size() && m[end] != ' ') m.replace(pos + 8, end - pos - 8, value);
+      if (end > pos + 8 && end < m.size() && m[end] != ' ')
+        m.replace(pos + 8, end - pos - 8, value);
       pos += 8;
     }
     out.push_back({name + ".length" + value, m});
@@ -158,7 +172,8 @@ std::vector<Mutant> AllMutants() {
   std::vector<Mutant> all = SyntheticForms();
   std::vector<std::string> pdfs;
   for (const auto& entry : fs::directory_iterator(SharedDir() + "/corpus/pdf")) {
-    if (entry.path().extension() == ".pdf" && fs::file_size(entry.path()) < 2'000'000) pdfs.push_back(entry.path().string());
+    if (entry.path().extension() == ".pdf" && fs::file_size(entry.path()) < 2'000'000)
+      pdfs.push_back(entry.path().string());
   }
   std::sort(pdfs.begin(), pdfs.end());
   std::mt19937 rng(20240601);
@@ -223,7 +238,8 @@ TEST(PdfMutation, BrokenFilesNeverCrashOrHang) {
     }
     if (outcome == Outcome::kText) ++text;
     if (outcome == Outcome::kError) ++errors;
-    if (outcome == Outcome::kCrash || outcome == Outcome::kTimeout || outcome == Outcome::kSilentError) {
+    if (outcome == Outcome::kCrash || outcome == Outcome::kTimeout ||
+        outcome == Outcome::kSilentError) {
       fs::create_directories(keep);
       std::ofstream(keep / (m.name + ".pdf"), std::ios::binary) << m.bytes;
       ADD_FAILURE() << m.name << ": "
@@ -235,8 +251,8 @@ TEST(PdfMutation, BrokenFilesNeverCrashOrHang) {
   }
   double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   std::cout << "[ MUTANTS  ] " << mutants.size() << " files: " << text << " gave text, " << errors
-            << " a clear error; slowest " << slowest << " s (" << slowest_name << "), total " << total
-            << " s\n";
+            << " a clear error; slowest " << slowest << " s (" << slowest_name << "), total "
+            << total << " s\n";
 }
 
 }  // namespace

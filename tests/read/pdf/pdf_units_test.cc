@@ -14,10 +14,11 @@ TEST(PdfLexer, ReadsOperandsAndStrings) {
   Token t;
   std::vector<std::string> seen;
   while (lexer.Next(t)) {
-    seen.push_back(t.kind == TokenKind::kNumber ? std::to_string(static_cast<int>(t.number)) : t.text);
+    seen.push_back(t.kind == TokenKind::kNumber ? std::to_string(static_cast<int>(t.number))
+                                                : t.text);
   }
-  std::vector<std::string> want = {"BT", "F1", "12", "Tf", "a(b)A", "Tj", "Hi", "Tj", "",
-                                   "x", "-250", "y", "", "TJ", "ET"};
+  std::vector<std::string> want = {"BT", "F1", "12",   "Tf", "a(b)A", "Tj", "Hi", "Tj",
+                                   "",   "x",  "-250", "y",  "",      "TJ", "ET"};
   EXPECT_EQ(seen, want);
 }
 
