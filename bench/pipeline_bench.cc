@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "base/home.h"
 #include "extract/segmenter.h"
 #include "pipeline/pipeline.h"
 #include "read/text_reader.h"

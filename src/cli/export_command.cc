@@ -9,6 +9,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/home.h"
 #include "cli/commands.h"
 #include "output/sink.h"
 #include "pipeline/pipeline.h"

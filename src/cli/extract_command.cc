@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/home.h"
 #include "base/sha256.h"
 #include "batch/input_list.h"
 #include "batch/ordered_runner.h"

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/home.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"

@@ -1,10 +1,10 @@
 #include "extract/matter_classifier.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include "base/home.h"
 #include "base/text_util.h"
 #include "extract/actes_nomenclature.h"
 
@@ -133,10 +133,7 @@ bool MatterClassifier::ApplyTo(nlohmann::json& record) const {
 
 std::string MatterGrammarPath(const std::string& grammar_dir) {
   if (!grammar_dir.empty()) return grammar_dir + "/matieres.rules";
-  if (const char* home = std::getenv("REGISTRE_HOME"); home && *home) {
-    return std::string(home) + "/grammars/matieres.rules";
-  }
-  return std::string(REGISTRE_SOURCE_DIR) + "/grammars/matieres.rules";
+  return DefaultGrammarDir() + "/matieres.rules";
 }
 
 }  // namespace registre

@@ -68,8 +68,7 @@ class MatterClassifier {
   std::vector<std::pair<int, int>> keyword_at_;  // set index -> (rule, keyword)
 };
 
-// grammars/matieres.rules under `grammar_dir`; when empty: $REGISTRE_HOME/grammars, else
-// the source tree the binary was built from.
+// matieres.rules under `grammar_dir`; when empty, under DefaultGrammarDir() (base/home.h).
 std::string MatterGrammarPath(const std::string& grammar_dir);
 
 }  // namespace registre

@@ -1,6 +1,5 @@
 #include "pipeline/pipeline.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <optional>
 
@@ -81,17 +80,6 @@ Pipeline::~Pipeline() = default;
 
 DocumentResult::~DocumentResult() {
   for (nlohmann::json& record : records) Dismantle(record);
-}
-
-std::string DefaultGrammarDir() {
-  if (const char* home = std::getenv("REGISTRE_HOME")) return std::string(home) + "/grammars";
-  return std::string(REGISTRE_SOURCE_DIR) + "/grammars";
-}
-
-std::string DefaultSchemaPath() {
-  if (const char* home = std::getenv("REGISTRE_HOME"))
-    return std::string(home) + "/schemas/deliberation.schema.json";
-  return std::string(REGISTRE_SOURCE_DIR) + "/schemas/deliberation.schema.json";
 }
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_dir,

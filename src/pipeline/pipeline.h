@@ -59,9 +59,4 @@ class Pipeline {
   std::unique_ptr<MatterClassifier> matters_;
 };
 
-// Where the bundled grammars/ and schemas/ are: $REGISTRE_HOME, else the source tree the
-// binary was built from, else next to the executable.
-std::string DefaultGrammarDir();
-std::string DefaultSchemaPath();
-
 }  // namespace registre

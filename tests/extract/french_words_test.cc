@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/home.h"
 #include "pipeline/pipeline.h"
 #include "rules/grammar.h"
 #include "text/document.h"

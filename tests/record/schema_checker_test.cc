@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/home.h"
 #include "pipeline/pipeline.h"
 #include "record/schema_validator.h"
 

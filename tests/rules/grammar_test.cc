@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/home.h"
 #include "pipeline/pipeline.h"
 
 namespace registre {

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "base/home.h"
 #include "read/text_reader.h"
 #include "text/normaliser.h"
 
