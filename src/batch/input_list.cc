@@ -29,9 +29,9 @@ Status WalkDirectory(const std::string& dir, const InputSelection& sel,
   // Symbolic links to directories are not followed: a link cycle would never end and a
   // link into another part of the archive would process it twice.
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
-  if (ec) return Status::Error(dir + ": cannot list directory: " + ec.message());
+  if (ec) return Status::Io(dir + ": cannot list directory: " + ec.message());
   for (; it != end; it.increment(ec)) {
-    if (ec) return Status::Error(dir + ": cannot list directory: " + ec.message());
+    if (ec) return Status::Io(dir + ": cannot list directory: " + ec.message());
     std::error_code type_ec;
     if (!it->is_regular_file(type_ec)) continue;
     std::string relative = fs::relative(it->path(), dir, type_ec).generic_string();
@@ -40,7 +40,7 @@ Status WalkDirectory(const std::string& dir, const InputSelection& sel,
       files.push_back(it->path().generic_string());
     }
   }
-  if (ec) return Status::Error(dir + ": cannot list directory: " + ec.message());
+  if (ec) return Status::Io(dir + ": cannot list directory: " + ec.message());
   std::sort(files.begin(), files.end());
   found.insert(found.end(), files.begin(), files.end());
   return Status::Ok();
@@ -78,7 +78,7 @@ Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
     std::istream* in = &list_stream;
     if (selection.files_from != "-") {
       file.open(selection.files_from);
-      if (!file) return Status::Error(selection.files_from + ": cannot open the list of files");
+      if (!file) return Status::Io(selection.files_from + ": cannot open the list of files");
       in = &file;
     }
     std::string line;
@@ -88,7 +88,7 @@ Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
       Status s = AddPath(line, selection, found);
       if (!s.ok()) return s;
     }
-    if (in->bad()) return Status::Error(selection.files_from + ": read error");
+    if (in->bad()) return Status::Io(selection.files_from + ": read error");
   }
   std::vector<std::string> unique;
   unique.reserve(found.size());

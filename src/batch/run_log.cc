@@ -21,7 +21,7 @@ Status WriteAll(int fd, std::string_view data, const std::string& path) {
     ssize_t n = ::write(fd, data.data(), data.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Status::Error(path + ": write failed: " + std::strerror(errno));
+      return Status::Io(path + ": write failed: " + std::strerror(errno));
     }
     data.remove_prefix(static_cast<std::size_t>(n));
   }
@@ -35,11 +35,11 @@ Status ForEachLine(const std::string& path,
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     if (errno == ENOENT) return Status::Ok();
-    return Status::Error(path + ": cannot open: " + std::strerror(errno));
+    return Status::Io(path + ": cannot open: " + std::strerror(errno));
   }
   std::string text;
   while (std::getline(in, text)) line(text, !in.eof());
-  if (in.bad()) return Status::Error(path + ": read error");
+  if (in.bad()) return Status::Io(path + ": read error");
   return Status::Ok();
 }
 
@@ -48,7 +48,7 @@ Status ForEachLine(const std::string& path,
 Status RewriteKeeping(const std::string& path, const std::function<bool(std::size_t)>& keep) {
   std::string tmp = path + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::Error(tmp + ": cannot open for writing: " + std::strerror(errno));
+  if (fd < 0) return Status::Io(tmp + ": cannot open for writing: " + std::strerror(errno));
   std::string chunk;
   Status status;
   std::size_t index = 0;
@@ -63,11 +63,11 @@ Status RewriteKeeping(const std::string& path, const std::function<bool(std::siz
     ++index;
   });
   if (status.ok()) status = WriteAll(fd, chunk, tmp);
-  if (status.ok() && ::fsync(fd) != 0) status = Status::Error(tmp + ": fsync failed");
+  if (status.ok() && ::fsync(fd) != 0) status = Status::Io(tmp + ": fsync failed");
   ::close(fd);
   if (status.ok() && !read.ok()) status = read;
   if (status.ok() && std::rename(tmp.c_str(), path.c_str()) != 0) {
-    status = Status::Error(path + ": cannot replace: " + std::strerror(errno));
+    status = Status::Io(path + ": cannot replace: " + std::strerror(errno));
   }
   if (!status.ok()) std::remove(tmp.c_str());
   return status;
@@ -218,7 +218,7 @@ Result<std::unique_ptr<RunLog>> RunLog::Open(const RunFiles& files, bool append)
     if (path.empty()) return Status::Ok();
     f.path = path;
     f.fd = ::open(path.c_str(), flags, 0644);
-    if (f.fd < 0) return Status::Error(path + ": cannot open for writing: " + std::strerror(errno));
+    if (f.fd < 0) return Status::Io(path + ": cannot open for writing: " + std::strerror(errno));
     return Status::Ok();
   };
   for (Status s : {open(files.output, log->output_), open(files.done(), log->done_),
@@ -268,7 +268,7 @@ Status RunLog::Close() {
   Status first;
   for (File* f : {&output_, &done_, &errors_}) {
     if (f->fd >= 0 && ::close(f->fd) != 0 && first.ok()) {
-      first = Status::Error(f->path + ": close failed: " + std::strerror(errno));
+      first = Status::Io(f->path + ": close failed: " + std::strerror(errno));
     }
     f->fd = -1;
   }

@@ -20,7 +20,7 @@ Result<Shard> ParseShard(std::string_view text) {
   if (slash == std::string_view::npos || !ParseUint(text.substr(0, slash), shard.index) ||
       !ParseUint(text.substr(slash + 1), shard.count) || shard.count == 0 ||
       shard.index >= shard.count) {
-    return Status::Error("--shard expects K/N with 0 <= K < N (e.g. 0/4), not '" +
+    return Status::Usage("--shard expects K/N with 0 <= K < N (e.g. 0/4), not '" +
                          std::string(text) + "'");
   }
   return shard;

@@ -87,8 +87,8 @@ void ExportStream(std::istream& in, const std::string& name, const SchemaValidat
     std::string where = name + ":" + std::to_string(number) + ": ";
     ++counts.records;
     nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
-    Status status =
-        record.is_discarded() ? Status::Error("not a JSON value") : validator.Validate(record);
+    Status status = record.is_discarded() ? Status::InvalidInput("not a JSON value")
+                                          : validator.Validate(record);
     if (status.ok()) status = sink.Write(record);
     if (!status.ok()) {
       ++counts.failed;
@@ -112,12 +112,12 @@ int RunExportCommand(const std::vector<std::string>& argv, std::ostream& out, st
   auto validator = SchemaValidator::Load(DefaultSchemaPath());
   if (!validator.ok()) {
     err << "registre export: " << validator.status().message() << "\n";
-    return kExitSomeFailed;
+    return ExitFor(validator.status());
   }
   auto sink = MakeSink(args.sink);
   if (!sink.ok()) {
     err << "registre export: " << sink.status().message() << "\n";
-    return kExitUsage;
+    return ExitFor(sink.status());
   }
   Counts counts;
   size_t unreadable = 0;

@@ -121,6 +121,10 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     err << "registre extract: " << message << "\n";
     return kExitUsage;
   };
+  auto stop = [&](const Status& status) {
+    err << "registre extract: " << status.message() << "\n";
+    return ExitFor(status);
+  };
   if (o.files.empty() && o.files_from.empty()) {
     err << "registre extract: no input files\n" << desc;
     return kExitUsage;
@@ -138,7 +142,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   Shard shard;
   if (!o.shard.empty()) {
     auto parsed = ParseShard(o.shard);
-    if (!parsed.ok()) return usage(parsed.status().message());
+    if (!parsed.ok()) return stop(parsed.status());
     shard = parsed.value();
   }
   const bool stdin_listed = std::count(o.files.begin(), o.files.end(), "-") > 0;
@@ -148,7 +152,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
 
   auto collected =
       CollectInputs(InputSelection{o.files, o.includes, o.excludes, o.files_from}, std::cin);
-  if (!collected.ok()) return usage(collected.status().message());
+  if (!collected.ok()) return stop(collected.status());
   std::vector<std::string> inputs = SelectShard(collected.value(), shard);
   if (o.list) {
     for (const std::string& p : inputs) out << p << "\n";
@@ -157,7 +161,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
 
   auto pipeline = Pipeline::Create(o.grammar_dir.empty() ? DefaultGrammarDir() : o.grammar_dir,
                                    o.schema.empty() ? DefaultSchemaPath() : o.schema);
-  if (!pipeline.ok()) return usage(pipeline.status().message());
+  if (!pipeline.ok()) return stop(pipeline.status());
   const Pipeline& extractor = *pipeline.value();
 
   RunFiles files{logged_output ? o.output : std::string(), o.errors};
@@ -167,7 +171,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     auto recovered = Recover(files, &report);
     if (!recovered.ok()) {
       err << "registre extract: cannot resume: " << recovered.status().message() << "\n";
-      return kExitSomeFailed;
+      return ExitFor(recovered.status());
     }
     done = std::move(recovered).value();
     if (!o.quiet) {
@@ -178,13 +182,12 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   }
   auto log = RunLog::Open(files, o.resume);
   if (!log.ok()) {
-    err << "registre extract: " << log.status().message() << "\n";
-    return kExitSomeFailed;
+    return stop(log.status());
   }
   std::unique_ptr<RecordSink> sink;
   if (!o.text_only && !jsonl) {
     auto made = MakeSink(SinkOptions{o.format, o.output, o.params});
-    if (!made.ok()) return usage(made.status().message());
+    if (!made.ok()) return stop(made.status());
     sink = std::move(made).value();
   }
 
@@ -269,7 +272,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     }
     if (jsonl && !logged_output) {
       out.flush();
-      if (!out) return Status::Error("standard output: write failed");
+      if (!out) return Status::Io("standard output: write failed");
     }
     n.records += r.records.size();
     progress.AddDone(r.records.size(), false, item.bytes);
@@ -280,12 +283,12 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   progress.Finish();
   if (!run.ok()) {
     err << "registre: " << run.message() << "\n";
-    return kExitSomeFailed;
+    return ExitFor(run);
   }
   for (Status s : {sink ? sink->Finish() : Status::Ok(), log.value()->Close()}) {
     if (!s.ok()) {
       err << "registre: " << s.message() << "\n";
-      return kExitSomeFailed;
+      return ExitFor(s);
     }
   }
   if (n.redone > 0) {
@@ -293,7 +296,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     auto again = Recover(files);
     if (!again.ok()) {
       err << "registre: " << again.status().message() << "\n";
-      return kExitSomeFailed;
+      return ExitFor(again.status());
     }
   }
   if (!o.quiet && !o.text_only) {

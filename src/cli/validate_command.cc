@@ -38,7 +38,7 @@ int RunValidateCommand(const std::vector<std::string>& args, std::ostream& out, 
   auto validator = SchemaValidator::Load(schema.empty() ? DefaultSchemaPath() : schema);
   if (!validator.ok()) {
     err << "registre validate: " << validator.status().message() << "\n";
-    return kExitUsage;
+    return ExitFor(validator.status());
   }
   std::size_t checked = 0, invalid = 0;
   bool failed = false;

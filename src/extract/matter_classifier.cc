@@ -38,7 +38,7 @@ MatterClassifier::~MatterClassifier() = default;
 
 Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(path + ": cannot open subject rules");
+  if (!in) return Status::Io(path + ": cannot open subject rules");
   std::ostringstream text;
   text << in.rdbuf();
   return Parse(text.str(), path);
@@ -56,12 +56,13 @@ Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_vi
     if (trimmed.empty() || trimmed[0] == '#') continue;
     std::string where = origin + ":" + std::to_string(number) + ": ";
     std::vector<std::string> fields = Split(trimmed, '|');
-    if (fields.size() != 3) return Status::Error(where + "expected CODE | NOM | keywords");
+    if (fields.size() != 3) return Status::BadGrammar(where + "expected CODE | NOM | keywords");
     auto canonical = ActesScdlName(fields[0]);
-    if (!canonical) return Status::Error(where + "'" + fields[0] + "' is no ACTES level-2 code");
+    if (!canonical)
+      return Status::BadGrammar(where + "'" + fields[0] + "' is no ACTES level-2 code");
     if (fields[1] != *canonical) {
-      return Status::Error(where + "NOM for " + fields[0] + " must be '" + std::string(*canonical) +
-                           "'");
+      return Status::BadGrammar(where + "NOM for " + fields[0] + " must be '" +
+                                std::string(*canonical) + "'");
     }
     Rule rule{fields[0], fields[1], {}, number};
     for (const std::string& written : Split(fields[2], ',')) {
@@ -69,10 +70,10 @@ Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_vi
       bool prefix = written.back() == '*';
       std::string folded =
           folder.value()->Fold(prefix ? written.substr(0, written.size() - 1) : written);
-      if (folded.empty()) return Status::Error(where + "empty keyword '" + written + "'");
+      if (folded.empty()) return Status::BadGrammar(where + "empty keyword '" + written + "'");
       rule.keywords.push_back({written, folded, prefix});
     }
-    if (rule.keywords.empty()) return Status::Error(where + "rule has no keyword");
+    if (rule.keywords.empty()) return Status::BadGrammar(where + "rule has no keyword");
     rules.push_back(std::move(rule));
   }
   RE2::Options options;
@@ -87,13 +88,13 @@ Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_vi
       std::string pattern = RE2::QuoteMeta(" " + kw.folded + (kw.prefix ? "" : " "));
       std::string error;
       if (set->Add(pattern, &error) < 0) {
-        return Status::Error(origin + ":" + std::to_string(rules[r].line) + ": keyword '" +
-                             kw.written + "': " + error);
+        return Status::BadGrammar(origin + ":" + std::to_string(rules[r].line) + ": keyword '" +
+                                  kw.written + "': " + error);
       }
       keyword_at.emplace_back(static_cast<int>(r), static_cast<int>(k));
     }
   }
-  if (!set->Compile()) return Status::Error(origin + ": too many keywords to compile");
+  if (!set->Compile()) return Status::BadGrammar(origin + ": too many keywords to compile");
   return std::unique_ptr<MatterClassifier>(new MatterClassifier(
       std::move(folder).value(), std::move(rules), std::move(set), std::move(keyword_at)));
 }

@@ -20,7 +20,7 @@ Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options) {
   if (options.format == "scdl") return MakeScdlSink(options);
   if (options.format == "sqlite") return MakeSqliteSink(options.output);
   if (options.format == "akn") return MakeAknSink(options.output);
-  return Status::Error("unknown output format '" + options.format + "'");
+  return Status::Usage("unknown output format '" + options.format + "'");
 }
 
 }  // namespace registre

@@ -91,7 +91,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_di
                                               {"section.formula", "line"},
                                               {"table.months", "janvier"},
                                               {"dates", "textual"}});
-  if (!required.ok()) return Status::Error(grammar_dir + ": " + required.message());
+  if (!required.ok()) return required.Annotate(grammar_dir);
   auto validator = SchemaValidator::Load(schema_path);
   if (!validator.ok()) return validator.status();
   std::unique_ptr<Pipeline> p(new Pipeline());
@@ -200,8 +200,8 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     // A repeated attendance was checked in the record before, which passed.
     Status valid = validator_->Validate(record, repeated ? "attendance" : "");
     if (!valid.ok()) {
-      return Status::Error("internal error: record " + std::to_string(index) + " " +
-                           valid.message());
+      return Status::Internal("internal error: record " + std::to_string(index) + " " +
+                              valid.message());
     }
     result.records.push_back(std::move(record));
     result.repeats_attendance.push_back(repeated);

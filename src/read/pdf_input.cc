@@ -61,8 +61,8 @@ const Plugin& LoadedPlugin() {
 
 Result<SourceText> ReadPdfInput(std::string_view bytes) {
   const Plugin& plugin = LoadedPlugin();
-  if (!plugin.read) return Status::Error("PDF input is not available: " + plugin.error);
-  Result<SourceText> out = Status::Error("PDF plugin returned nothing");
+  if (!plugin.read) return Status::Internal("PDF input is not available: " + plugin.error);
+  Result<SourceText> out = Status::Internal("PDF plugin returned nothing");
   plugin.read(bytes, &out);
   return out;
 }

@@ -78,7 +78,8 @@ Result<std::string> ConvertToUtf8(std::string_view bytes, const char* charset) {
                      static_cast<int32_t>(bytes.size()), &err);
   }
   if (U_FAILURE(err)) {
-    return Status::Error(std::string("cannot decode as ") + charset + ": " + u_errorName(err));
+    return Status::InvalidInput(std::string("cannot decode as ") + charset + ": " +
+                                u_errorName(err));
   }
   out.resize(static_cast<std::size_t>(n));
   return out;
@@ -217,9 +218,9 @@ Result<std::string> DecodeUnmarked(std::string_view bytes, SourceText& out) {
     return DecodeUtf8WithStrayBytes(bytes);
   }
   if (!PlausibleLegacyText(bytes)) {
-    return Status::Error("not valid UTF-8 (" + std::to_string(scan.invalid) +
-                         " invalid bytes, first at byte " + std::to_string(scan.first_invalid) +
-                         ") and not text in a known legacy charset either");
+    return Status::InvalidInput(
+        "not valid UTF-8 (" + std::to_string(scan.invalid) + " invalid bytes, first at byte " +
+        std::to_string(scan.first_invalid) + ") and not text in a known legacy charset either");
   }
   out.encoding = DetectLegacyCharset(bytes);
   out.warnings.push_back(
@@ -256,16 +257,17 @@ Result<std::string> Decode(std::string_view bytes, SourceText& out) {
     out.encoding = wide;
     Result<std::string> text = ConvertToUtf8(bytes.substr(bom), wide);
     if (text.ok() && LooksBinary(text.value())) {
-      return Status::Error(std::string("binary content (not text once decoded as ") + wide + ")");
+      return Status::InvalidInput(std::string("binary content (not text once decoded as ") + wide +
+                                  ")");
     }
     return text;
   }
   std::string format = BinaryFormat(bytes);
   if (!format.empty()) {
-    return Status::Error("binary content: " + format +
-                         ", not a text file; convert it to PDF or text");
+    return Status::InvalidInput("binary content: " + format +
+                                ", not a text file; convert it to PDF or text");
   }
-  if (LooksBinary(bytes)) return Status::Error("binary content (not a text file)");
+  if (LooksBinary(bytes)) return Status::InvalidInput("binary content (not a text file)");
   return DecodeUnmarked(bytes, out);
 }
 
@@ -293,10 +295,11 @@ bool LooksLikePdf(std::string_view bytes) {
 }
 
 Result<SourceText> ReadText(std::string_view bytes, const TextReaderOptions& options) {
-  if (bytes.empty()) return Status::Error("empty file");
+  if (bytes.empty()) return Status::InvalidInput("empty file");
   if (bytes.size() > options.max_bytes) {
-    return Status::Error("file too large for a text extract (" + std::to_string(bytes.size()) +
-                         " bytes; the limit is " + std::to_string(options.max_bytes) + ")");
+    return Status::ResourceLimit("file too large for a text extract (" +
+                                 std::to_string(bytes.size()) + " bytes; the limit is " +
+                                 std::to_string(options.max_bytes) + ")");
   }
   SourceText out;
   out.format = "text";
@@ -304,7 +307,7 @@ Result<SourceText> ReadText(std::string_view bytes, const TextReaderOptions& opt
   if (!decoded.ok()) return decoded.status();
   out.text = NormaliseLineEnds(std::move(decoded).value());
   if (out.text.find_first_not_of(" \t\n\f") == std::string::npos) {
-    return Status::Error("no text (only white space)");
+    return Status::InvalidInput("no text (only white space)");
   }
   return out;
 }

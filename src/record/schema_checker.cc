@@ -146,16 +146,16 @@ struct SchemaChecker::Impl {
 Result<const SchemaChecker::Node*> SchemaChecker::Impl::Resolve(const std::string& ref,
                                                                 const std::string& where) {
   if (ref.empty() || ref[0] != '#')
-    return Status::Error(where + ": only local $ref is supported: " + ref);
+    return Status::BadGrammar(where + ": only local $ref is supported: " + ref);
   if (auto it = by_pointer.find(ref); it != by_pointer.end())
     return static_cast<const Node*>(it->second);
   nlohmann::json::json_pointer pointer;
   try {
     pointer = nlohmann::json::json_pointer(ref.substr(1));
   } catch (const std::exception&) {
-    return Status::Error(where + ": bad $ref " + ref);
+    return Status::BadGrammar(where + ": bad $ref " + ref);
   }
-  if (!root->contains(pointer)) return Status::Error(where + ": $ref to nothing: " + ref);
+  if (!root->contains(pointer)) return Status::BadGrammar(where + ": $ref to nothing: " + ref);
   // A placeholder first, so a schema that refers to itself resolves to this node.
   nodes.push_back(std::make_unique<Node>());
   Node* placeholder = nodes.back().get();
@@ -174,9 +174,10 @@ Result<const SchemaChecker::Node*> SchemaChecker::Impl::Build(const nlohmann::js
     n->always = s.get<bool>();
     return static_cast<const Node*>(n);
   }
-  if (!s.is_object()) return Status::Error(where + ": a schema must be an object or a boolean");
+  if (!s.is_object())
+    return Status::BadGrammar(where + ": a schema must be an object or a boolean");
   if (s.contains("$ref")) {
-    if (!s["$ref"].is_string()) return Status::Error(where + ": $ref must be a string");
+    if (!s["$ref"].is_string()) return Status::BadGrammar(where + ": $ref must be a string");
     auto target = Resolve(s["$ref"].get<std::string>(), where);
     if (!target.ok()) return target.status();
     n->ref = target.value();
@@ -191,7 +192,7 @@ Result<const SchemaChecker::Node*> SchemaChecker::Impl::Build(const nlohmann::js
       n->types = 0;
       for (const auto& t : value.is_array() ? value : nlohmann::json::array({value})) {
         unsigned bit = t.is_string() ? TypeBitOf(t.get<std::string>()) : 0;
-        if (!bit) return Status::Error(at + ": unknown type");
+        if (!bit) return Status::BadGrammar(at + ": unknown type");
         n->types |= bit;
       }
     } else if (key == "properties") {
@@ -206,7 +207,7 @@ Result<const SchemaChecker::Node*> SchemaChecker::Impl::Build(const nlohmann::js
       n->required.erase(std::unique(n->required.begin(), n->required.end()), n->required.end());
     } else if (key == "additionalProperties" || key == "items") {
       if (key == "items" && value.is_array())
-        return Status::Error(at + ": tuple items are not supported");
+        return Status::BadGrammar(at + ": tuple items are not supported");
       auto built = Build(value, at);
       if (!built.ok()) return built.status();
       (key == "items" ? n->items : n->additional) = built.value();
@@ -231,9 +232,9 @@ Result<const SchemaChecker::Node*> SchemaChecker::Impl::Build(const nlohmann::js
       RE2::Options options;
       options.set_log_errors(false);
       n->pattern = std::make_unique<RE2>(value.get<std::string>(), options);
-      if (!n->pattern->ok()) return Status::Error(at + ": pattern RE2 cannot run");
+      if (!n->pattern->ok()) return Status::BadGrammar(at + ": pattern RE2 cannot run");
     } else {
-      return Status::Error(at + ": keyword not supported by the compiled checker");
+      return Status::BadGrammar(at + ": keyword not supported by the compiled checker");
     }
   }
   return static_cast<const Node*>(n);

@@ -22,16 +22,16 @@ SchemaValidator::~SchemaValidator() = default;
 Result<std::unique_ptr<SchemaValidator>> SchemaValidator::Load(const std::string& schema_path,
                                                                bool compiled) {
   std::ifstream in(schema_path);
-  if (!in) return Status::Error(schema_path + ": cannot open schema");
+  if (!in) return Status::Io(schema_path + ": cannot open schema");
   nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
-  if (doc.is_discarded()) return Status::Error(schema_path + ": schema is not valid JSON");
+  if (doc.is_discarded()) return Status::BadGrammar(schema_path + ": schema is not valid JSON");
   std::unique_ptr<SchemaValidator> v(new SchemaValidator());
   try {
     valijson::SchemaParser parser;
     valijson::adapters::NlohmannJsonAdapter adapter(doc);
     parser.populateSchema(adapter, v->impl_->schema);
   } catch (const std::exception& e) {
-    return Status::Error(schema_path + ": invalid schema: " + e.what());
+    return Status::BadGrammar(schema_path + ": invalid schema: " + e.what());
   }
   if (compiled) {
     // A schema outside the checker's subset is still fully checked, by valijson alone.
@@ -61,7 +61,7 @@ Status SchemaValidator::Validate(const nlohmann::json& record,
     msg << (shown ? "; " : "") << path << ": " << error.description;
     ++shown;
   }
-  return Status::Error("record does not match the schema: " + msg.str());
+  return Status::InvalidInput("record does not match the schema: " + msg.str());
 }
 
 }  // namespace registre

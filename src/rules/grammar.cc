@@ -76,9 +76,10 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '[') {
       if (line.back() != ']' || line.size() < 3)
-        return Status::Error(where + ": bad section header");
+        return Status::BadGrammar(where + ": bad section header");
       std::string section(Trim(line.substr(1, line.size() - 2)));
-      if (Find(section)) return Status::Error(where + ": section [" + section + "] defined twice");
+      if (Find(section))
+        return Status::BadGrammar(where + ": section [" + section + "] defined twice");
       if (!current_name.empty() && !is_table && !section_is_define) {
         Status built = BuildSet(current_name);
         if (!built.ok()) return built;
@@ -96,15 +97,15 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
       if (line.size() >= 2 && line.substr(line.size() - 2) == " =") {
         eq = line.size() - 2;
       } else {
-        return Status::Error(where + ": expected 'key = value'");
+        return Status::BadGrammar(where + ": expected 'key = value'");
       }
     }
-    if (!current) return Status::Error(where + ": entry before any [section]");
+    if (!current) return Status::BadGrammar(where + ": entry before any [section]");
     GrammarEntry entry;
     entry.key = std::string(Trim(line.substr(0, eq)));
     entry.value = std::string(eq + 3 <= line.size() ? Trim(line.substr(eq + 3)) : "");
     entry.where = where;
-    if (entry.key.empty()) return Status::Error(where + ": empty key");
+    if (entry.key.empty()) return Status::BadGrammar(where + ": empty key");
     if (!is_table) {
       for (const auto& [name, value] : defines_) {
         for (std::size_t at = entry.value.find(name); at != std::string::npos;
@@ -141,7 +142,7 @@ Status Grammar::BuildSet(const std::string& section) {
     if (!entries[i].regex) continue;
     std::string error;
     if (built.set->Add(entries[i].value, &error) < 0)
-      return Status::Error(entries[i].where + ": bad pattern: " + error);
+      return Status::BadGrammar(entries[i].where + ": bad pattern: " + error);
     built.entry_of.push_back(static_cast<int>(i));
   }
   if (built.entry_of.empty()) return Status::Ok();
@@ -322,19 +323,19 @@ bool Grammar::MayMatch(std::string_view section, std::string_view text) const {
 Result<std::unique_ptr<Grammar>> Grammar::LoadDirectory(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Status::Error(dir + ": grammar directory not found");
+  if (!fs::is_directory(dir, ec)) return Status::BadGrammar(dir + ": grammar directory not found");
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     if (e.path().extension() == ".grammar") files.push_back(e.path());
   }
-  if (files.empty()) return Status::Error(dir + ": no *.grammar files");
+  if (files.empty()) return Status::BadGrammar(dir + ": no *.grammar files");
   std::sort(files.begin(), files.end());
   auto grammar = std::make_unique<Grammar>();
   for (const fs::path& f : files) {
     std::ifstream in(f, std::ios::binary);
     std::stringstream buf;
     buf << in.rdbuf();
-    if (!in) return Status::Error(f.string() + ": cannot read");
+    if (!in) return Status::Io(f.string() + ": cannot read");
     Status s = grammar->AddText(buf.str(), f.string());
     if (!s.ok()) return s;
   }
@@ -370,7 +371,7 @@ Status Grammar::Require(const std::vector<std::pair<std::string, std::string>>& 
   for (const auto& [section, key] : needed) {
     bool found = false;
     for (const GrammarEntry& e : Section(section)) found = found || e.key == key;
-    if (!found) return Status::Error("grammar lacks [" + section + "] " + key);
+    if (!found) return Status::BadGrammar("grammar lacks [" + section + "] " + key);
   }
   return Status::Ok();
 }

@@ -42,7 +42,8 @@ class Builder {
     for (const char* p : {"/closing/date", "/publication/transmitted", "/publication/published"}) {
       if (!date) date = OptString(r_, p);
     }
-    if (!date) return Status::Error("no date (sitting, closing or transmission) to name it by");
+    if (!date)
+      return Status::InvalidInput("no date (sitting, closing or transmission) to name it by");
     date_ = *date;
     std::string authority = OptString(r_, "/authority/name").value_or("");
     authority_slug_ = Slug(authority, "autorite-inconnue");

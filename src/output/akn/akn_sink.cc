@@ -20,8 +20,7 @@ class AknSink : public RecordSink {
   Status Write(const nlohmann::json& record) override {
     std::string id = OptString(record, "/id").value_or("");
     auto doc = writer_->Write(record);
-    if (!doc.ok())
-      return Status::Error("record " + id + ": no Akoma Ntoso document: " + doc.status().message());
+    if (!doc.ok()) return doc.status().Annotate("record " + id + ": no Akoma Ntoso document");
     std::string name = doc.value().file_name;
     if (!used_.insert(name).second) {
       name = id + ".xml";
@@ -31,7 +30,7 @@ class AknSink : public RecordSink {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << doc.value().xml;
     out.close();
-    if (!out) return Status::Error(path.string() + ": write failed: " + std::strerror(errno));
+    if (!out) return Status::Io(path.string() + ": write failed: " + std::strerror(errno));
     ++written_;
     return Status::Ok();
   }
@@ -53,13 +52,13 @@ class AknSink : public RecordSink {
 
 Result<std::unique_ptr<RecordSink>> MakeAknSink(const std::string& directory) {
   if (directory.empty() || directory == "-") {
-    return Status::Error("the akn format writes one file per record: give a directory with -o");
+    return Status::Usage("the akn format writes one file per record: give a directory with -o");
   }
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec || !std::filesystem::is_directory(directory)) {
-    return Status::Error(directory +
-                         ": cannot create directory: " + (ec ? ec.message() : "not a directory"));
+    return Status::InvalidInput(
+        directory + ": cannot create directory: " + (ec ? ec.message() : "not a directory"));
   }
   auto writer = AknDocumentWriter::Create();
   if (!writer.ok()) return writer.status();

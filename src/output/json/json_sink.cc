@@ -25,7 +25,7 @@ class JsonSink : public RecordSink {
     }
     out.flush();
     ++count_;
-    if (!out) return Status::Error(path_ + ": write failed: " + std::strerror(errno));
+    if (!out) return Status::Io(path_ + ": write failed: " + std::strerror(errno));
     return Status::Ok();
   }
 
@@ -33,7 +33,7 @@ class JsonSink : public RecordSink {
     std::ostream& out = stream();
     if (!lines_) out << (count_ == 0 ? "[]\n" : "\n]\n");
     out.flush();
-    if (!out) return Status::Error(path_ + ": write failed: " + std::strerror(errno));
+    if (!out) return Status::Io(path_ + ": write failed: " + std::strerror(errno));
     if (file_) file_->close();
     return Status::Ok();
   }
@@ -54,7 +54,7 @@ Result<std::unique_ptr<RecordSink>> MakeJsonSink(const std::string& path, bool l
     return std::unique_ptr<RecordSink>(new JsonSink(nullptr, "standard output", lines));
   }
   auto file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-  if (!*file) return Status::Error(path + ": cannot open for writing: " + std::strerror(errno));
+  if (!*file) return Status::Io(path + ": cannot open for writing: " + std::strerror(errno));
   return std::unique_ptr<RecordSink>(new JsonSink(std::move(file), path, lines));
 }
 

@@ -26,7 +26,7 @@ Result<char> SeparatorParam(const SinkOptions& options) {
   if (s.empty()) return ',';
   if (s == "tab" || s == "\\t") return '\t';
   if (s.size() != 1 || s == "\"" || s == "\r" || s == "\n") {
-    return Status::Error("separator must be one character other than a quote or newline, not '" +
+    return Status::Usage("separator must be one character other than a quote or newline, not '" +
                          s + "'");
   }
   return s[0];
@@ -139,7 +139,7 @@ class ScdlSink : public RecordSink {
 
   static Status StreamStatus(const std::ostream& s, const std::string& path) {
     if (s) return Status::Ok();
-    return Status::Error(path + ": write failed: " + std::strerror(errno));
+    return Status::Io(path + ": write failed: " + std::strerror(errno));
   }
 
   // The mapper knows why a value is missing better than the rule that finds it missing.
@@ -159,7 +159,7 @@ class ScdlSink : public RecordSink {
       message += std::string(" ") + std::string(kScdlColumnNames[v.column]) + " (" + v.reason + ")";
     }
     rejected_.push_back(message.substr(7));
-    return Status::Error(message);
+    return Status::InvalidInput(message);
   }
 
   void EmptyFailingOptionals(const nlohmann::json& record, ScdlMapping& mapping,
@@ -206,7 +206,7 @@ class ScdlSink : public RecordSink {
 
 Result<std::unique_ptr<std::ofstream>> OpenFile(const std::string& path) {
   auto file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-  if (!*file) return Status::Error(path + ": cannot open for writing: " + std::strerror(errno));
+  if (!*file) return Status::Io(path + ": cannot open for writing: " + std::strerror(errno));
   return file;
 }
 

@@ -46,7 +46,7 @@ Result<std::unique_ptr<SiretDirectory>> SiretDirectory::Create(const std::string
                                                                const std::string& map_path) {
   if (map_path.empty()) return Parse(default_siret, "", "");
   std::ifstream in(map_path, std::ios::binary);
-  if (!in) return Status::Error(map_path + ": cannot open SIRET map");
+  if (!in) return Status::Io(map_path + ": cannot open SIRET map");
   std::ostringstream text;
   text << in.rdbuf();
   return Parse(default_siret, text.str(), map_path);
@@ -56,7 +56,7 @@ Result<std::unique_ptr<SiretDirectory>> SiretDirectory::Parse(const std::string&
                                                               std::string_view map_text,
                                                               const std::string& origin) {
   if (!default_siret.empty() && !IsValidSiret(default_siret)) {
-    return Status::Error("authority SIRET '" + default_siret + "' is not a valid SIRET");
+    return Status::Usage("authority SIRET '" + default_siret + "' is not a valid SIRET");
   }
   auto folder = TextFolder::Create();
   if (!folder.ok()) return folder.status();
@@ -74,14 +74,14 @@ Status SiretDirectory::AddLine(const std::string& line, const std::string& where
   std::string trimmed = Trim(line);
   if (trimmed.empty() || trimmed[0] == '#') return Status::Ok();
   size_t sep = trimmed.find_last_of(",;");
-  if (sep == std::string::npos) return Status::Error(where + "expected authority,siret");
+  if (sep == std::string::npos) return Status::InvalidInput(where + "expected authority,siret");
   std::string key = Trim(trimmed.substr(0, sep));
   std::string siret = Trim(trimmed.substr(sep + 1));
   if (!IsValidSiret(siret)) {
     if (by_siren_.empty() && by_name_.empty() && siret.find_first_of("0123456789") == siret.npos) {
       return Status::Ok();  // a header row such as "authority,siret"
     }
-    return Status::Error(where + "'" + siret + "' is not a valid SIRET");
+    return Status::InvalidInput(where + "'" + siret + "' is not a valid SIRET");
   }
   if (IsSiren(key)) {
     by_siren_[key] = siret;
@@ -103,11 +103,12 @@ Result<std::string> SiretDirectory::Find(const nlohmann::json& record) const {
     siret = default_siret_;
   }
   if (siret.empty()) {
-    return Status::Error("no SIRET known for authority '" + name +
-                         "' (give --authority-siret or --siret-map)");
+    return Status::InvalidInput("no SIRET known for authority '" + name +
+                                "' (give --authority-siret or --siret-map)");
   }
   if (siren && siret.compare(0, 9, *siren) != 0) {
-    return Status::Error("SIRET " + siret + " does not belong to the authority's SIREN " + *siren);
+    return Status::InvalidInput("SIRET " + siret + " does not belong to the authority's SIREN " +
+                                *siren);
   }
   return siret;
 }

@@ -22,7 +22,7 @@ Result<bool> SqliteStatement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return Status::Error(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  return Status::Io(std::string("sqlite: ") + sqlite3_errmsg(db_));
 }
 
 Status SqliteStatement::Run() {
@@ -43,7 +43,7 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
-    return Status::Error(path + ": cannot open database: " + message);
+    return Status::Io(path + ": cannot open database: " + message);
   }
   return std::unique_ptr<SqliteDb>(new SqliteDb(db));
 }
@@ -53,13 +53,13 @@ Status SqliteDb::Exec(const std::string& sql) {
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return Status::Ok();
   std::string text = message ? message : "unknown error";
   sqlite3_free(message);
-  return Status::Error("sqlite: " + text);
+  return Status::Io("sqlite: " + text);
 }
 
 Result<std::unique_ptr<SqliteStatement>> SqliteDb::Prepare(const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    return Status::Error(std::string("sqlite: ") + sqlite3_errmsg(db_) + " in: " + sql);
+    return Status::Io(std::string("sqlite: ") + sqlite3_errmsg(db_) + " in: " + sql);
   }
   return std::make_unique<SqliteStatement>(db_, stmt);
 }

@@ -97,7 +97,7 @@ class SqliteSink : public RecordSink {
         "SELECT proxy_holder_id FROM attendance WHERE proxy_holder_id IS NOT NULL UNION "
         "SELECT person_id FROM roles UNION SELECT person_id FROM vote_positions);"
         "DELETE FROM documents WHERE id NOT IN (SELECT document_id FROM deliberations);");
-    if (!s.ok()) return Status::Error(path_ + ": " + s.message());
+    if (!s.ok()) return s.Annotate(path_);
     return Commit();
   }
 
@@ -108,13 +108,13 @@ class SqliteSink : public RecordSink {
 
  private:
   Status Failed(const std::string& id, const Status& s) {
-    return Status::Error(path_ + ": record " + id + ": " + s.message());
+    return s.Annotate(path_ + ": record " + id);
   }
 
   Status Commit() {
     in_transaction_ = false;
     Status s = db_->Exec("COMMIT");
-    return s.ok() ? s : Status::Error(path_ + ": " + s.message());
+    return s.Annotate(path_);
   }
 
   SqliteStatement& Stmt(const std::string& name) { return *statements_.at(name); }
@@ -134,7 +134,7 @@ class SqliteSink : public RecordSink {
     Result<bool> row = stmt.Step();
     if (!row.ok() || !row.value()) {
       stmt.Reset();
-      return row.ok() ? Status::Error("sqlite: no id returned") : row.status();
+      return row.ok() ? Status::Internal("sqlite: no id returned") : row.status();
     }
     long long id = stmt.ColumnInt(0);
     Status done = stmt.Run();
@@ -285,25 +285,25 @@ Status PrepareSchema(SqliteDb& db, const std::string& path) {
   auto version = db.Prepare("PRAGMA user_version");
   if (!version.ok()) return version.status();
   auto row = version.value()->Step();
-  if (!row.ok()) return Status::Error(path + ": " + row.status().message());
+  if (!row.ok()) return row.status().Annotate(path);
   long long found = version.value()->ColumnInt(0);
   version.value()->Reset();
   if (found != 0 && found != kSqliteSchemaVersion) {
-    return Status::Error(path + ": database schema version " + std::to_string(found) +
-                         " is not the one this registre writes (" +
-                         std::to_string(kSqliteSchemaVersion) + ")");
+    return Status::InvalidInput(path + ": database schema version " + std::to_string(found) +
+                                " is not the one this registre writes (" +
+                                std::to_string(kSqliteSchemaVersion) + ")");
   }
   Status s = db.Exec("PRAGMA foreign_keys = ON");
   if (s.ok()) s = db.Exec(kSqliteSchema);
   if (s.ok()) s = db.Exec("PRAGMA user_version = " + std::to_string(kSqliteSchemaVersion));
-  return s.ok() ? s : Status::Error(path + ": " + s.message());
+  return s.Annotate(path);
 }
 
 }  // namespace
 
 Result<std::unique_ptr<RecordSink>> MakeSqliteSink(const std::string& path) {
   if (path.empty() || path == "-") {
-    return Status::Error("the sqlite format writes a database file: give one with -o");
+    return Status::Usage("the sqlite format writes a database file: give one with -o");
   }
   auto db = SqliteDb::Open(path);
   if (!db.ok()) return db.status();

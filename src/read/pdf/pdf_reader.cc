@@ -184,12 +184,14 @@ std::string PageList(const std::vector<int>& pages) {
 Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& options) {
   InitializeLibraries();
   std::size_t header = bytes.substr(0, 1024).find("%PDF");
-  if (header == std::string_view::npos) return Status::Error("not a PDF file (no %PDF header)");
+  if (header == std::string_view::npos)
+    return Status::InvalidInput("not a PDF file (no %PDF header)");
   // PoDoFo parses nested dictionaries recursively: refuse what would overflow its stack.
   constexpr std::size_t kMaxNesting = 1000;
   if (NestingDepth(bytes) > kMaxNesting) {
-    return Status::Error("the PDF nests arrays or dictionaries more than " +
-                         std::to_string(kMaxNesting) + " levels deep; refused as malformed");
+    return Status::ResourceLimit("the PDF nests arrays or dictionaries more than " +
+                                 std::to_string(kMaxNesting) +
+                                 " levels deep; refused as malformed");
   }
   PdfLayout layout;
   std::string repaired;  // must outlive the document
@@ -197,7 +199,7 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
   std::string error;
   LoadResult loaded = Load(*doc, bytes, error);
   if (loaded == LoadResult::kPassword) {
-    return Status::Error(
+    return Status::InvalidInput(
         "the PDF is encrypted with a password (only an empty user password is supported)");
   }
   if (loaded == LoadResult::kFailed) {
@@ -208,11 +210,11 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
       loaded = Load(*doc, repaired, repair_error);
     }
     if (loaded == LoadResult::kPassword) {
-      return Status::Error(
+      return Status::InvalidInput(
           "the PDF is encrypted with a password (only an empty user password is supported)");
     }
     if (loaded != LoadResult::kOk) {
-      return Status::Error(
+      return Status::InvalidInput(
           "cannot read the PDF (truncated or damaged beyond repair, no page "
           "could be recovered): " +
           error +
@@ -234,7 +236,7 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
   } catch (...) {
     page_count = 0;
   }
-  if (page_count <= 0) return Status::Error("the PDF has no readable page");
+  if (page_count <= 0) return Status::InvalidInput("the PDF has no readable page");
   if (page_count > 100000) page_count = 100000;
 
   InterpreterLimits limits;
@@ -303,8 +305,8 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
                            std::string(deep_forms.size() > 1 ? "s " : " ") + PageList(deep_forms)});
   }
   if (failed.size() == static_cast<std::size_t>(page_count)) {
-    return Status::Error("no page of the PDF could be read (" + layout.warnings.front().message +
-                         ")");
+    return Status::InvalidInput("no page of the PDF could be read (" +
+                                layout.warnings.front().message + ")");
   }
   return layout;
 }
