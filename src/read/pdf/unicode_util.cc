@@ -1,31 +1,17 @@
 #include "read/pdf/unicode_util.h"
 
+#include "base/ligatures.h"
 #include "base/utf8.h"
 #include "read/pdf/glyph_names.h"
 
 namespace registre::pdf {
 
 void AppendText(std::string& out, char32_t cp) {
+  if (const char* letters = LigatureLetters(cp)) {
+    out += letters;
+    return;
+  }
   switch (cp) {
-    case 0xFB00:
-      out += "ff";
-      return;
-    case 0xFB01:
-      out += "fi";
-      return;
-    case 0xFB02:
-      out += "fl";
-      return;
-    case 0xFB03:
-      out += "ffi";
-      return;
-    case 0xFB04:
-      out += "ffl";
-      return;
-    case 0xFB05:
-    case 0xFB06:
-      out += "st";
-      return;
     case 0x2010:
     case 0x2011:
       out += "-";

@@ -1,0 +1,174 @@
+#include "text/line_repair.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "base/utf8.h"
+
+namespace registre {
+namespace {
+
+template <typename Token>
+void Tokenise(std::string_view s, std::size_t base, std::vector<Token>& tokens) {
+  tokens.clear();
+  std::size_t i = 0, spaces = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ') {
+      ++spaces;
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    tokens.push_back({base + start, base + i, spaces});
+    spaces = 0;
+  }
+}
+
+// 'U' upper-case letter, 'l' lower-case letter, 0 otherwise, for a one-letter token.
+char SingleLetter(std::string_view t) {
+  if (t.size() == 1) {
+    auto c = static_cast<unsigned char>(t[0]);
+    return std::isupper(c) ? 'U' : std::islower(c) ? 'l' : 0;
+  }
+  if (t.size() > 4 || static_cast<unsigned char>(t[0]) < 0x80) return 0;
+  std::size_t i = 0;
+  auto cp = static_cast<UChar32>(NextCodePoint(t, i));
+  if (i != t.size()) return 0;
+  return u_isupper(cp) ? 'U' : u_islower(cp) ? 'l' : 0;
+}
+
+// "Présent  s   :": a plural or feminine ending pushed away by justification.
+bool IsSplitSuffix(std::string_view t, bool upper) {
+  if (upper) return t == "S" || t == "E" || t == "ES";
+  return t == "s" || t == "e" || t == "es";
+}
+
+bool EndsWithLetter(const std::string& s) {
+  if (s.empty()) return false;
+  auto c = static_cast<unsigned char>(s.back());
+  return std::isalpha(c) || c >= 0x80;
+}
+
+bool EndsUpper(const std::string& s) {
+  std::size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  if (i == 0) return false;
+  std::size_t k = i - 1;
+  return u_isupper(static_cast<UChar32>(NextCodePoint(s, k)));
+}
+
+}  // namespace
+
+void LineRepairer::Repair(std::size_t start, std::size_t end) {
+  line_start_ = out_.s.size();
+  if (FoldSpaces(start, end)) return;
+  Tokenise(std::string_view(in_.s).substr(start, end - start), start, tokens_);
+  std::size_t k = 0;
+  while (k < tokens_.size()) {
+    std::size_t run = LetterRun(k);
+    if (run > k) {
+      EmitLetterRun(k, run);
+      k = run;
+      continue;
+    }
+    Separator(k);
+    Copy(tokens_[k]);
+    ++k;
+    while (k < tokens_.size() && tokens_[k].spaces_before >= 2 && tokens_[k].spaces_before <= 4 &&
+           out_.s.size() > line_start_ && EndsWithLetter(out_.s) &&
+           IsSplitSuffix(Text(tokens_[k]), EndsUpper(out_.s))) {
+      Copy(tokens_[k]);
+      ++k;
+    }
+  }
+}
+
+// Most lines need at most their runs of spaces folded (single spaces between words, or
+// pdftotext -layout columns): when no three one-letter words follow each other (a
+// letter-spaced word may start) and no word could be a split ending ("s", "e", "es" after
+// 2 to 4 spaces), the repair is the words joined by one space, each mapped to the last of
+// the spaces it replaces. This writes that, stretches with single spaces copied whole, and
+// returns true; otherwise it writes nothing and returns false, for the token pass.
+bool LineRepairer::FoldSpaces(std::size_t start, std::size_t end) {
+  const std::string_view s(in_.s);
+  std::size_t i = start, spaces = 0, copy_from = std::string_view::npos, copied_to = start;
+  int one_letter_run = 0;
+  while (i < end) {
+    if (s[i] == ' ') {
+      ++spaces;
+      ++i;
+      continue;
+    }
+    const std::size_t word_end = std::min(s.substr(0, end).find(' ', i), end);  // memchr
+    const std::string_view word = s.substr(i, word_end - i);
+    one_letter_run = SingleLetter(word) ? one_letter_run + 1 : 0;
+    const bool first = copy_from == std::string_view::npos;
+    if (one_letter_run >= 3 || (!first && spaces >= 2 && spaces <= 4 &&
+                                (IsSplitSuffix(word, false) || IsSplitSuffix(word, true)))) {
+      out_.Truncate(line_start_);
+      return false;
+    }
+    if (first) {
+      copy_from = i;
+    } else if (spaces > 1) {
+      out_.AppendFrom(in_, copy_from, copied_to);
+      out_.Push(' ', in_.src[i - 1]);
+      copy_from = i;
+    }
+    copied_to = word_end;
+    spaces = 0;
+    i = word_end;
+  }
+  if (copy_from != std::string_view::npos) out_.AppendFrom(in_, copy_from, copied_to);
+  return true;
+}
+
+std::string_view LineRepairer::Text(const Token& t) const {
+  return std::string_view(in_.s).substr(t.start, t.end - t.start);
+}
+
+void LineRepairer::Copy(const Token& t) { out_.AppendFrom(in_, t.start, t.end); }
+
+void LineRepairer::Separator(std::size_t k) {
+  // One space between words; it maps to the last of the spaces it replaces.
+  if (out_.s.size() > line_start_) out_.Push(' ', in_.src[tokens_[k].start - 1]);
+}
+
+// End of the letter-spaced run starting at token k ("D E L I B E R E"), or k when none.
+// The run stops at a lower-to-upper change ("à D E L I B E R E"): words do not do that.
+std::size_t LineRepairer::LetterRun(std::size_t k) const {
+  std::size_t run = k;
+  bool any_upper = false;
+  char prev = 0;
+  while (run < tokens_.size()) {
+    char kind = SingleLetter(Text(tokens_[run]));
+    if (!kind || (prev == 'l' && kind == 'U')) break;
+    any_upper |= kind == 'U';
+    prev = kind;
+    ++run;
+  }
+  // Three capitals, or four letters when lower case ("y a à" is three real words).
+  std::size_t n = run - k;
+  return n >= 4 || (n == 3 && any_upper) ? run : k;
+}
+
+// Letters one gap apart are one word; wider gaps separate words ("V I L L E  D E  P O R N
+// I C" -> "VILLE DE PORNIC"). With a single gap width nothing tells the words apart: the
+// run stays one word.
+void LineRepairer::EmitLetterRun(std::size_t k, std::size_t run) {
+  std::size_t narrow = tokens_[k + 1].spaces_before;
+  for (std::size_t r = k + 2; r < run; ++r) narrow = std::min(narrow, tokens_[r].spaces_before);
+  Separator(k);
+  Copy(tokens_[k]);
+  for (std::size_t r = k + 1; r < run; ++r) {
+    if (tokens_[r].spaces_before > narrow) Separator(r);
+    Copy(tokens_[r]);
+  }
+}
+
+}  // namespace registre

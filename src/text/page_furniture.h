@@ -1,0 +1,19 @@
+// Page furniture: the lines a page prints that are not the document's text. Page counters
+// ("Page 1/14", "- 2 -") and counters with a short running title, wherever they stand; bare
+// page numbers at page edges; running headers and footers (the same edge slot on half the
+// pages, printed the same or with only the page number changing, never also printed
+// mid-page; page 1's heading is kept); and a repeat of the document's opening block (a page
+// header in an extract that lost its form feeds).
+#pragma once
+
+#include <vector>
+
+#include "text/mapped_text.h"
+
+namespace registre {
+
+// furniture[i] is true when lines[i] of `text` is page furniture. `pages` is the number of
+// pages the text has.
+std::vector<bool> FindFurniture(const MappedText& text, const std::vector<Line>& lines, int pages);
+
+}  // namespace registre

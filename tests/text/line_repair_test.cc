@@ -1,0 +1,44 @@
+#include "text/line_repair.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace registre {
+namespace {
+
+MappedText Mapped(const std::string& s) {
+  MappedText m;
+  for (std::size_t i = 0; i < s.size(); ++i) m.Push(s[i], static_cast<uint32_t>(i));
+  return m;
+}
+
+std::string Repaired(const std::string& line) {
+  MappedText in = Mapped(line), out;
+  LineRepairer(in, out).Repair(0, line.size());
+  EXPECT_EQ(out.src.size(), out.s.size());
+  return out.s;
+}
+
+TEST(LineRepairTest, LetterSpacedWordsAreRejoined) {
+  EXPECT_EQ(Repaired("D E L I B E R E"), "DELIBERE");
+  EXPECT_EQ(Repaired("V I L L E  D E  P O R N I C"), "VILLE DE PORNIC");
+}
+
+// The opposite case: three short real words stay apart.
+TEST(LineRepairTest, ShortWordsStayWords) { EXPECT_EQ(Repaired("il y a à voir"), "il y a à voir"); }
+
+TEST(LineRepairTest, JustificationSplitsAndSpaceRuns) {
+  EXPECT_EQ(Repaired("Présent  s   :"), "Présents :");
+  EXPECT_EQ(Repaired("  colonne   une     colonne deux "), "colonne une colonne deux");
+}
+
+TEST(LineRepairTest, AKeptSpaceMapsToTheLastSpaceItReplaces) {
+  MappedText in = Mapped("a    b"), out;
+  LineRepairer(in, out).Repair(0, 6);
+  ASSERT_EQ(out.s, "a b");
+  EXPECT_EQ(out.src[1], 4u);
+}
+
+}  // namespace
+}  // namespace registre
