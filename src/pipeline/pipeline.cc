@@ -11,6 +11,7 @@
 #include "extract/record_parts.h"
 #include "extract/segmenter.h"
 #include "extract/sitting.h"
+#include "extract/sitting_inheritance.h"
 #include "read/pdf_input.h"
 #include "read/text_reader.h"
 #include "record/record_builder.h"
@@ -21,51 +22,8 @@
 #include "text/reflow.h"
 
 namespace registre {
-namespace {
 
-// Fills the empty fields of `own` from `shared` (the sitting's head).
-void Inherit(Sitting& own, const Sitting& shared) {
-  if (own.authority.empty()) {
-    own.authority = shared.authority;
-    own.authority_type = shared.authority_type;
-  }
-  if (own.assembly.empty()) {
-    own.assembly = shared.assembly;
-    own.assembly_kind = shared.assembly_kind;
-  }
-  if (own.date.empty()) own.date = shared.date;
-  if (own.convocation_date.empty()) own.convocation_date = shared.convocation_date;
-  if (own.time.empty()) own.time = shared.time;
-  if (own.place.empty()) own.place = shared.place;
-  if (!own.president) own.president = shared.president;
-  if (own.secretaries.empty()) own.secretaries = shared.secretaries;
-  Attendance& a = own.attendance;
-  const Attendance& b = shared.attendance;
-  if (!a.has_lists) {
-    a.present = b.present;
-    a.excused = b.excused;
-    a.absent = b.absent;
-    a.has_lists = b.has_lists;
-    a.span = b.span;
-  }
-  if (!a.members_in_office) a.members_in_office = b.members_in_office;
-  if (!a.present_count) a.present_count = b.present_count;
-  if (!a.voting_count) a.voting_count = b.voting_count;
-}
-
-constexpr std::size_t kItemHeadBytes = 2500;
-constexpr std::size_t kSittingHeadBytes = 12000;
-
-// The head of a record: its text before its first visa, considérant or decision.
-Range RecordHead(const Parts& parts, Range r) {
-  std::size_t end = r.end;
-  for (Range x : {parts.visas_range, parts.considerants_range, parts.decision_range})
-    if (!x.empty()) end = std::min(end, x.start);
-  return Range{r.start, end};
-}
-
-}  // namespace
-
+// The extraction stages, built once from the grammar and shared by every document.
 struct PipelineStages {
   explicit PipelineStages(const Grammar& g)
       : words(g), persons(g), sitting(g, words, persons), segmenter(g), parts(g, words, persons) {}
@@ -129,27 +87,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   for (const Warning& w : doc.normalised().warnings) result.warnings.push_back(w);
   Segmentation seg = stages_->segmenter.Split(doc);
   for (const Warning& w : seg.warnings) result.warnings.push_back(w);
-  const Range whole{0, doc.folded().size()};
-  Sitting shared;
-  if (!seg.head.empty()) {
-    Range sitting = seg.sitting.empty() ? seg.head : seg.sitting;
-    sitting.end = std::min(sitting.end, sitting.start + kSittingHeadBytes);
-    shared = stages_->sitting.Read(doc, sitting);
-  }
-  // Values the head does not print may still be named further on (the authority in a body).
-  // Read once, and only when some record's head does not name them.
-  std::optional<Sitting> document_wide;
-  auto whole_document = [&]() -> const Sitting& {
-    if (!document_wide) {
-      document_wide.emplace();
-      document_wide->authority =
-          stages_->sitting.ReadAuthority(doc, whole, &document_wide->authority_type);
-      document_wide->assembly =
-          stages_->sitting.ReadAssembly(doc, whole, &document_wide->assembly_kind);
-    }
-    return *document_wide;
-  };
-
+  SittingInheritance sittings(stages_->sitting, doc, seg);
   // A rapporteur printed once in the head applies to every item below it.
   std::optional<Person> head_rapporteur;
   if (!seg.head.empty()) head_rapporteur = stages_->parts.ReadRapporteur(doc, seg.head);
@@ -165,34 +103,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     in.number = segment.number;
     in.parts = stages_->parts.Read(doc, segment.range, segment.title);
     if (!in.parts.rapporteur) in.parts.rapporteur = head_rapporteur;
-    Range head = RecordHead(in.parts, segment.range);
-    // In a procès-verbal an item restates attendance, if at all, in its first lines.
-    if (!seg.head.empty()) head.end = std::min(head.end, head.start + kItemHeadBytes);
-    // The sitting is stated at the top; a long single record need not be read to its end.
-    head.end = std::min(head.end, head.start + kSittingHeadBytes);
-    // Items of a procès-verbal whose head named the sitting only restate attendance.
-    Sitting own;
-    bool shared_complete = !shared.authority.empty() && !shared.assembly.empty() &&
-                           !shared.date.empty() && shared.president.has_value();
-    if (seg.head.empty() || !shared_complete) {
-      // Own values only fill what the sitting's head left empty (Inherit below).
-      own = stages_->sitting.Read(doc, head, seg.head.empty() ? nullptr : &shared);
-    } else {
-      own.attendance = stages_->sitting.ReadAttendance(doc, head, &own.secretaries, &own.warnings);
-    }
-    if (seg.head.empty()) {
-      in.sitting = std::move(own);
-    } else {
-      // The sitting's head speaks for every record; a record's own head fills its gaps and
-      // restates the attendance when it prints its own lists.
-      in.sitting = shared;
-      if (own.attendance.has_lists) in.sitting.attendance = own.attendance;
-      // The authority of a procès-verbal is the document's, not a commune its items name.
-      if (in.sitting.authority.empty()) Inherit(in.sitting, whole_document());
-      Inherit(in.sitting, own);
-    }
-    if (in.sitting.authority.empty() || in.sitting.assembly.empty())
-      Inherit(in.sitting, whole_document());
+    in.sitting = sittings.ForRecord(segment.range, in.parts);
     nlohmann::json record = builder.Build(in);
     const bool repeated = builder.attendance_repeated();
     // No ACTES code printed: infer one from the object, marked matter.derived (record.md).
