@@ -8,21 +8,14 @@ namespace registre {
 // normaliser asks for nearly every non-ASCII letter.
 inline const char* LigatureLetters(char32_t cp) {
   switch (cp) {
-    case 0xFB00:
-      return "ff";
-    case 0xFB01:
-      return "fi";
-    case 0xFB02:
-      return "fl";
-    case 0xFB03:
-      return "ffi";
-    case 0xFB04:
-      return "ffl";
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
     case 0xFB05:
-    case 0xFB06:
-      return "st";
-    default:
-      return nullptr;
+    case 0xFB06: return "st";
+    default: return nullptr;
   }
 }
 

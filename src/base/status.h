@@ -28,20 +28,13 @@ enum class StatusCode {
 // "invalid input", "I/O error", ...: for messages and logs.
 inline const char* StatusCodeName(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk:
-      return "ok";
-    case StatusCode::kInvalidInput:
-      return "invalid input";
-    case StatusCode::kIo:
-      return "I/O error";
-    case StatusCode::kBadGrammar:
-      return "bad grammar or schema";
-    case StatusCode::kResourceLimit:
-      return "resource limit";
-    case StatusCode::kUsage:
-      return "usage error";
-    case StatusCode::kInternal:
-      return "internal error";
+    case StatusCode::kOk: return "ok";
+    case StatusCode::kInvalidInput: return "invalid input";
+    case StatusCode::kIo: return "I/O error";
+    case StatusCode::kBadGrammar: return "bad grammar or schema";
+    case StatusCode::kResourceLimit: return "resource limit";
+    case StatusCode::kUsage: return "usage error";
+    case StatusCode::kInternal: return "internal error";
   }
   return "unknown";
 }

@@ -16,16 +16,13 @@ enum ExitCode { kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2 };
 // The exit status of a command that stops on `status` (kExitOk when it is ok).
 inline ExitCode ExitFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk:
-      return kExitOk;
+    case StatusCode::kOk: return kExitOk;
     case StatusCode::kUsage:
-    case StatusCode::kBadGrammar:
-      return kExitUsage;
+    case StatusCode::kBadGrammar: return kExitUsage;
     case StatusCode::kInvalidInput:
     case StatusCode::kIo:
     case StatusCode::kResourceLimit:
-    case StatusCode::kInternal:
-      return kExitSomeFailed;
+    case StatusCode::kInternal: return kExitSomeFailed;
   }
   return kExitSomeFailed;
 }

@@ -210,17 +210,11 @@ bool CMap::AppendUnicode(std::uint32_t code, int bytes, std::string& out) const 
     out += it->second;
     return true;
   }
-  // The ranges starting at or before `code`, nearest first (a few, overlaps are rare).
-  auto bf_end = std::upper_bound(bf_ranges_.begin(), bf_ranges_.end(), code,
-                                 [](std::uint32_t c, const BfRange& r) { return c < r.lo; });
-  for (int k = 0; k < 16 && bf_end != bf_ranges_.begin(); ++k) {
-    const BfRange& r = *--bf_end;
-    if (r.bytes == bytes && code >= r.lo && code <= r.hi) {
-      std::u16string units = r.base;
-      units.back() = static_cast<char16_t>(units.back() + (code - r.lo));
-      out += Utf16ToText(units);
-      return true;
-    }
+  if (const BfRange* r = FindRange(bf_ranges_, code, bytes)) {
+    std::u16string units = r->base;
+    units.back() = static_cast<char16_t>(units.back() + (code - r->lo));
+    out += Utf16ToText(units);
+    return true;
   }
   // Producers sometimes write entries with another byte length than the codes they use.
   for (int other = 1; other <= 4; ++other) {
@@ -244,14 +238,9 @@ bool CMap::ToCid(std::uint32_t code, int bytes, std::uint32_t& cid) const {
     cid = it->second;
     return true;
   }
-  auto cid_end = std::upper_bound(cid_ranges_.begin(), cid_ranges_.end(), code,
-                                  [](std::uint32_t c, const CidRange& r) { return c < r.lo; });
-  for (int k = 0; k < 16 && cid_end != cid_ranges_.begin(); ++k) {
-    const CidRange& r = *--cid_end;
-    if (r.bytes == bytes && code >= r.lo && code <= r.hi) {
-      cid = r.cid + (code - r.lo);
-      return true;
-    }
+  if (const CidRange* r = FindRange(cid_ranges_, code, bytes)) {
+    cid = r->cid + (code - r->lo);
+    return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@
 // large ranges are kept as ranges, not expanded.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -49,6 +50,18 @@ class CMap {
     int bytes;
     std::uint32_t cid;
   };
+  // The range of `ranges` (sorted by lo) holding `code` at `bytes` bytes, or nullptr. Only
+  // the 16 ranges starting nearest before `code` are tried: overlaps are rare.
+  template <typename Range>
+  static const Range* FindRange(const std::vector<Range>& ranges, std::uint32_t code, int bytes) {
+    auto end = std::upper_bound(ranges.begin(), ranges.end(), code,
+                                [](std::uint32_t c, const Range& r) { return c < r.lo; });
+    for (int k = 0; k < 16 && end != ranges.begin(); ++k) {
+      const Range& r = *--end;
+      if (r.bytes == bytes && code >= r.lo && code <= r.hi) return &r;
+    }
+    return nullptr;
+  }
   static std::uint64_t Key(std::uint32_t code, int bytes) {
     return (static_cast<std::uint64_t>(bytes) << 32) | code;
   }

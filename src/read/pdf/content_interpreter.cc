@@ -44,21 +44,22 @@ bool ContentInterpreter::Budget() {
   return true;
 }
 
-void ContentInterpreter::Run(std::string_view content, const PdfObject* resources,
-                             const Matrix& ctm) {
+void ContentInterpreter::Reset(const Matrix& ctm) {
   gs_ = GraphicsState();
   gs_.ctm = ctm;
   stack_.clear();
   marked_.clear();
+}
+
+void ContentInterpreter::Run(std::string_view content, const PdfObject* resources,
+                             const Matrix& ctm) {
+  Reset(ctm);
   Execute(content, resources, 0);
 }
 
 void ContentInterpreter::RunForm(const PdfObject* form, const PdfObject* parent_resources,
                                  const Matrix& ctm) {
-  gs_ = GraphicsState();
-  gs_.ctm = ctm;
-  stack_.clear();
-  marked_.clear();
+  Reset(ctm);
   RunFormAt(form, parent_resources, 0);
 }
 
@@ -109,8 +110,7 @@ void ContentInterpreter::DoOperator(const std::string& op, std::vector<Token>& o
           tm_ = tlm_;
           if (const Token* s = LastOf(ops, TokenKind::kString)) ShowString(s->text);
           return;
-        default:
-          return;
+        default: return;
       }
     case 2:
       if (op == "cm") {
@@ -201,8 +201,7 @@ void ContentInterpreter::DoOperator(const std::string& op, std::vector<Token>& o
         if (!marked_.empty()) marked_.pop_back();
       }
       return;
-    default:
-      return;
+    default: return;
   }
 }
 
@@ -320,14 +319,10 @@ void ContentInterpreter::EmitGlyph(const std::string& decoded, double width) {
   // Rotate by -orientation quarter turns so the text runs along +x.
   auto rotate = [orientation](Point p) -> Point {
     switch (orientation) {
-      case 1:
-        return {p.y, -p.x};
-      case 2:
-        return {-p.x, -p.y};
-      case 3:
-        return {-p.y, p.x};
-      default:
-        return p;
+      case 1: return {p.y, -p.x};
+      case 2: return {-p.x, -p.y};
+      case 3: return {-p.y, p.x};
+      default: return p;
     }
   };
   Point o = rotate(origin), e = rotate(end);

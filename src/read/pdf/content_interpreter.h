@@ -68,6 +68,8 @@ class ContentInterpreter {
     std::string actual_text;
   };
 
+  // A fresh graphics state under `ctm`, no operands, no marked content.
+  void Reset(const Matrix& ctm);
   void Execute(std::string_view content, const PdfObject* resources, int depth);
   void DoOperator(const std::string& op, std::vector<Token>& operands, PdfLexer& lexer,
                   const PdfObject* resources, int depth);

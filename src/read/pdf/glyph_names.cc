@@ -100,20 +100,13 @@ const std::array<char32_t, 256>& BaseEncodingTable(BaseEncoding encoding) {
       BuildTable(F::GlobalZapfDingbatsEncodingInstance());
   static const std::array<char32_t, 256> pdfdoc = BuildTable(F::GlobalPdfDocEncodingInstance());
   switch (encoding) {
-    case BaseEncoding::kStandard:
-      return standard;
-    case BaseEncoding::kWinAnsi:
-      return winansi;
-    case BaseEncoding::kMacRoman:
-      return macroman;
-    case BaseEncoding::kMacExpert:
-      return macexpert;
-    case BaseEncoding::kSymbol:
-      return symbol;
-    case BaseEncoding::kZapfDingbats:
-      return dingbats;
-    case BaseEncoding::kPdfDoc:
-      return pdfdoc;
+    case BaseEncoding::kStandard: return standard;
+    case BaseEncoding::kWinAnsi: return winansi;
+    case BaseEncoding::kMacRoman: return macroman;
+    case BaseEncoding::kMacExpert: return macexpert;
+    case BaseEncoding::kSymbol: return symbol;
+    case BaseEncoding::kZapfDingbats: return dingbats;
+    case BaseEncoding::kPdfDoc: return pdfdoc;
   }
   return winansi;
 }

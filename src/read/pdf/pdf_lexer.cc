@@ -79,49 +79,49 @@ bool PdfLexer::Next(Token& out) {
   }
   unsigned char c = data_[pos_];
   switch (c) {
-    case '(':
-      ++pos_;
-      out.kind = TokenKind::kString;
-      ReadLiteralString(out.text);
-      return true;
     case '<':
       if (pos_ + 1 < data_.size() && data_[pos_ + 1] == '<') {
         pos_ += 2;
         out.kind = TokenKind::kDictOpen;
         return true;
       }
-      ++pos_;
-      out.kind = TokenKind::kString;
-      ReadHexString(out.text);
-      return true;
+      break;
     case '>':
       pos_ += (pos_ + 1 < data_.size() && data_[pos_ + 1] == '>') ? 2 : 1;
       out.kind = TokenKind::kDictClose;
       return true;
+    case '(':
     case '[':
-      ++pos_;
-      out.kind = TokenKind::kArrayOpen;
-      return true;
     case ']':
-      ++pos_;
-      out.kind = TokenKind::kArrayClose;
-      return true;
     case '/':
-      ++pos_;
-      out.kind = TokenKind::kName;
-      ReadName(out.text);
-      return true;
     case '{':
     case '}':
-    case ')':
-      ++pos_;
+    case ')': break;
+    default: ReadRegular(out); return true;
+  }
+  // A token its first byte names.
+  ++pos_;
+  switch (c) {
+    case '(':
+      out.kind = TokenKind::kString;
+      ReadLiteralString(out.text);
+      break;
+    case '<':
+      out.kind = TokenKind::kString;
+      ReadHexString(out.text);
+      break;
+    case '[': out.kind = TokenKind::kArrayOpen; break;
+    case ']': out.kind = TokenKind::kArrayClose; break;
+    case '/':
+      out.kind = TokenKind::kName;
+      ReadName(out.text);
+      break;
+    default:  // '{', '}', ')'
       out.kind = TokenKind::kKeyword;
       out.text.assign(1, static_cast<char>(c));
-      return true;
-    default:
-      ReadRegular(out);
-      return true;
+      break;
   }
+  return true;
 }
 
 void PdfLexer::ReadLiteralString(std::string& out) {
@@ -132,26 +132,15 @@ void PdfLexer::ReadLiteralString(std::string& out) {
       if (pos_ >= data_.size()) break;
       unsigned char e = data_[pos_++];
       switch (e) {
-        case 'n':
-          out.push_back('\n');
-          break;
-        case 'r':
-          out.push_back('\r');
-          break;
-        case 't':
-          out.push_back('\t');
-          break;
-        case 'b':
-          out.push_back('\b');
-          break;
-        case 'f':
-          out.push_back('\f');
-          break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
         case '\r':
           if (pos_ < data_.size() && data_[pos_] == '\n') ++pos_;
           break;
-        case '\n':
-          break;
+        case '\n': break;
         default:
           if (e >= '0' && e <= '7') {
             int value = e - '0';

@@ -56,14 +56,10 @@ LoadResult Load(PoDoFo::PdfMemDocument& doc, std::string_view bytes, std::string
 
 Matrix RotationMatrix(int rotation) {
   switch (((rotation % 360) + 360) % 360) {
-    case 90:
-      return {0, -1, 1, 0, 0, 0};
-    case 180:
-      return {-1, 0, 0, -1, 0, 0};
-    case 270:
-      return {0, 1, -1, 0, 0, 0};
-    default:
-      return {};
+    case 90: return {0, -1, 1, 0, 0, 0};
+    case 180: return {-1, 0, 0, -1, 0, 0};
+    case 270: return {0, 1, -1, 0, 0, 0};
+    default: return {};
   }
 }
 

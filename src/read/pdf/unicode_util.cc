@@ -13,13 +13,9 @@ void AppendText(std::string& out, char32_t cp) {
   }
   switch (cp) {
     case 0x2010:
-    case 0x2011:
-      out += "-";
-      return;
-    case 0:
-      return;
-    default:
-      break;
+    case 0x2011: out += "-"; return;
+    case 0: return;
+    default: break;
   }
   if (cp < 0x20 && cp != '\t') cp = ' ';  // control characters are not text
   AppendUtf8(out, cp);
