@@ -1,6 +1,6 @@
 // PDF input through the PDF plugin: the PDF reader and PoDoFo (with the 17 libraries PoDoFo
 // needs) live in libregistre_pdf.so, loaded the first time a run meets a PDF. A run over
-// text files never loads them, which saves about 3 ms of every start-up (docs/batch.md).
+// text files never loads them, which saves about 3 ms of every start-up (docs/performance.md).
 //
 // The plugin is looked for in $REGISTRE_PDF_PLUGIN, then beside the executable, then in the
 // build directory the binary came from. When it cannot be loaded, PDF inputs fail with an
