@@ -1,0 +1,213 @@
+#include "extract/headings.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "base/utf8.h"
+
+namespace registre {
+namespace {
+
+bool MatchWholeLine(const Document& doc, const RE2& re, Range line, std::vector<Range>* groups) {
+  Range whole;
+  return FindIn(doc, re, line, &whole, groups) && whole.start == line.start;
+}
+
+bool LabelHasNumberShape(std::string_view label) {
+  // "19/1", "2020-03": an identifier, unlike the bare ordinal "3".
+  return label.find('/') != std::string_view::npos || label.find('-') != std::string_view::npos;
+}
+
+bool StartsLikeTitle(const Document& doc, Range title) {
+  std::string text = doc.Text(title);
+  if (text.empty()) return false;
+  std::size_t i = 0;
+  char32_t cp = NextCodePoint(text, i);
+  return u_isupper(static_cast<UChar32>(cp)) || cp == U'"' || cp == U'\u00AB' || cp == U'\'' ||
+         u_isdigit(static_cast<UChar32>(cp));
+}
+
+// A heading printed over two or three lines: the block of lines from the heading to the
+// next blank line continues the title when it is that short.
+Range ExtendTitle(const Document& doc, const Grammar& g, Range title, std::size_t line) {
+  if (title.empty()) return title;
+  static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,40}\s*:)");
+  std::size_t last = line;
+  while (last + 1 < doc.lines().size() && !doc.LineBlank(last + 1) && last - line < 3) ++last;
+  bool blank_after = last + 1 >= doc.lines().size() || doc.LineBlank(last + 1);
+  if (last == line || last - line > 2 || !blank_after) return title;
+  for (std::size_t l = line + 1; l <= last; ++l) {
+    Range whole;
+    if (FindIn(doc, kLabel, doc.LineRange(l), &whole, nullptr)) return title;
+    for (const GrammarEntry& e : g.Section("segment.heading"))
+      if (FindIn(doc, *e.regex, doc.LineRange(l), &whole, nullptr)) return title;
+    if (doc.LineRange(l).size() > 160) return title;
+  }
+  std::string_view end = doc.Folded(title);
+  if (!end.empty() && (end.back() == '.')) return title;
+  return TrimRange(doc, Range{title.start, doc.LineRange(last).end}, " :;.-");
+}
+
+// Cuts a long title before the sentence that follows it on the same line.
+Range CutTitle(const Document& doc, const Grammar& g, Range title) {
+  std::string limit = g.Lookup("table.title", "max_length");
+  if (title.size() <= (limit.empty() ? 110u : std::stoul(limit))) return title;
+  std::string_view f = doc.Folded(title);
+  std::size_t pos = 0;
+  bool prev_lower = false;
+  while (pos < f.size()) {
+    std::size_t sp = f.find(' ', pos);
+    std::size_t end = sp == std::string_view::npos ? f.size() : sp;
+    std::string word(f.substr(pos, end - pos));
+    std::string printed = doc.RawText(Range{title.start + pos, title.start + pos + 1});
+    bool upper = !printed.empty() && std::isupper(static_cast<unsigned char>(printed[0]));
+    std::size_t i = 0;
+    std::string text_word = doc.RawText(Range{title.start + pos, title.start + end});
+    if (!text_word.empty()) upper = u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
+    if (pos > 0 && upper && prev_lower && !g.Lookup("table.sentence_start", word).empty())
+      return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
+    prev_lower = !word.empty() && !upper && std::isalpha(static_cast<unsigned char>(word[0]));
+    pos = end + 1;
+  }
+  return title;
+}
+
+bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section,
+                std::string_view key, Range r) {
+  std::vector<int> which;
+  if (!g.AnyMatch(section, doc.Folded(r), &which)) return false;
+  const auto& entries = g.Section(section);
+  for (int i : which)
+    if (entries[static_cast<std::size_t>(i)].key == key) return true;
+  return false;
+}
+
+// A weak title: a short line set apart (blank line or finished sentence before it, text after
+// it) whose section decides something before the next such title.
+void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_title,
+                   std::size_t before_line, std::vector<HeadingCandidate>* cands) {
+  const std::size_t n = std::min(doc.lines().size(), before_line);
+  std::vector<std::size_t> titles;
+  std::vector<Range> title_text;                          // group t of each weak title, read once
+  std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (doc.LineBlank(i) || NextNonBlank(doc, i + 1) >= n) continue;
+    Range line = doc.LineRange(i);
+    if (g.MayMatch("segment.procedural", doc.Folded(line))) {
+      for (const AcceleratedRE2* re : g.Patterns("segment.procedural", "t")) {
+        std::vector<Range> groups;
+        Range whole;
+        if (FindIn(doc, *re, line, &whole, &groups) && whole.start == line.start) {
+          procedural.emplace_back(i, TrimRange(doc, Group(*re, groups, "t"), " :;.-"));
+          break;
+        }
+      }
+      if (!procedural.empty() && procedural.back().first == i) {
+        titles.push_back(i);
+        title_text.push_back(procedural.back().second);
+        continue;
+      }
+    }
+    // A title is set apart from what precedes it (the cheapest test, so the first).
+    std::size_t prev = i - 1;
+    std::string_view before = doc.LineFolded(prev);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    bool set_apart = doc.LineBlank(prev) ||
+                     (!before.empty() &&
+                      std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
+    if (!set_apart) continue;
+    if (not_title && not_title->ok() ? FindIn(doc, *not_title, line, nullptr, nullptr)
+                                     : MatchesAny(doc, g, "segment.title", "not_title", line))
+      continue;
+    // A line that decides something is the body of a title, not one.
+    if (HasDecisionEvidence(doc, g, line)) continue;
+    std::vector<Range> groups;
+    const AcceleratedRE2* re = g.Pattern("segment.title", "title");
+    Range whole;
+    if (!re || !FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) continue;
+    Range t = Group(*re, groups, "t");
+    if (!StartsLikeTitle(doc, t)) continue;
+    titles.push_back(i);
+    title_text.push_back(t);
+  }
+  for (std::size_t k = 0; k < titles.size(); ++k) {
+    std::size_t end_line = k + 1 < titles.size() ? titles[k + 1] : n;
+    Range body{doc.LineRange(titles[k]).end,
+               end_line < doc.lines().size() ? doc.LineRange(end_line).start : doc.folded().size()};
+    auto proc = std::find_if(procedural.begin(), procedural.end(),
+                             [&](const auto& p) { return p.first == titles[k]; });
+    if (proc != procedural.end()) {
+      HeadingCandidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
+      c.title = proc->second;
+      c.procedural = true;
+      cands->push_back(c);
+      continue;
+    }
+    if (!HasDecisionEvidence(doc, g, body)) continue;
+    HeadingCandidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
+    c.title = TrimRange(doc, title_text[k], " :;.-");
+    cands->push_back(c);
+  }
+  std::sort(cands->begin(), cands->end(),
+            [](const HeadingCandidate& a, const HeadingCandidate& b) { return a.line < b.line; });
+}
+
+}  // namespace
+
+std::size_t NextNonBlank(const Document& doc, std::size_t line) {
+  while (line < doc.lines().size() && doc.LineBlank(line)) ++line;
+  return line;
+}
+
+bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
+  return g.AnyMatch("segment.decision_evidence", doc.Folded(r));
+}
+
+std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g,
+                                           const LazyRegex& not_title) {
+  const std::size_t n_lines = doc.lines().size();
+  std::vector<HeadingCandidate> cands;
+  for (std::size_t i = 0; i < n_lines; ++i) {
+    if (doc.LineBlank(i)) continue;
+    Range line = doc.LineRange(i);
+    if (line.size() > 400) continue;
+    std::vector<Range> groups;
+    // Most lines are no heading: the screen that stops at the first hit says so for less.
+    if (!g.MayMatch("segment.heading", doc.Folded(line))) continue;
+    for (const GrammarEntry& e : g.Candidates("segment.heading", doc.Folded(line))) {
+      if (!MatchWholeLine(doc, *e.regex, line, &groups)) continue;
+      HeadingCandidate c{i, HeadingKind::kItem, {}, {}, {}};
+      c.kind = e.key == "numbered" || e.key == "numbered_title" ? HeadingKind::kNumbered
+               : e.key == "number_line"                         ? HeadingKind::kNumberLine
+               : e.key == "title_number"                        ? HeadingKind::kTitleNumber
+                                                                : HeadingKind::kItem;
+      c.number = TrimRange(doc, Group(*e.regex, groups, "n"), " .:-");
+      c.label = Group(*e.regex, groups, "l");
+      c.title = TrimRange(doc, Group(*e.regex, groups, "t"), " :;.-");
+      // An item's title starts like a title: "31 décembre 2023" in running text is not one.
+      if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title))
+        continue;
+      c.title = CutTitle(doc, g, ExtendTitle(doc, g, c.title, i));
+      if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label)))
+        c.number = c.label;
+      cands.push_back(c);
+      break;
+    }
+  }
+
+  // Short title lines that stand alone: in documents without numbered headings, and before
+  // the first numbered heading (the approval of the last minutes, printed as a bare title).
+  {
+    std::size_t first_strong = n_lines;
+    for (const HeadingCandidate& c : cands)
+      if (c.kind != HeadingKind::kNumberLine) first_strong = std::min(first_strong, c.line);
+    AddWeakTitles(doc, g, not_title, first_strong, &cands);
+  }
+
+  return cands;
+}
+
+}  // namespace registre

@@ -1,0 +1,39 @@
+// Heading candidates: the lines of a document that may open a deliberation, read with
+// grammars/10-record.grammar [segment.heading] ("Délibération n° X", "3 - Tarifs", "19/2 ...",
+// "II – ...", a title ending with its number), and, before the first such heading or in a
+// document without any, weak titles: short lines set apart whose section decides something
+// (the approval of the last minutes printed as a bare title). The agenda pass (agenda.h)
+// then sets aside the candidates that only list deliberations; the segmenter opens records
+// at the others.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "rules/grammar.h"
+#include "text/document.h"
+
+namespace registre {
+
+enum class HeadingKind { kNumbered, kNumberLine, kItem, kTitleNumber, kTitle };
+
+struct HeadingCandidate {
+  std::size_t line;
+  HeadingKind kind;
+  Range number, label, title;
+  bool agenda = false;
+  bool procedural = false;  // a procedural item: never part of a list
+};
+
+// The heading candidates of `doc`, in line order. `not_title` is the union of the
+// [segment.title] not_title entries (the weak titles' screen).
+std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g,
+                                           const LazyRegex& not_title);
+
+// The first line at or after `line` that is not blank (lines().size() when none).
+std::size_t NextNonBlank(const Document& doc, std::size_t line);
+
+// True when `r` decides something ([segment.decision_evidence]).
+bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r);
+
+}  // namespace registre
