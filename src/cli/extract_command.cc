@@ -281,6 +281,9 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
 
   Status run = RunOrdered(inputs, RunnerOptions{o.jobs, 0}, process, deliver);
   progress.Finish();
+  // Each grammar warning once, whatever the number of documents that met the pattern.
+  for (const std::string& warning : extractor.grammar_warnings())
+    err << "registre: " << warning << "\n";
   if (!run.ok()) {
     err << "registre: " << run.message() << "\n";
     return ExitFor(run);

@@ -44,12 +44,6 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_di
                                                    const std::string& schema_path) {
   auto grammar = Grammar::LoadDirectory(grammar_dir);
   if (!grammar.ok()) return grammar.status();
-  Status required = grammar.value()->Require({{"segment.heading", "item"},
-                                              {"attendance.labels", "present"},
-                                              {"section.formula", "line"},
-                                              {"table.months", "janvier"},
-                                              {"dates", "textual"}});
-  if (!required.ok()) return required.Annotate(grammar_dir);
   auto validator = SchemaValidator::Load(schema_path);
   if (!validator.ok()) return validator.status();
   std::unique_ptr<Pipeline> p(new Pipeline());
@@ -65,6 +59,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_di
   }
   return p;
 }
+
+std::vector<std::string> Pipeline::grammar_warnings() const { return grammar_->warnings(); }
 
 Result<SourceText> Pipeline::Read(std::string_view bytes) const {
   if (LooksLikePdf(bytes)) return ReadPdfInput(bytes);

@@ -50,6 +50,9 @@ class Pipeline {
                                  const std::string& sha256 = "") const;
 
   const SchemaValidator& validator() const { return *validator_; }
+  // The grammar's warnings so far (Grammar::warnings): patterns found uncompilable when a
+  // document first needed them. For the caller to show; the library does not print.
+  std::vector<std::string> grammar_warnings() const;
 
  private:
   Pipeline() = default;

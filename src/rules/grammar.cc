@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -87,6 +86,7 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
       current_name = section;
       section_at_.emplace(section, sections_.size());
       sections_.emplace_back(section, std::vector<GrammarEntry>{});
+      section_files_.push_back(name);
       current = &sections_.back().second;
       is_table = section.rfind("table.", 0) == 0;
       section_is_define = section == "define";
@@ -116,7 +116,7 @@ Status Grammar::AddText(std::string_view text, const std::string& name) {
     if (section_is_define) {
       defines_.emplace_back("{{" + entry.key + "}}", entry.value);
     } else if (!is_table) {
-      entry.regex = LazyRegex(entry.value, where);
+      entry.regex = LazyRegex(entry.value, where, warnings_);
     }
     current->push_back(std::move(entry));
   }
@@ -151,16 +151,30 @@ Status Grammar::BuildSet(const std::string& section) {
   return Status::Ok();
 }
 
+void GrammarWarnings::Add(std::string message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  messages_.push_back(std::move(message));
+}
+
+std::vector<std::string> GrammarWarnings::messages() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return messages_;
+}
+
 struct LazyRegex::State {
   std::string pattern;
   std::string where;
+  std::shared_ptr<GrammarWarnings> warnings;
   RunOnce once;
   std::unique_ptr<AcceleratedRE2> re;
 };
 
-LazyRegex::LazyRegex(std::string pattern, std::string where) : state_(std::make_shared<State>()) {
+LazyRegex::LazyRegex(std::string pattern, std::string where,
+                     std::shared_ptr<GrammarWarnings> warnings)
+    : state_(std::make_shared<State>()) {
   state_->pattern = std::move(pattern);
   state_->where = std::move(where);
+  state_->warnings = std::move(warnings);
 }
 
 const AcceleratedRE2* LazyRegex::get() const {
@@ -169,9 +183,9 @@ const AcceleratedRE2* LazyRegex::get() const {
     RE2::Options options;
     options.set_log_errors(false);
     s->re = std::make_unique<AcceleratedRE2>(s->pattern, options);
-    if (!s->re->ok())
-      std::fprintf(stderr, "registre: %s: pattern cannot be compiled, it will never match: %s\n",
-                   s->where.empty() ? "grammar" : s->where.c_str(), s->re->error().c_str());
+    if (!s->re->ok() && s->warnings)
+      s->warnings->Add((s->where.empty() ? "grammar" : s->where) +
+                       ": pattern cannot be compiled, it will never match: " + s->re->error());
   });
   return state_->re.get();
 }
@@ -235,7 +249,7 @@ LazyRegex Grammar::Union(const std::vector<std::string>& sections, std::string_v
   if (anchored) joined += ")";
   std::string where = "union of";
   for (const std::string& section : sections) where += " [" + section + "]";
-  return LazyRegex(std::move(joined), where);
+  return LazyRegex(std::move(joined), where, warnings_);
 }
 
 std::vector<std::string> Grammar::SectionNames() const {
@@ -339,6 +353,8 @@ Result<std::unique_ptr<Grammar>> Grammar::LoadDirectory(const std::string& dir) 
     Status s = grammar->AddText(buf.str(), f.string());
     if (!s.ok()) return s;
   }
+  Status declared = grammar->CheckDeclared(kDeclaredSections, dir);
+  if (!declared.ok()) return declared;
   return grammar;
 }
 
@@ -367,11 +383,46 @@ std::string Grammar::Lookup(std::string_view table, std::string_view key) const 
   return "";
 }
 
-Status Grammar::Require(const std::vector<std::pair<std::string, std::string>>& needed) const {
-  for (const auto& [section, key] : needed) {
-    bool found = false;
-    for (const GrammarEntry& e : Section(section)) found = found || e.key == key;
-    if (!found) return Status::BadGrammar("grammar lacks [" + section + "] " + key);
+namespace {
+
+// The words of a space-separated list.
+std::vector<std::string_view> ListWords(std::string_view list) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos < list.size()) {
+    std::size_t end = list.find(' ', pos);
+    if (end == std::string_view::npos) end = list.size();
+    if (end > pos) words.push_back(list.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+}  // namespace
+
+Status Grammar::CheckDeclared(std::span<const DeclaredSection> declared,
+                              const std::string& where) const {
+  for (const DeclaredSection& d : declared) {
+    const std::vector<GrammarEntry>* entries = Find(d.name);
+    if (!entries)
+      return Status::BadGrammar(where + ": grammar lacks section [" + std::string(d.name) + "]");
+    const std::string& file = section_files_[section_at_.find(d.name)->second];
+    for (std::string_view key : ListWords(d.keys)) {
+      bool found = std::any_of(entries->begin(), entries->end(),
+                               [&](const GrammarEntry& e) { return e.key == key; });
+      if (!found)
+        return Status::BadGrammar(file + ": section [" + std::string(d.name) + "] lacks key '" +
+                                  std::string(key) + "'");
+    }
+    for (std::string_view group : ListWords(d.groups)) {
+      std::string opening = "(?P<" + std::string(group) + ">";
+      bool found = std::any_of(entries->begin(), entries->end(), [&](const GrammarEntry& e) {
+        return e.regex && e.value.find(opening) != std::string::npos;
+      });
+      if (!found)
+        return Status::BadGrammar(file + ": no pattern of section [" + std::string(d.name) +
+                                  "] defines the group (?P<" + std::string(group) + ">...)");
+    }
   }
   return Status::Ok();
 }

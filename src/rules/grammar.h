@@ -24,6 +24,8 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,19 +35,34 @@
 #include "base/run_once.h"
 #include "base/status.h"
 #include "rules/accelerated_re2.h"
+#include "rules/rule_names.h"
 
 namespace registre {
+
+// Messages about a grammar found after it was loaded (a pattern that cannot be compiled is
+// found when first used), kept for the caller to show: the library never prints. Safe to
+// add to from any thread.
+class GrammarWarnings {
+ public:
+  void Add(std::string message);
+  std::vector<std::string> messages() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> messages_;
+};
 
 // A pattern compiled on first use, once, from any thread: start-up then costs only the
 // section sets (which parse every pattern, so a bad one is still refused at load), and a
 // run compiles just the patterns its documents reach. A pattern that parses but is too
-// large for RE2 to compile is reported once on standard error, naming `where`, and never
-// matches (get()->ok() is false). The compiled pattern knows its literal starts, so FindIn
-// skips to where a match may begin (literal_start.h).
+// large for RE2 to compile is reported once to `warnings` (when given), naming `where`, and
+// never matches (get()->ok() is false). The compiled pattern knows its literal starts, so
+// FindIn skips to where a match may begin (literal_start.h).
 class LazyRegex {
  public:
   LazyRegex() = default;
-  explicit LazyRegex(std::string pattern, std::string where = "");
+  explicit LazyRegex(std::string pattern, std::string where = "",
+                     std::shared_ptr<GrammarWarnings> warnings = nullptr);
   const AcceleratedRE2* get() const;
   const AcceleratedRE2& operator*() const { return *get(); }
   const AcceleratedRE2* operator->() const { return get(); }
@@ -65,6 +82,8 @@ struct GrammarEntry {
 
 class Grammar {
  public:
+  // Loads every *.grammar file of `dir`, then requires the names C++ reads
+  // (kDeclaredSections, rules/rule_names.h: CheckDeclared).
   static Result<std::unique_ptr<Grammar>> LoadDirectory(const std::string& dir);
   // Parses one file's text; `name` is used in error messages. Sections accumulate, so it can
   // be called once per file.
@@ -104,12 +123,19 @@ class Grammar {
   // anchored union. Compiled on first use.
   LazyRegex Union(const std::vector<std::string>& sections, std::string_view key = "") const;
 
-  // Errors unless each (section, key) pair exists: called once after loading so that a
-  // grammar directory missing a rule the extractors need is refused at start-up.
-  Status Require(const std::vector<std::pair<std::string, std::string>>& needed) const;
+  // Errors unless every declared section exists, with each of its declared keys, and each
+  // declared group is defined by some pattern of its section. The message names `where`
+  // (the grammar directory) or the file that defines the section, and what is missing.
+  Status CheckDeclared(std::span<const DeclaredSection> declared, const std::string& where) const;
+
+  // Warnings found since loading (a pattern that cannot be compiled, "file:line: ..."), in
+  // the order found; the caller decides whether and where to show them.
+  std::vector<std::string> warnings() const { return warnings_->messages(); }
 
  private:
   std::vector<std::pair<std::string, std::vector<GrammarEntry>>> sections_;
+  std::vector<std::string> section_files_;  // per section, the file that defines it
+  std::shared_ptr<GrammarWarnings> warnings_ = std::make_shared<GrammarWarnings>();
   std::vector<std::pair<std::string, std::string>> defines_;  // "{{name}}" -> pattern text
   // One RE2::Set per pattern section, with the Section() index of each of its patterns. The
   // patterns are added (parsed) at load; the set is compiled on first use.

@@ -131,7 +131,8 @@ TEST(GrammarTest, LooseScreensAreSupersetsOfTheExactAnswers) {
 }
 
 // A pattern that parses but is too large for RE2 to compile is only found when first used
-// (patterns compile lazily): it is reported with its file and line, and never matches.
+// (patterns compile lazily): it is reported with its file and line, once, as a warning the
+// grammar keeps (the library prints nothing), and never matches.
 TEST(GrammarTest, PatternTooLargeToCompileIsReportedWhereItIsUsed) {
   std::string huge;
   for (int i = 0; i < 60; ++i) huge += "(?:.{1000})";
@@ -141,8 +142,12 @@ TEST(GrammarTest, PatternTooLargeToCompileIsReportedWhereItIsUsed) {
   const RE2* re = g.Pattern("big", "k");
   ASSERT_NE(re, nullptr);
   EXPECT_FALSE(re->ok());
-  std::string err = ::testing::internal::GetCapturedStderr();
-  EXPECT_NE(err.find("big.grammar:2"), std::string::npos) << err;
+  g.Pattern("big", "k");  // used again: still one warning
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  std::vector<std::string> warnings = g.warnings();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].find("big.grammar:2: pattern cannot be compiled, it will never match"), 0u)
+      << warnings[0];
   EXPECT_FALSE(RE2::PartialMatch(std::string(70000, 'x'), *re));
 }
 
@@ -183,8 +188,15 @@ TEST(GrammarTest, BundledGrammarLoadsAndHasWhatExtractorsNeed) {
   auto g = Grammar::LoadDirectory(DefaultGrammarDir());
   ASSERT_TRUE(g.ok()) << g.status().message();
   EXPECT_FALSE(g.value()->Section("attendance.labels").empty());
-  EXPECT_TRUE(g.value()->Require({{"segment.heading", "item"}, {"section.formula", "line"}}).ok());
-  EXPECT_FALSE(g.value()->Require({{"segment.heading", "no_such_key"}}).ok());
+  const DeclaredSection ok[] = {{"segment.heading", "item", "n"}, {"section.formula", "line", "f"}};
+  EXPECT_TRUE(g.value()->CheckDeclared(ok, "grammars").ok());
+  const DeclaredSection no_key[] = {{"segment.heading", "no_such_key", ""}};
+  Status s = g.value()->CheckDeclared(no_key, "grammars");
+  EXPECT_EQ(s.code(), StatusCode::kBadGrammar);
+  EXPECT_NE(
+      s.message().find("10-record.grammar: section [segment.heading] lacks key 'no_such_key'"),
+      std::string::npos)
+      << s.message();
 }
 
 TEST(GrammarTest, MissingDirectoryIsAnError) {

@@ -1,0 +1,116 @@
+// The grammar names C++ reads: every section, key and named group that some stage asks the
+// grammar for by name, declared here once and required when a grammar directory is loaded
+// (Grammar::LoadDirectory calls Grammar::CheckDeclared). A grammar that lacks one is refused
+// at start-up with an error naming the directory or file and the missing section, key or
+// group, rather than matching nothing at run time.
+//
+// `keys` are the keys C++ names (Pattern, Patterns, Lookup, Union, `e.key == ...`); a
+// section's other keys are free (alternatives, or values printed into records). `groups`
+// are the named groups C++ reads (Group(re, groups, "n")): each must be defined by some
+// pattern of the section. Both are space-separated lists. A new name read in C++ goes here
+// too: tests/rules/rule_names_test.cc fails when a section quoted in src/ is missing.
+#pragma once
+
+#include <string_view>
+
+namespace registre {
+
+struct DeclaredSection {
+  std::string_view name;
+  std::string_view keys;    // space-separated; "" when C++ names none
+  std::string_view groups;  // space-separated; "" when C++ reads none
+};
+
+inline constexpr DeclaredSection kDeclaredSections[] = {
+    // extract/french_words.cc: ParseNumber looks each number word up.
+    {"table.numbers", "", ""},
+    // extract/french_words.cc: Month looks month words up.
+    {"table.months", "", ""},
+    // extract/french_words.cc: FindDates runs every entry but year_words; YearInWords runs
+    // year_words.
+    {"dates", "year_words", "d dw m y yw"},
+    // extract/segmenter.cc: heading kinds by key; n number, l label, t title.
+    {"segment.heading", "numbered numbered_title number_line title_number item", "n l t"},
+    // extract/segmenter.cc: a title line, and what is not one.
+    {"segment.title", "title not_title", "t"},
+    // extract/segmenter.cc: procedural items (t their title).
+    {"segment.procedural", "t", "t"},
+    // extract/segmenter.cc: CutTitle's length limit.
+    {"table.title", "max_length", ""},
+    // extract/segmenter.cc: CutTitle's words that start a sentence.
+    {"table.sentence_start", "", ""},
+    // extract/record_parts.cc: the "Objet :" label (t the object).
+    {"segment.object", "object", "t"},
+    // extract/segmenter.cc: a title's number (n).
+    {"segment.title_number", "n", "n"},
+    // extract/segmenter.cc: headings that start no record.
+    {"segment.not_record", "t", ""},
+    // extract/segmenter.cc: a table of contents' reference line.
+    {"segment.toc", "ref", ""},
+    // extract/segmenter.cc, record_parts.cc: text that shows a decision.
+    {"segment.decision_evidence", "", ""},
+    // extract/segmenter.cc: text that shows an extract of a register.
+    {"segment.extract_evidence", "", ""},
+    // extract/segmenter.cc: a number in a record's head (n).
+    {"segment.head_number", "n", "n"},
+    // extract/record_parts.cc: the lines of visas, considérants and opinions.
+    {"section.visa", "", ""},
+    {"section.considerant", "", ""},
+    {"section.opinion", "", ""},
+    // extract/record_parts.cc: the decision formula (f the verb) by line, after "après en
+    // avoir délibéré", or "prend acte".
+    {"section.formula", "line after_deliberation prend_acte", "f"},
+    // extract/record_parts.cc: article headings (l label, n number; degree: "1°").
+    {"section.article", "degree", "l n"},
+    // extract/record_parts.cc: numbered decision points.
+    {"section.decision_point", "point", "l n"},
+    // extract/record_parts.cc: ReadHeadFields, by key (v the value).
+    {"record.fields", "rapporteur service for_opinion for_information matter_code report_date",
+     "v"},
+    // extract/sitting.cc: ReadAuthority (name, or town: "Maire de X").
+    {"sitting.authority", "name", "name town"},
+    // extract/sitting.cc: words that end an authority's name.
+    {"table.authority_stop", "", ""},
+    // extract/sitting.cc: ReadAssembly (the key is the assembly kind).
+    {"sitting.assembly", "", "name"},
+    // extract/sitting.cc: ReadDates, the words before a date that is not the sitting's.
+    {"sitting.dates", "not_session convocation", ""},
+    // extract/sitting.cc: ReadTimeAndPlace (h, m in figures; hw, mw in words).
+    {"sitting.time", "figures", "h m hw mw"},
+    {"sitting.place", "place", "place"},
+    // extract/sitting.cc: words that end a place.
+    {"table.place_stop", "", ""},
+    // extract/sitting.cc: ReadPresident (p the person; function: named by function).
+    {"sitting.president", "function", "p"},
+    // extract/sitting.cc: ReadAttendance, the list labels by key.
+    {"attendance.labels", "present excused absent proxies represented secretary", ""},
+    {"attendance.stop", "", ""},
+    {"attendance.counts", "members_in_office present_count voting_count", "n"},
+    {"sitting.secretary", "", "p"},
+    // extract/persons.cc: civilities (plural: "Mesdames et Messieurs").
+    {"persons.civility", "plural", ""},
+    {"persons.not_a_name", "", ""},
+    {"persons.strip_suffix", "", ""},
+    {"persons.role_suffix", "", "role"},
+    {"persons.proxy", "", "giver holder"},
+    {"persons.proxy_in_list", "to", "giver holder"},
+    {"persons.parenthesis", "", "holder"},
+    // extract/record_parts.cc: ReadVote (n a count; num_first / kw_first the tally styles).
+    {"vote.unanimous", "", ""},
+    {"vote.majority", "", ""},
+    {"vote.for", "num_first kw_first", "n"},
+    {"vote.against", "num_first kw_first", "n"},
+    {"vote.abstention", "num_first kw_first", "n"},
+    {"vote.not_voting", "num_first kw_first", "n"},
+    // extract/record_parts.cc: the key of the first match is the record's vote.result.
+    {"vote.result", "", ""},
+    {"vote.names", "against abstention", "v"},
+    // extract/record_parts.cc: ReadClosing.
+    {"closing", "text place", "place"},
+    {"publication", "prefecture_id transmitted published", "id"},
+    // text/reflow.cc: the line length of reflowed text, and where a line break stays.
+    {"table.reflow", "min_line", ""},
+    {"reflow.break_before", "upper", ""},
+};
+
+}  // namespace registre
