@@ -11,6 +11,11 @@
 namespace registre {
 namespace {
 
+// A line longer than this is running text, never a heading.
+constexpr std::size_t kHeadingLineBytes = 400;
+// A title goes on over the next lines of its block only when each is at most this long.
+constexpr std::size_t kTitleLineBytes = 160;
+
 bool MatchWholeLine(const Document& doc, const RE2& re, Range line, std::vector<Range>* groups) {
   Range whole;
   return FindIn(doc, re, line, &whole, groups) && whole.start == line.start;
@@ -32,19 +37,19 @@ bool StartsLikeTitle(const Document& doc, Range title) {
 
 // A heading printed over two or three lines: the block of lines from the heading to the
 // next blank line continues the title when it is that short.
-Range ExtendTitle(const Document& doc, const Grammar& g, Range title, std::size_t line) {
+Range ExtendTitle(const Document& doc, const Grammar& g, const AcceleratedRE2& label, Range title,
+                  std::size_t line) {
   if (title.empty()) return title;
-  static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,40}\s*:)");
   std::size_t last = line;
   while (last + 1 < doc.lines().size() && !doc.LineBlank(last + 1) && last - line < 3) ++last;
   bool blank_after = last + 1 >= doc.lines().size() || doc.LineBlank(last + 1);
   if (last == line || last - line > 2 || !blank_after) return title;
   for (std::size_t l = line + 1; l <= last; ++l) {
     Range whole;
-    if (FindIn(doc, kLabel, doc.LineRange(l), &whole, nullptr)) return title;
+    if (FindIn(doc, label, doc.LineRange(l), &whole, nullptr)) return title;
     for (const GrammarEntry& e : g.Section("segment.heading"))
       if (FindIn(doc, *e.regex, doc.LineRange(l), &whole, nullptr)) return title;
-    if (doc.LineRange(l).size() > 160) return title;
+    if (doc.LineRange(l).size() > kTitleLineBytes) return title;
   }
   std::string_view end = doc.Folded(title);
   if (!end.empty() && (end.back() == '.')) return title;
@@ -170,10 +175,11 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
                                            const LazyRegex& not_title) {
   const std::size_t n_lines = doc.lines().size();
   std::vector<HeadingCandidate> cands;
+  const AcceleratedRE2& label = *g.Pattern("segment.label", "label");  // declared: required
   for (std::size_t i = 0; i < n_lines; ++i) {
     if (doc.LineBlank(i)) continue;
     Range line = doc.LineRange(i);
-    if (line.size() > 400) continue;
+    if (line.size() > kHeadingLineBytes) continue;
     std::vector<Range> groups;
     // Most lines are no heading: the screen that stops at the first hit says so for less.
     if (!g.MayMatch("segment.heading", doc.Folded(line))) continue;
@@ -190,7 +196,7 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
       // An item's title starts like a title: "31 décembre 2023" in running text is not one.
       if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title))
         continue;
-      c.title = CutTitle(doc, g, ExtendTitle(doc, g, c.title, i));
+      c.title = CutTitle(doc, g, ExtendTitle(doc, g, label, c.title, i));
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label)))
         c.number = c.label;
       cands.push_back(c);

@@ -39,10 +39,24 @@ bool EndsWith(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-std::optional<int> ArticleNumber(std::string_view n, const FrenchWords& words) {
-  if (n == "1er" || n == "premier" || n == "unique") return 1;
-  return words.ParseNumber(n);
-}
+// How far into a record its "Objet :" label is looked for when a heading gave an object.
+constexpr std::size_t kObjectTopBytes = 2500;
+// An article's text is cut at this length (a record's article may quote a whole annex).
+constexpr std::size_t kArticleTextBytes = 4000;
+// Without articles, a decision is its formula and what follows it up to this length.
+constexpr std::size_t kDecisionBytes = 200;
+// A vote printed before the formula stands in the record's first bytes.
+constexpr std::size_t kVoteBeforeFormulaBytes = 600;
+// A vote's window: its line and the next lines of its paragraph, while under this length.
+constexpr std::size_t kVoteWindowBytes = 400;
+// The vote's text as stored is cut at this length.
+constexpr std::size_t kVoteTextBytes = 600;
+// The names of those against or abstaining may follow the vote's window by this much.
+constexpr std::size_t kVoteNamesBytes = 300;
+// The place and date of a closing ("Fait à X, le ...") follow it by at most this much.
+constexpr std::size_t kClosingPlaceBytes = 200;
+// A transmission or publication date follows its label by at most this much.
+constexpr std::size_t kPublicationDateBytes = 40;
 
 }  // namespace
 
@@ -57,10 +71,15 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
       vote_screen_(grammar, kVoteSections),
       tally_screen_(grammar, {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"}),
       record_screen_(grammar, {"record.fields", "closing", "publication"},
-                     SectionScreen::Answers::kSuperset) {}
+                     SectionScreen::Answers::kSuperset),
+      label_(grammar.Pattern("segment.label", "label")) {
+  for (const GrammarEntry& e : grammar.Section("table.record_words")) {
+    if (e.key == "first") first_words_.push_back(e.value);
+    if (e.key == "open_end") open_ends_.push_back(e.value);
+  }
+}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
-  static const RE2 kLabel(R"(^\s*[a-z][a-z'() -]{1,45}\s*:)");
   std::size_t line = doc.LineAt(value.end);
   for (int extra = 0; extra < 3; ++extra) {
     std::size_t next = line + 1;
@@ -68,7 +87,7 @@ Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t
     Range r = doc.LineRange(next);
     if (r.end > limit) break;
     Range whole;
-    if (FindIn(doc, kLabel, r, &whole, nullptr) && whole.start == r.start) break;
+    if (FindIn(doc, *label_, r, &whole, nullptr) && whole.start == r.start) break;
     // A continuation starts in lower case or ends an unfinished phrase.
     std::string_view f = doc.Folded(r);
     const std::string text = doc.RawText(r);  // owned: RawText returns a temporary
@@ -76,7 +95,11 @@ Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t
     if (first == std::string_view::npos) break;
     unsigned char c = static_cast<unsigned char>(text[first]);
     bool lower = (c >= 'a' && c <= 'z');
-    if (!lower && !EndsWith(doc.Folded(value), "de") && !EndsWith(doc.Folded(value), "-")) break;
+    bool open_end = EndsWith(doc.Folded(value), "-") ||
+                    std::any_of(open_ends_.begin(), open_ends_.end(), [&](const std::string& w) {
+                      return EndsWith(doc.Folded(value), w);
+                    });
+    if (!lower && !open_end) break;
     (void)f;
     value.end = r.end;
     line = next;
@@ -119,7 +142,7 @@ void RecordPartsReader::ReadHeadFields(const Document& doc, Range r, const std::
     const AcceleratedRE2* object = grammar_.Pattern("segment.object", "object");
     Range whole;
     std::vector<Range> groups;
-    Range top{r.start, std::min(r.end, r.start + 2500)};
+    Range top{r.start, std::min(r.end, r.start + kObjectTopBytes)};
     if (object && FindIn(doc, *object, p->object.empty() ? r : top, &whole, &groups)) {
       Range t = TrimRange(doc, Continued(doc, Group(*object, groups, "t"), r.end), " :;.-");
       p->object = doc.Text(t);
@@ -233,7 +256,10 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
         Article a;
         a.label = doc.Text(Group(*e.regex, groups, "l"));
         // Keep "Article 1er" whole when the printed label has the suffix.
-        a.number = ArticleNumber(doc.Folded(Group(*e.regex, groups, "n")), words_);
+        std::string_view n = doc.Folded(Group(*e.regex, groups, "n"));
+        a.number = std::find(first_words_.begin(), first_words_.end(), n) != first_words_.end()
+                       ? std::optional<int>(1)
+                       : words_.ParseNumber(n);
         a.range = Range{whole.end, line.end};
         found.emplace_back(i, a);
         break;
@@ -264,13 +290,13 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
     }
     articles[k].range.end = std::max(articles[k].range.start, end);
     articles[k].text = doc.Text(TrimRange(doc, articles[k].range, " \n-:."));
-    if (articles[k].text.size() > 4000) articles[k].text.resize(4000);
+    if (articles[k].text.size() > kArticleTextBytes) articles[k].text.resize(kArticleTextBytes);
   }
   p->articles = std::move(articles);
   if (decision_at != SIZE_MAX) {
-    p->decision_range = Range{
-        std::max(r.start, sentence_at),
-        p->articles.empty() ? std::min(r.end, decision_at + 200) : p->articles.back().range.end};
+    p->decision_range = Range{std::max(r.start, sentence_at),
+                              p->articles.empty() ? std::min(r.end, decision_at + kDecisionBytes)
+                                                  : p->articles.back().range.end};
   }
 }
 
@@ -321,17 +347,17 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   if (first == SIZE_MAX && region.start != r.start) {
     // A vote printed before the formula, in the record's first lines ("Adopté à
     // l'unanimité" in a title column); never in the exposé, where "approuvé par" is history.
-    region = Range{r.start, std::min(r.end, r.start + 600)};
+    region = Range{r.start, std::min(r.end, r.start + kVoteBeforeFormulaBytes)};
     if (!p->visas_range.empty()) region.end = std::min(region.end, p->visas_range.start);
     if (!p->report_range.empty()) region.end = std::min(region.end, p->report_range.start);
     first = earliest(region);
   }
   if (first == SIZE_MAX) return;
-  // The vote's window: its line and the following lines of its paragraph (at most ~400 chars).
+  // The vote's window: its line and the following lines of its paragraph (kVoteWindowBytes).
   std::size_t line = doc.LineAt(first);
   Range window{std::max(doc.LineRange(line).start, region.start), doc.LineRange(line).end};
   while (line + 1 < doc.lines().size() && !doc.LineBlank(line + 1) &&
-         doc.LineRange(line + 1).end <= region.end && window.size() < 400) {
+         doc.LineRange(line + 1).end <= region.end && window.size() < kVoteWindowBytes) {
     ++line;
     window.end = doc.LineRange(line).end;
   }
@@ -349,7 +375,7 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   Vote& v = p->vote;
   v.range = window;
   v.text = doc.Text(window);
-  if (v.text.size() > 600) v.text.resize(600);
+  if (v.text.size() > kVoteTextBytes) v.text.resize(kVoteTextBytes);
   // Which entries of each vote section match in the window: one pass (kVoteSections order).
   const std::vector<std::vector<int>> in_window = vote_screen_.Match(doc.Folded(window));
   auto matched = [&](std::string_view section) -> const std::vector<int>& {
@@ -407,8 +433,8 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
   for (const GrammarEntry& e : grammar_.Section("vote.names")) {
     Range whole;
     std::vector<Range> groups;
-    if (!FindIn(doc, *e.regex, Range{window.start, std::min(r.end, window.end + 300)}, &whole,
-                &groups))
+    if (!FindIn(doc, *e.regex, Range{window.start, std::min(r.end, window.end + kVoteNamesBytes)},
+                &whole, &groups))
       continue;
     std::vector<Person> names = persons_.ParseList(doc, Group(*e.regex, groups, "v")).persons;
     if (e.key == "against")
@@ -441,7 +467,7 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, const std::vec
     if (const AcceleratedRE2* place = grammar_.Pattern("closing", "place")) {
       std::vector<Range> g;
       Range w;
-      Range around{whole.start, std::min(r.end, whole.end + 200)};
+      Range around{whole.start, std::min(r.end, whole.end + kClosingPlaceBytes)};
       if (FindIn(doc, *place, around, &w, &g))
         p->closing_place = doc.Text(Group(*place, g, "place"));
       auto dates = words_.FindDates(doc, around);
@@ -455,7 +481,8 @@ void RecordPartsReader::ReadClosing(const Document& doc, Range r, const std::vec
   for (const char* key : {"transmitted", "published"}) {
     const AcceleratedRE2* re = matching("publication", key, publication);
     if (!re || !FindIn(doc, *re, r, &whole, &groups)) continue;
-    auto dates = words_.FindDates(doc, Range{whole.end, std::min(r.end, whole.end + 40)});
+    auto dates =
+        words_.FindDates(doc, Range{whole.end, std::min(r.end, whole.end + kPublicationDateBytes)});
     if (!dates.empty())
       (std::string(key) == "transmitted" ? p->transmitted : p->published) = dates.front().iso;
   }

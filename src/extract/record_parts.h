@@ -78,6 +78,9 @@ class RecordPartsReader {
   SectionScreen vote_screen_;    // the vote sections, over a vote's window
   SectionScreen tally_screen_;   // for, against, abstention, not voting: a line of tallies
   SectionScreen record_screen_;  // record.fields, closing, publication: over the whole record
+  const AcceleratedRE2* label_;  // [segment.label] label
+  std::vector<std::string> first_words_;  // [table.record_words] first: "1er", "unique"
+  std::vector<std::string> open_ends_;    // [table.record_words] open_end: "de"
 };
 
 }  // namespace registre

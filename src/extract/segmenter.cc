@@ -8,6 +8,9 @@
 
 namespace registre {
 
+// An extract of a register prints its deliberation number within its first lines.
+constexpr std::size_t kExtractHeadLines = 15;
+
 Segmenter::Segmenter(const Grammar& grammar)
     : grammar_(grammar), not_title_(grammar.Union({"segment.title"}, "not_title")) {}
 
@@ -121,7 +124,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
     if (!FindIn(doc, *e.regex, Range{0, end}, nullptr, nullptr)) continue;
     RecordSegment r;
     r.range = Range{0, end};
-    std::size_t head_end = doc.lines().size() > 15 ? doc.LineRange(15).end : end;
+    std::size_t head_end =
+        doc.lines().size() > kExtractHeadLines ? doc.LineRange(kExtractHeadLines).end : end;
     if (const AcceleratedRE2* number = grammar_.Pattern("segment.head_number", "n")) {
       for (std::size_t l = 0; l < doc.lines().size() && doc.LineRange(l).end <= head_end; ++l) {
         std::vector<Range> g;

@@ -8,7 +8,57 @@
 #include "base/utf8.h"
 
 namespace registre {
+
+struct SittingLexicon {
+  explicit SittingLexicon(const Grammar& g) {
+    for (const GrammarEntry& e : g.Section("table.sitting_words")) {
+      std::vector<std::string>* list = e.key == "preposition"   ? &prepositions
+                                       : e.key == "article"     ? &articles
+                                       : e.key == "particle"    ? &particles
+                                       : e.key == "kind_prefix" ? &kind_prefixes
+                                       : e.key == "suffix"      ? &suffixes
+                                       : e.key == "determiner"  ? &determiners
+                                       : e.key == "civility"    ? &civilities
+                                                                : nullptr;
+      if (list) list->push_back(e.value);
+      if (e.key == "town_prefix" && town_prefix.empty()) town_prefix = e.value + " ";
+    }
+    for (std::string& w : kind_prefixes) w += ' ';
+    for (const GrammarEntry& e : g.Section("table.time_words"))
+      time_words.emplace_back(e.key, std::stoi(e.value));
+    for (const GrammarEntry& e : g.Section("sitting.authority_type"))
+      if (e.regex) types.emplace_back(e.key, e.regex.get());
+    default_type = g.Lookup("table.authority_type", "default");
+    for (const GrammarEntry& e : g.Section("table.authority_type"))
+      if (e.key == "context") context_types.push_back(e.value);
+  }
+  static bool In(const std::vector<std::string>& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  }
+  std::vector<std::string> prepositions, articles, particles, kind_prefixes, suffixes, determiners,
+      civilities;
+  std::string town_prefix;
+  std::vector<std::pair<std::string, int>> time_words;
+  std::vector<std::pair<std::string, const AcceleratedRE2*>> types;
+  std::string default_type;
+  std::vector<std::string> context_types;
+};
+
 namespace {
+
+// How far after an attendance label its list may run (bytes of the folded text), at most:
+// the longest lists (sixty councillors with their proxies) fit.
+constexpr std::size_t kAttendanceValueBytes = 6000;
+// The authority is first looked for in a record's title lines, then in its head.
+constexpr std::size_t kAuthorityTitleBytes = 400;
+// The head of a record or sitting, where its authority, assembly, time and place are printed.
+constexpr std::size_t kSittingHeadBytes = 3000;
+// Dates of the sitting and of its convocation are printed near the top.
+constexpr std::size_t kDatesHeadBytes = 4000;
+// How far before a date the words saying what it is ("convoqué le") may stand.
+constexpr std::size_t kBeforeDateBytes = 80;
+// The president may be named after the attendance lists.
+constexpr std::size_t kPresidentHeadBytes = 6000;
 
 struct Mark {
   std::size_t start, end;
@@ -41,8 +91,8 @@ std::vector<Mark> FindAll(const Document& doc, const Grammar& grammar, std::stri
   return kept;
 }
 
-bool IsCivilityToken(std::string_view tail) {
-  for (std::string_view c : {"m.", "mme", "mlle", "monsieur", "madame", "mm.", "mmes"}) {
+bool IsCivilityToken(const SittingLexicon& lex, std::string_view tail) {
+  for (std::string_view c : lex.civilities) {
     if (tail.size() >= c.size() && tail.substr(tail.size() - c.size()) == c &&
         (tail.size() == c.size() || tail[tail.size() - c.size() - 1] == ' '))
       return true;
@@ -78,7 +128,8 @@ bool LooksLikeNameRun(const Document& doc, Range r) {
 
 // End of the paragraph starting at `from`: a blank line, unless the text before it plainly
 // continues (a trailing comma or civility: lists broken by page layout).
-std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limit) {
+std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex, std::size_t from,
+                         std::size_t limit) {
   const std::string& f = doc.folded();
   std::size_t i = from;
   while (i < limit) {
@@ -92,8 +143,8 @@ std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limi
       // An open parenthesis goes on too: "(article L.\n\n5211-1 du CGCT) : Mme X".
       bool open_paren = std::count(before.begin(), before.end(), '(') >
                         std::count(before.begin(), before.end(), ')');
-      if (!before.empty() &&
-          (before.back() == ',' || before.back() == ':' || IsCivilityToken(before) || open_paren)) {
+      if (!before.empty() && (before.back() == ',' || before.back() == ':' ||
+                              IsCivilityToken(lex, before) || open_paren)) {
         i = j;
         continue;
       }
@@ -120,7 +171,7 @@ std::size_t ParagraphEnd(const Document& doc, std::size_t from, std::size_t limi
     // A list closed by a full stop ends with its line ("..., M. Vincent.").
     std::string_view line(f.data() + i, nl - i);
     while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-    if (!line.empty() && line.back() == '.' && !IsCivilityToken(line) && nl > from) return nl;
+    if (!line.empty() && line.back() == '.' && !IsCivilityToken(lex, line) && nl > from) return nl;
     i = nl + 1;
   }
   return limit;
@@ -142,22 +193,15 @@ void AddUnique(std::vector<Person>& list, const Person& p) {
 
 constexpr std::size_t kContextPenalty = 100000;
 
-bool IsPreposition(const std::string& w) {
-  return w == "de" || w == "du" || w == "des" || w == "d'" || w == "sur" || w == "en" || w == "a" ||
-         w == "au" || w == "aux";
-}
-
-bool StartsWithAuthorityWord(const std::string& folded) {
-  for (const char* w : {"commune ", "ville ", "mairie "})
+bool StartsWithAuthorityWord(const SittingLexicon& lex, const std::string& folded) {
+  for (const std::string& w : lex.kind_prefixes)
     if (folded.rfind(w, 0) == 0) return true;
   return false;
 }
 
 // A name is capitalised words joined by particles; it ends before the first other
 // lower-case word ("... des Lisières de l’Oise doit présenter").
-std::string CutAtRunningText(const std::string& text) {
-  static const char* kParticles[] = {"de",  "des", "du", "la", "le",  "les", "l",   "d",
-                                     "sur", "en",  "et", "au", "aux", "lès", "lez", "sous"};
+std::string CutAtRunningText(const SittingLexicon& lex, const std::string& text) {
   std::size_t pos = 0, words = 0;
   while (pos < text.size()) {
     std::size_t end = text.find(' ', pos);
@@ -168,8 +212,7 @@ std::string CutAtRunningText(const std::string& text) {
     std::string head = apostrophe == std::string::npos ? word : word.substr(0, apostrophe);
     std::size_t i = 0;
     char32_t first = word.empty() ? 0 : NextCodePoint(word, i);
-    bool particle = std::any_of(std::begin(kParticles), std::end(kParticles),
-                                [&](const char* p) { return FoldString(head) == p; });
+    bool particle = SittingLexicon::In(lex.particles, FoldString(head));
     if (words >= 2 && !particle && !u_isupper(static_cast<UChar32>(first)) &&
         !u_isdigit(static_cast<UChar32>(first))) {
       std::string cut = text.substr(0, pos);
@@ -193,16 +236,10 @@ bool LastWordCapitalised(const std::string& text) {
   return u_isupper(static_cast<UChar32>(cp));
 }
 
-std::string TypeOfAuthority(std::string_view folded) {
-  if (folded.find("metropole") != std::string_view::npos) return "metropole";
-  if (folded.rfind("communaute", 0) == 0 || folded.find("agglomeration") != std::string_view::npos)
-    return "communaute";
-  if (folded.rfind("syndicat", 0) == 0) return "syndicat";
-  if (folded.find("departement") != std::string_view::npos ||
-      folded.find("general") != std::string_view::npos)
-    return "departement";
-  if (folded.find("region") != std::string_view::npos) return "region";
-  return "commune";
+std::string TypeOfAuthority(const SittingLexicon& lex, std::string_view folded) {
+  for (const auto& [type, re] : lex.types)
+    if (RE2::PartialMatch(re2::StringPiece(folded.data(), folded.size()), *re)) return type;
+  return lex.default_type;
 }
 
 }  // namespace
@@ -212,6 +249,7 @@ SittingReader::SittingReader(const Grammar& grammar, const FrenchWords& words,
     : grammar_(grammar),
       words_(words),
       persons_(persons),
+      lexicon_(std::make_shared<SittingLexicon>(grammar)),
       attendance_screen_(grammar, {"attendance.labels", "attendance.stop", "attendance.counts"},
                          SectionScreen::Answers::kSuperset) {}
 
@@ -248,7 +286,7 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   std::size_t span_start = r.end, span_end = r.start;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const Mark& label = labels[i];
-    std::size_t limit = std::min(r.end, label.end + 6000);
+    std::size_t limit = std::min(r.end, label.end + kAttendanceValueBytes);
     if (i + 1 < labels.size()) limit = std::min(limit, labels[i + 1].start);
     for (const Mark& s : stops) {
       if (s.start >= label.end && s.start < limit) {
@@ -256,7 +294,7 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
         break;
       }
     }
-    limit = ParagraphEnd(doc, label.end, limit);
+    limit = ParagraphEnd(doc, *lexicon_, label.end, limit);
     Range value = TrimRange(doc, Range{label.end, limit}, " \n\t:;,.-");
     // A count printed after the list: "..., M. Franck SUPERBI, (27)".
     static const RE2 kTrailingCount(R"(\(\s*(\d{1,3})\s*\)\s*$)");
@@ -330,8 +368,9 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       bool stop = !grammar_.Lookup("table.authority_stop", word).empty();
       // An article after a preposition belongs to the name ("de la Vanne"); elsewhere it
       // starts the running text ("des Lisières de l'Oise la SAUR").
-      bool article = word == "la" || word == "le" || word == "les";
-      if (words >= 2 && (stop || (article && !IsPreposition(previous)))) {
+      bool article = SittingLexicon::In(lexicon_->articles, word);
+      if (words >= 2 &&
+          (stop || (article && !SittingLexicon::In(lexicon_->prepositions, previous)))) {
         cut = pos;
         break;
       }
@@ -340,11 +379,11 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       pos = end + 1;
     }
     value = TrimRange(doc, Range{value.start, value.start + cut}, " \n,.-'");
-    std::string text = CutAtRunningText(doc.Text(value));
+    std::string text = CutAtRunningText(*lexicon_, doc.Text(value));
     if (!LastWordCapitalised(text)) return "";
     // "Maire de X" names the town; "... de la Commune de X" names the commune already.
-    if (name.empty() && !text.empty() && !StartsWithAuthorityWord(FoldString(text)))
-      text = "Commune de " + text;
+    if (name.empty() && !text.empty() && !StartsWithAuthorityWord(*lexicon_, FoldString(text)))
+      text = lexicon_->town_prefix + text;
     return text;
   };
   auto try_range = [&](Range range, bool earliest) -> std::string {
@@ -356,14 +395,14 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       if (!FindIn(doc, *e.regex, range, &whole, &groups)) continue;
       std::string_view w = doc.Folded(whole);
       // "la Métropole", "cette métropole": a determiner is not a name.
-      bool suffix_form = (w.size() > 10 && w.substr(w.size() - 9) == "metropole") ||
-                         (w.size() > 14 && w.substr(w.size() - 13) == "agglomeration");
-      if (e.key == "name" && suffix_form) {
-        std::string_view first = w.substr(0, w.find(' '));
-        if (first == "la" || first == "de" || first == "du" || first == "sa" || first == "cette" ||
-            first == "notre" || first == "une" || first == "grand" || first == "et")
-          continue;
-      }
+      // (a word before the suffix, and a space between them at least)
+      bool suffix_form = std::any_of(
+          lexicon_->suffixes.begin(), lexicon_->suffixes.end(), [&](const std::string& x) {
+            return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x;
+          });
+      if (e.key == "name" && suffix_form &&
+          SittingLexicon::In(lexicon_->determiners, w.substr(0, w.find(' '))))
+        continue;
       if (!earliest) {
         std::string text = render(e, groups);
         if (!text.empty()) return text;
@@ -372,8 +411,8 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       // A département or région printed above a more local authority is its context.
       std::string text = render(e, groups);
       if (text.empty()) continue;
-      std::string kind = TypeOfAuthority(FoldString(text));
-      bool context = kind == "departement" || kind == "region";
+      std::string kind = TypeOfAuthority(*lexicon_, FoldString(text));
+      bool context = SittingLexicon::In(lexicon_->context_types, kind);
       std::size_t rank = context ? whole.start + kContextPenalty : whole.start;
       if (rank < best_start) {
         best = std::move(text);
@@ -382,17 +421,17 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
     }
     return best;
   };
-  Range title{r.start, std::min(r.end, r.start + 400)};
-  Range head{r.start, std::min(r.end, r.start + 3000)};
+  Range title{r.start, std::min(r.end, r.start + kAuthorityTitleBytes)};
+  Range head{r.start, std::min(r.end, r.start + kSittingHeadBytes)};
   std::string found = try_range(title, true);
   if (found.empty()) found = try_range(head, false);
   if (found.empty()) found = try_range(r, false);
-  *type = found.empty() ? "" : TypeOfAuthority(FoldString(found));
+  *type = found.empty() ? "" : TypeOfAuthority(*lexicon_, FoldString(found));
   return found;
 }
 
 std::string SittingReader::ReadAssembly(const Document& doc, Range r, std::string* kind) const {
-  Range head{r.start, std::min(r.end, r.start + 3000)};
+  Range head{r.start, std::min(r.end, r.start + kSittingHeadBytes)};
   for (Range range : {head, r}) {
     const GrammarEntry* best = nullptr;
     Range best_name;
@@ -415,7 +454,7 @@ std::string SittingReader::ReadAssembly(const Document& doc, Range r, std::strin
 }
 
 void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
-  Range head{r.start, std::min(r.end, r.start + 4000)};
+  Range head{r.start, std::min(r.end, r.start + kDatesHeadBytes)};
   int year_words = words_.YearInWords(doc, head);
   std::vector<FrenchWords::DateFound> dates = words_.FindDates(doc, head, year_words);
   const AcceleratedRE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
@@ -423,7 +462,8 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
   int session_year = 0;
   for (const auto& d : dates) {
     if (d.iso.empty()) continue;
-    Range before{d.range.start >= 80 ? d.range.start - 80 : 0, d.range.start};
+    Range before{d.range.start >= kBeforeDateBytes ? d.range.start - kBeforeDateBytes : 0,
+                 d.range.start};
     if (before.start < r.start) before.start = r.start;
     if (convocation && FindIn(doc, *convocation, before, nullptr, nullptr)) {
       if (s->convocation_date.empty()) s->convocation_date = d.iso;
@@ -439,7 +479,8 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
   if (s->convocation_date.empty() && session_year) {
     for (const auto& d : dates) {
       std::string iso = d.IsoWith(session_year);
-      Range before{d.range.start >= 80 ? d.range.start - 80 : 0, d.range.start};
+      Range before{d.range.start >= kBeforeDateBytes ? d.range.start - kBeforeDateBytes : 0,
+                   d.range.start};
       if (before.start < r.start) before.start = r.start;
       if (!iso.empty() && convocation && FindIn(doc, *convocation, before, nullptr, nullptr)) {
         s->convocation_date = iso;
@@ -450,7 +491,7 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
 }
 
 void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) const {
-  Range head{r.start, std::min(r.end, r.start + 3000)};
+  Range head{r.start, std::min(r.end, r.start + kSittingHeadBytes)};
   Range whole;
   std::vector<Range> groups;
   // The earliest time printed in the head is the sitting's (later ones are arrivals).
@@ -477,10 +518,11 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
     } else {
       hour = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "hw")));
       std::string_view mw = doc.Folded(Group(*e.regex, groups, "mw"));
-      minutes = mw == "et demie"   ? 30
-                : mw == "et quart" ? 15
-                : mw.empty()       ? 0
-                                   : words_.ParseNumber(mw).value_or(-1);
+      auto word = std::find_if(lexicon_->time_words.begin(), lexicon_->time_words.end(),
+                               [&](const auto& t) { return t.first == mw; });
+      minutes = word != lexicon_->time_words.end() ? word->second
+                : mw.empty()                       ? 0
+                                                   : words_.ParseNumber(mw).value_or(-1);
     }
     if (!hour || *hour > 23 || !minutes || *minutes < 0 || *minutes > 59) continue;
     char buf[24];
@@ -506,7 +548,7 @@ void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) c
 }
 
 std::optional<Person> SittingReader::ReadPresident(const Document& doc, Range r) const {
-  Range head{r.start, std::min(r.end, r.start + 6000)};
+  Range head{r.start, std::min(r.end, r.start + kPresidentHeadBytes)};
   for (const GrammarEntry& e : grammar_.Candidates("sitting.president", doc.Folded(head))) {
     Range whole;
     std::vector<Range> groups;

@@ -8,6 +8,7 @@
 // (grammars/10-sitting.grammar).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,10 @@ struct Sitting {
   std::vector<Warning> warnings;
 };
 
+// The words of [table.sitting_words], [table.time_words] and the patterns of
+// [sitting.authority_type], resolved once from the grammar (sitting.cc).
+struct SittingLexicon;
+
 class SittingReader {
  public:
   SittingReader(const Grammar& grammar, const FrenchWords& words, const PersonParser& persons);
@@ -62,6 +67,7 @@ class SittingReader {
   const Grammar& grammar_;
   const FrenchWords& words_;
   const PersonParser& persons_;
+  std::shared_ptr<const SittingLexicon> lexicon_;
   // The attendance sections are always read over the same range: screened in one pass.
   SectionScreen attendance_screen_;
 };

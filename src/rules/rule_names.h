@@ -41,6 +41,10 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"table.sentence_start", "", ""},
     // extract/record_parts.cc: the "Objet :" label (t the object).
     {"segment.object", "object", "t"},
+    // extract/segmenter.cc (ExtendTitle), record_parts.cc (Continued): a label line.
+    {"segment.label", "label", ""},
+    // extract/record_parts.cc: article numbers meaning 1, words a value goes on after.
+    {"table.record_words", "first open_end", ""},
     // extract/segmenter.cc: a title's number (n).
     {"segment.title_number", "n", "n"},
     // extract/segmenter.cc: headings that start no record.
@@ -69,6 +73,15 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
      "v"},
     // extract/sitting.cc: ReadAuthority (name, or town: "Maire de X").
     {"sitting.authority", "name", "name town"},
+    // extract/sitting.cc (SittingLexicon): the words applied to names, lists and towns.
+    {"table.sitting_words",
+     "preposition article particle kind_prefix town_prefix suffix determiner civility", ""},
+    // extract/sitting.cc: TypeOfAuthority, the first matching key; its default and the
+    // types that are a context.
+    {"sitting.authority_type", "", ""},
+    {"table.authority_type", "default context", ""},
+    // extract/sitting.cc: minutes in words ("et demie").
+    {"table.time_words", "", ""},
     // extract/sitting.cc: words that end an authority's name.
     {"table.authority_stop", "", ""},
     // extract/sitting.cc: ReadAssembly (the key is the assembly kind).
