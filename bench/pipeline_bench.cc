@@ -15,6 +15,7 @@
 #include "rules/grammar.h"
 #include "text/document.h"
 #include "text/normaliser.h"
+#include "text/text_rules.h"
 
 namespace registre {
 namespace {
@@ -28,11 +29,19 @@ const std::string& Seed() {
   return bytes;
 }
 
+// The normaliser's rules from the bundled grammar (loaded once).
+const TextRules& Rules() {
+  static const std::unique_ptr<Grammar> grammar =
+      std::move(Grammar::LoadDirectory(DefaultGrammarDir())).value();
+  static const TextRules rules = std::move(TextRules::FromGrammar(*grammar)).value();
+  return rules;
+}
+
 void BM_Normalise(benchmark::State& state) {
   const std::string& bytes = Seed();
   for (auto _ : state) {
     auto source = ReadText(bytes);
-    NormalisedText text = Normalise(source.value());
+    NormalisedText text = Normalise(source.value(), Rules());
     benchmark::DoNotOptimize(text.text.data());
   }
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes.size()));
@@ -46,7 +55,7 @@ void BM_Segment(benchmark::State& state) {
     return;
   }
   Segmenter segmenter(*grammar.value());
-  const Document doc(Normalise(ReadText(Seed()).value()));
+  const Document doc(Normalise(ReadText(Seed()).value(), Rules()));
   for (auto _ : state) {
     Segmentation seg = segmenter.Split(doc);
     benchmark::DoNotOptimize(seg.records.data());

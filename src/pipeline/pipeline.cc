@@ -20,13 +20,20 @@
 #include "text/document.h"
 #include "text/normaliser.h"
 #include "text/reflow.h"
+#include "text/text_rules.h"
 
 namespace registre {
 
 // The extraction stages, built once from the grammar and shared by every document.
 struct PipelineStages {
-  explicit PipelineStages(const Grammar& g)
-      : words(g), persons(g), sitting(g, words, persons), segmenter(g), parts(g, words, persons) {}
+  PipelineStages(const Grammar& g, TextRules text)
+      : text_rules(std::move(text)),
+        words(g),
+        persons(g),
+        sitting(g, words, persons),
+        segmenter(g),
+        parts(g, words, persons) {}
+  TextRules text_rules;
   FrenchWords words;
   PersonParser persons;
   SittingReader sitting;
@@ -49,7 +56,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_di
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->grammar_ = std::move(grammar).value();
   p->validator_ = std::move(validator).value();
-  p->stages_ = std::make_unique<PipelineStages>(*p->grammar_);
+  auto text_rules = TextRules::FromGrammar(*p->grammar_);
+  if (!text_rules.ok()) return text_rules.status().Annotate(grammar_dir);
+  p->stages_ = std::make_unique<PipelineStages>(*p->grammar_, std::move(text_rules).value());
   // Subject inference is optional: a grammar directory without matieres.rules has none.
   std::string rules = MatterGrammarPath(grammar_dir);
   if (std::filesystem::exists(rules)) {
@@ -73,7 +82,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   if (!source.ok()) return source.status();
   DocumentResult result;
   result.warnings = source.value().warnings;
-  NormalisedText normalised = Normalise(source.value());
+  NormalisedText normalised = Normalise(source.value(), stages_->text_rules);
   if (int breaks = Reflow(*grammar_, &normalised)) {
     result.warnings.push_back(
         {"reflowed", "long lines without structure: " + std::to_string(breaks) +

@@ -121,6 +121,12 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/record_parts.cc: ReadClosing.
     {"closing", "text place", "place"},
     {"publication", "prefecture_id transmitted published", "id"},
+    // text/text_rules.cc (page_furniture.cc): a page counter line (page the word, open and
+    // close around n, total), a counter with a running title; the word "page".
+    {"page.furniture", "counter title", "page open n close total"},
+    {"table.page_furniture", "page_word", ""},
+    // text/text_rules.cc (hyphenation.cc): compounds that keep a line-end hyphen.
+    {"table.hyphenation", "connector left right", ""},
     // text/reflow.cc: the line length of reflowed text, and where a line break stays.
     {"table.reflow", "min_line", ""},
     {"reflow.break_before", "upper", ""},

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 #include <string>
 
 #include "base/utf8.h"
@@ -13,29 +12,16 @@
 namespace registre {
 namespace {
 
-bool IsNumberWord(std::string_view w) {
-  static const char* const kWords[] = {
-      "un",        "une",      "deux",  "trois", "quatre", "cinq",   "six",
-      "sept",      "huit",     "neuf",  "dix",   "onze",   "douze",  "treize",
-      "quatorze",  "quinze",   "seize", "vingt", "vingts", "trente", "quarante",
-      "cinquante", "soixante", "cent",  "cents", "mille",  "et"};
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; });
+bool In(const std::vector<std::string>& words, const std::string& w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
 }
 
 // Compounds whose hyphen is part of the word, not of the line break: "vingt-\ndeux",
-// "peut-\nêtre", "ci-\ndessus", "vice-\nprésident".
-bool KeepsHyphen(std::string_view left, std::string_view right) {
+// "peut-\nêtre", "ci-\ndessus", "vice-\nprésident" (the lists: [table.hyphenation]).
+bool KeepsHyphen(std::string_view left, std::string_view right, const TextRules& rules) {
   std::string l = FoldString(left), r = FoldString(right);
-  if (IsNumberWord(l) && IsNumberWord(r)) return true;
-  static const char* const kLeft[] = {"ci",   "vice",  "sous",  "demi", "mi",   "peut",  "porte",
-                                      "chef", "grand", "belle", "beau", "sans", "contre"};
-  static const char* const kRight[] = {
-      "etre",  "dessus", "dessous", "apres",     "contre",     "ci",         "la",         "meme",
-      "memes", "dela",   "dire",    "president", "presidente", "presidents", "presidentes"};
-  auto in = [](const std::string& w, const auto& list) {
-    return std::any_of(std::begin(list), std::end(list), [&](const char* k) { return w == k; });
-  };
-  return in(l, kLeft) || in(r, kRight);
+  if (In(rules.number_words, l) && In(rules.number_words, r)) return true;
+  return In(rules.keep_left, l) || In(rules.keep_right, r);
 }
 
 std::size_t WordStart(std::string_view s, std::size_t end) {
@@ -60,7 +46,7 @@ std::size_t WordEnd(std::string_view s) {
 
 }  // namespace
 
-Join HyphenJoin(std::string_view s, std::string_view n) {
+Join HyphenJoin(std::string_view s, std::string_view n, const TextRules& rules) {
   if (n.empty()) return Join::kNone;
   std::size_t k = 0;
   auto first = static_cast<UChar32>(NextCodePoint(n, k));
@@ -73,7 +59,8 @@ Join HyphenJoin(std::string_view s, std::string_view n) {
   if (word == hyphen) return Join::kNone;                          // " -" list dash, "2022-"
   if (upper) return ocr ? Join::kOcrToHyphen : Join::kKeepHyphen;  // "Jean-\nPierre"
   if (ocr) return Join::kOcrDrop;
-  if (KeepsHyphen(s.substr(word, hyphen - word), n.substr(0, WordEnd(n)))) return Join::kKeepHyphen;
+  if (KeepsHyphen(s.substr(word, hyphen - word), n.substr(0, WordEnd(n)), rules))
+    return Join::kKeepHyphen;
   return Join::kDropHyphen;
 }
 

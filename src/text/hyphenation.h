@@ -5,6 +5,8 @@
 
 #include <string_view>
 
+#include "text/text_rules.h"
+
 namespace registre {
 
 enum class Join {
@@ -15,7 +17,8 @@ enum class Join {
   kOcrDrop,      // OCR '¬' before a lower-case letter: dropped
 };
 
-// How line `s` joins the next content line `n` (both without their '\n').
-Join HyphenJoin(std::string_view s, std::string_view n);
+// How line `s` joins the next content line `n` (both without their '\n'); the compounds
+// that keep their hyphen are those of `rules`.
+Join HyphenJoin(std::string_view s, std::string_view n, const TextRules& rules);
 
 }  // namespace registre

@@ -26,6 +26,7 @@ struct Assembler {
   const MappedText& text;
   const std::vector<Line>& lines;
   const std::vector<bool>& furniture;
+  const TextRules& rules;
   NormalisedText& result;
   MappedText out;
   int page = 1;
@@ -47,7 +48,7 @@ struct Assembler {
       StartPages(lines[i].page);
       std::size_t next = NextContent(i);
       Join how = next < lines.size()
-                     ? HyphenJoin(LineText(text, lines[i]), LineText(text, lines[next]))
+                     ? HyphenJoin(LineText(text, lines[i]), LineText(text, lines[next]), rules)
                      : Join::kNone;
       EmitLine(lines[i], how);
       if (how != Join::kNone) {
@@ -113,7 +114,7 @@ bool IsDrawnRule(std::string_view line) {
 
 }  // namespace
 
-NormalisedText Normalise(const SourceText& source) {
+NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
   NormalisedText result;
   CharPassResult chars = RunCharPass(source.text, HasMojibake(source.text));
   if (chars.mojibake_repaired > 0) {
@@ -150,8 +151,8 @@ NormalisedText Normalise(const SourceText& source) {
   repaired.src.push_back(static_cast<uint32_t>(source.text.size()));
 
   std::vector<bool> furniture =
-      FindFurniture(repaired, lines, static_cast<int>(chars.page_starts.size()));
-  Assembler assembler{repaired, lines, furniture, result, {}, 1, {}, {}};
+      FindFurniture(repaired, lines, static_cast<int>(chars.page_starts.size()), rules);
+  Assembler assembler{repaired, lines, furniture, rules, result, {}, 1, {}, {}};
   assembler.Run();
   assembler.StartPages(static_cast<int>(chars.page_starts.size()));
   for (uint32_t& p : result.page_starts)

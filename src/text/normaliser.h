@@ -27,6 +27,7 @@
 
 #include "read/source_text.h"
 #include "text/folding.h"
+#include "text/text_rules.h"
 
 namespace registre {
 
@@ -43,6 +44,7 @@ struct NormalisedText {
   int page_count() const { return static_cast<int>(page_starts.size()); }
 };
 
-NormalisedText Normalise(const SourceText& source);
+// `rules`: the grammar's words and patterns for page furniture and hyphenation.
+NormalisedText Normalise(const SourceText& source, const TextRules& rules);
 
 }  // namespace registre

@@ -12,24 +12,39 @@
 namespace registre {
 namespace {
 
-bool StartsWithPage(std::string_view s) {
+// A page counter or title is a short line: longer ones are not tried.
+constexpr std::size_t kMaxCounterBytes = 24;
+constexpr std::size_t kMaxPageTitleBytes = 80;
+
+// True when `s`, after dashes and spaces, starts with `word` (ASCII letters, either case).
+bool StartsWithWord(std::string_view s, std::string_view word) {
   std::size_t i = 0;
   while (i < s.size() && (s[i] == '-' || s[i] == ' ')) ++i;
-  return s.size() - i >= 4 && (s[i] == 'p' || s[i] == 'P') && (s[i + 1] | 0x20) == 'a' &&
-         (s[i + 2] | 0x20) == 'g' && (s[i + 3] | 0x20) == 'e';
+  if (word.empty() || s.size() - i < word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if ((s[i + k] | 0x20) != word[k]) return false;
+  return true;
 }
 
 // "Page 1/14", "- 2 -", "1/6", "Page 3 sur 49": a page counter, wherever it stands. A bare
 // or one-sided number ("12", "-43") may be a table cell: only furniture at a page edge.
-bool IsPageCounter(std::string_view s) {
-  if (s.size() > 24 || s.find_first_of("0123456789") == std::string_view::npos) return false;
-  static const RE2 kCounter(
-      R"((?i)(page\s*)?([-–—(]\s*)?(\d{1,4})(\s*[-–—)])?(?:\s*(?:/|sur|of)\s*(\d{1,4}))?\.?)");
-  re2::StringPiece page, open, n, close, total;
-  if (!RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kCounter, &page, &open, &n, &close,
-                      &total)) {
+bool IsPageCounter(std::string_view s, const TextRules& rules) {
+  if (s.size() > kMaxCounterBytes || s.find_first_of("0123456789") == std::string_view::npos)
+    return false;
+  re2::StringPiece pieces[TextRules::kMaxCounterGroups];
+  RE2::Arg args[TextRules::kMaxCounterGroups];
+  const RE2::Arg* arg_ptrs[TextRules::kMaxCounterGroups];
+  for (int i = 0; i < rules.counter_groups; ++i) {
+    args[i] = &pieces[i];
+    arg_ptrs[i] = &args[i];
+  }
+  if (!RE2::FullMatchN(re2::StringPiece(s.data(), s.size()), *rules.page_counter, arg_ptrs,
+                       rules.counter_groups)) {
     return false;
   }
+  re2::StringPiece page = pieces[rules.page - 1], open = pieces[rules.open - 1],
+                   n = pieces[rules.n - 1], close = pieces[rules.close - 1],
+                   total = pieces[rules.total - 1];
   if (!total.empty()) {
     return std::stoi(std::string(n.data(), n.size())) <=
            std::stoi(std::string(total.data(), total.size()));
@@ -38,11 +53,9 @@ bool IsPageCounter(std::string_view s) {
 }
 
 // "Page 2 - Conseil municipal du 3 mai": a counter followed by a short running title.
-bool IsPageTitle(std::string_view s) {
-  if (!StartsWithPage(s) || s.size() > 80) return false;
-  static const RE2 kPageWord(
-      R"((?i)[-\s]*page\s+\d{1,4}(?:\s*(?:/|sur)\s*\d{1,4})?\s*[-–—:|,].{0,60})");
-  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kPageWord);
+bool IsPageTitle(std::string_view s, const TextRules& rules) {
+  if (!StartsWithWord(s, rules.page_word) || s.size() > kMaxPageTitleBytes) return false;
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *rules.page_title);
 }
 
 // The value of a line that is only a number ("12", "- 12 -" is a counter already).
@@ -89,13 +102,14 @@ std::string MaskDigits(std::string_view s) {
 
 class FurnitureFinder {
  public:
-  FurnitureFinder(const MappedText& text, const std::vector<Line>& lines, int pages)
-      : text_(text), lines_(lines), pages_(pages), furniture_(lines.size(), false) {}
+  FurnitureFinder(const MappedText& text, const std::vector<Line>& lines, int pages,
+                  const TextRules& rules)
+      : text_(text), lines_(lines), pages_(pages), rules_(rules), furniture_(lines.size(), false) {}
 
   std::vector<bool> Find() {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       std::string_view s = LineText(text_, lines_[i]);
-      if (!s.empty() && (IsPageCounter(s) || IsPageTitle(s))) furniture_[i] = true;
+      if (!s.empty() && (IsPageCounter(s, rules_) || IsPageTitle(s, rules_))) furniture_[i] = true;
     }
     CollectEdges();
     MarkBarePageNumbers();
@@ -196,7 +210,7 @@ class FurnitureFinder {
     // headings numbered like the pages ("Délibération n° 2021-03") are content.
     bool says_page = std::all_of(where.begin(), where.end(), [&](const Edge* e) {
       std::string_view s = LineText(text_, lines_[e->line]);
-      return FoldString(s).find("page") != std::string::npos ||
+      return FoldString(s).find(rules_.page_word) != std::string::npos ||
              s.find('/') != std::string_view::npos;
     });
     if (!says_page) return false;
@@ -257,14 +271,16 @@ class FurnitureFinder {
   const MappedText& text_;
   const std::vector<Line>& lines_;
   int pages_;
+  const TextRules& rules_;
   std::vector<bool> furniture_;
   std::vector<Edge> edges_;
 };
 
 }  // namespace
 
-std::vector<bool> FindFurniture(const MappedText& text, const std::vector<Line>& lines, int pages) {
-  return FurnitureFinder(text, lines, pages).Find();
+std::vector<bool> FindFurniture(const MappedText& text, const std::vector<Line>& lines, int pages,
+                                const TextRules& rules) {
+  return FurnitureFinder(text, lines, pages, rules).Find();
 }
 
 }  // namespace registre

@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "text/mapped_text.h"
+#include "text/text_rules.h"
 
 namespace registre {
 
 // furniture[i] is true when lines[i] of `text` is page furniture. `pages` is the number of
-// pages the text has.
-std::vector<bool> FindFurniture(const MappedText& text, const std::vector<Line>& lines, int pages);
+// pages the text has; `rules` gives the counter and title patterns and the page word.
+std::vector<bool> FindFurniture(const MappedText& text, const std::vector<Line>& lines, int pages,
+                                const TextRules& rules);
 
 }  // namespace registre

@@ -9,11 +9,14 @@
 #include "base/home.h"
 #include "pipeline/pipeline.h"
 #include "rules/grammar.h"
+#include "support/test_support.h"
 #include "text/document.h"
 #include "text/normaliser.h"
 
 namespace registre {
 namespace {
+
+using testing::BundledTextRules;
 
 class FrenchWordsTest : public ::testing::Test {
  protected:
@@ -35,7 +38,7 @@ class FrenchWordsTest : public ::testing::Test {
   std::vector<std::string> Dates(const std::string& text, int default_year = 0) {
     SourceText source;
     source.text = text;
-    Document doc(Normalise(source));
+    Document doc(Normalise(source, BundledTextRules()));
     std::vector<std::string> out;
     for (const auto& d :
          FrenchWords(*grammar_).FindDates(doc, Range{0, doc.folded().size()}, default_year)) {
@@ -47,7 +50,7 @@ class FrenchWordsTest : public ::testing::Test {
   int Year(const std::string& text) {
     SourceText source;
     source.text = text;
-    Document doc(Normalise(source));
+    Document doc(Normalise(source, BundledTextRules()));
     return FrenchWords(*grammar_).YearInWords(doc, Range{0, doc.folded().size()});
   }
 
@@ -140,7 +143,7 @@ TEST_F(FrenchWordsTest, SeveralDatesInTextOrder) {
 TEST_F(FrenchWordsTest, IsoWithEqualsSearchingWithThatDefaultYear) {
   SourceText source;
   source.text = "convoqué le 3 juin, réuni le 10/06/2021, le 29 février, le 31 avril 2020";
-  Document doc(Normalise(source));
+  Document doc(Normalise(source, BundledTextRules()));
   FrenchWords words(*grammar_);
   const Range all{0, doc.folded().size()};
   for (int year : {2021, 2024}) {

@@ -20,6 +20,15 @@ const Grammar& BundledGrammar() {
   return *grammar;
 }
 
+const TextRules& BundledTextRules() {
+  static const TextRules rules = [] {
+    auto r = TextRules::FromGrammar(BundledGrammar());
+    if (!r.ok()) std::abort();
+    return std::move(r).value();
+  }();
+  return rules;
+}
+
 const Pipeline& BundledPipeline() {
   static const std::unique_ptr<Pipeline> pipeline = [] {
     auto p = Pipeline::Create(DefaultGrammarDir(), DefaultSchemaPath());
@@ -33,7 +42,7 @@ Document MakeDocument(const std::string& text) {
   SourceText source;
   source.text = text;
   source.format = "text";
-  return Document(Normalise(source));
+  return Document(Normalise(source, BundledTextRules()));
 }
 
 std::string FixturesDir() { return std::string(REGISTRE_SOURCE_DIR) + "/fixtures"; }

@@ -8,10 +8,13 @@
 #include "pipeline/pipeline.h"
 #include "rules/grammar.h"
 #include "text/document.h"
+#include "text/text_rules.h"
 
 namespace registre::testing {
 
 const Grammar& BundledGrammar();
+// The normaliser's rules from the bundled grammar.
+const TextRules& BundledTextRules();
 const Pipeline& BundledPipeline();
 Document MakeDocument(const std::string& text);
 std::string FixturesDir();

@@ -8,15 +8,18 @@
 #include <string>
 
 #include "read/text_reader.h"
+#include "support/test_support.h"
 
 namespace registre {
 namespace {
+
+using testing::BundledTextRules;
 
 NormalisedText Normalised(const std::string& text) {
   SourceText source;
   source.text = text;
   source.format = "text";
-  return Normalise(source);
+  return Normalise(source, BundledTextRules());
 }
 
 std::string Norm(const std::string& text) { return Normalised(text).text; }
@@ -231,7 +234,7 @@ TEST(NormaliserTest, LyonSeedDropsItsRepeatedHeaderBlock) {
   ss << in.rdbuf();
   auto source = ReadText(ss.str());
   ASSERT_TRUE(source.ok());
-  NormalisedText n = Normalise(source.value());
+  NormalisedText n = Normalise(source.value(), BundledTextRules());
   auto count = [&](const std::string& s) {
     std::size_t k = 0;
     for (std::size_t at = n.text.find(s); at != std::string::npos; at = n.text.find(s, at + 1)) ++k;
@@ -330,7 +333,7 @@ TEST(NormaliserTest, CorpusOffsetsStayExact) {
     auto source = ReadText(ss.str());
     ASSERT_TRUE(source.ok()) << name;
     SCOPED_TRACE(name);
-    ExpectMapsConsistent(source.value().text, Normalise(source.value()));
+    ExpectMapsConsistent(source.value().text, Normalise(source.value(), BundledTextRules()));
   }
 }
 

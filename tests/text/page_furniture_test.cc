@@ -5,8 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "support/test_support.h"
+
 namespace registre {
 namespace {
+
+using testing::BundledTextRules;
 
 // Pages of lines, laid out as the normaliser gives them to FindFurniture.
 struct Paged {
@@ -25,7 +29,7 @@ struct Paged {
     }
   }
   std::vector<std::string> Furniture() const {
-    std::vector<bool> f = FindFurniture(text, lines, pages);
+    std::vector<bool> f = FindFurniture(text, lines, pages, BundledTextRules());
     std::vector<std::string> out;
     for (std::size_t i = 0; i < lines.size(); ++i)
       if (f[i]) out.emplace_back(LineText(text, lines[i]));
