@@ -29,7 +29,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/french_words.cc: FindDates runs every entry but year_words; YearInWords runs
     // year_words.
     {"dates", "year_words", "d dw m y yw"},
-    // extract/segmenter.cc: heading kinds by key; n number, l label, t title.
+    // extract/headings.cc: heading kinds by key; n number, l label, t title.
     {"segment.heading", "numbered numbered_title number_line title_number item", "n l t"},
     // extract/segmenter.cc: a title line, and what is not one.
     {"segment.title", "title not_title", "t"},
@@ -41,7 +41,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"table.sentence_start", "", ""},
     // extract/record_parts.cc: the "Objet :" label (t the object).
     {"segment.object", "object", "t"},
-    // extract/segmenter.cc (ExtendTitle), record_parts.cc (Continued): a label line.
+    // extract/headings.cc (ExtendTitle), record_parts.cc (Continued): a label line.
     {"segment.label", "label", ""},
     // extract/record_parts.cc: article numbers meaning 1, words a value goes on after.
     {"table.record_words", "first open_end", ""},
