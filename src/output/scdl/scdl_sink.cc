@@ -52,16 +52,12 @@ std::string DefaultRejectsPath(const std::string& output) {
 }
 
 struct Components {
-  std::unique_ptr<ScdlRules> rules;
   std::unique_ptr<SiretDirectory> sirets;
   std::unique_ptr<MatterClassifier> matters;
 };
 
 Result<Components> LoadComponents(const SinkOptions& options) {
   Components c;
-  auto rules = ScdlRules::Create();
-  if (!rules.ok()) return rules.status();
-  c.rules = std::move(rules).value();
   auto sirets =
       SiretDirectory::Create(Param(options, "authority-siret"), Param(options, "siret-map"));
   if (!sirets.ok()) return sirets.status();
@@ -94,7 +90,7 @@ class ScdlSink : public RecordSink {
 
   Status Write(const nlohmann::json& record) override {
     ScdlMapping mapping = mapper_.Map(record);
-    std::vector<ScdlViolation> violations = c_.rules->Check(mapping.row);
+    std::vector<ScdlViolation> violations = CheckScdlRow(mapping.row);
     std::vector<ScdlViolation> required;
     for (const ScdlViolation& v : violations) {
       if (IsScdlRequired(v.column)) required.push_back(Explained(v, mapping));
