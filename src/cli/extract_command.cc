@@ -186,7 +186,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   }
   std::unique_ptr<RecordSink> sink;
   if (!o.text_only && !jsonl) {
-    auto made = MakeSink(SinkOptions{o.format, o.output, o.params});
+    auto made = MakeSink(SinkOptions{o.format, o.output, o.params, &out});
     if (!made.ok()) return stop(made.status());
     sink = std::move(made).value();
   }

@@ -1,9 +1,5 @@
 #include "output/sink.h"
 
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-
 #include "output/akn/akn_sink.h"
 #include "output/json/json_sink.h"
 #include "output/scdl/scdl_sink.h"
@@ -15,7 +11,7 @@ std::vector<std::string> SinkFormats() { return {"json", "jsonl", "scdl", "sqlit
 
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options) {
   if (options.format == "json" || options.format == "jsonl") {
-    return MakeJsonSink(options.output, options.format == "jsonl");
+    return MakeJsonSink(options);
   }
   if (options.format == "scdl") return MakeScdlSink(options);
   if (options.format == "sqlite") return MakeSqliteSink(options.output);

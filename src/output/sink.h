@@ -2,7 +2,9 @@
 //
 // The extract and export commands feed every record, in document order, to one sink, then
 // call Finish() once. A sink that cannot write returns a Status naming the path and cause.
-// Records given to a sink have already been validated against schemas/.
+// Records given to a sink have already been validated against schemas/. Sinks never pick a
+// stream of the process themselves: "standard output" is the stream the command hands them
+// (SinkOptions::standard_output), as only cli/ and main/ name std::cout.
 #pragma once
 
 #include <map>
@@ -21,6 +23,9 @@ struct SinkOptions {
   std::string output;            // file or directory; empty or "-" = standard output
   // Format-specific settings from the command line (e.g. "separator", "authority-siret").
   std::map<std::string, std::string> params;
+  // The stream written for standard output (json, jsonl, scdl without a file); a sink asked
+  // to write there without one is refused (an internal error), never sent to std::cout.
+  std::ostream* standard_output = nullptr;
 };
 
 class RecordSink {

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iostream>
 
 #include "record/json_line.h"
 
@@ -12,8 +11,13 @@ namespace {
 
 class JsonSink : public RecordSink {
  public:
-  JsonSink(std::unique_ptr<std::ofstream> file, std::string path, bool lines)
-      : file_(std::move(file)), path_(std::move(path)), lines_(lines) {}
+  // Writes to `file`, or to `standard_output` when there is no file.
+  JsonSink(std::unique_ptr<std::ofstream> file, std::ostream* standard_output, std::string path,
+           bool lines)
+      : file_(std::move(file)),
+        standard_output_(standard_output),
+        path_(std::move(path)),
+        lines_(lines) {}
 
   Status Write(const nlohmann::json& record) override {
     std::ostream& out = stream();
@@ -39,9 +43,10 @@ class JsonSink : public RecordSink {
   }
 
  private:
-  std::ostream& stream() { return file_ ? static_cast<std::ostream&>(*file_) : std::cout; }
+  std::ostream& stream() { return file_ ? static_cast<std::ostream&>(*file_) : *standard_output_; }
 
   std::unique_ptr<std::ofstream> file_;
+  std::ostream* standard_output_;
   std::string path_;
   bool lines_;
   size_t count_ = 0;
@@ -49,13 +54,19 @@ class JsonSink : public RecordSink {
 
 }  // namespace
 
-Result<std::unique_ptr<RecordSink>> MakeJsonSink(const std::string& path, bool lines) {
+Result<std::unique_ptr<RecordSink>> MakeJsonSink(const SinkOptions& options) {
+  const bool lines = options.format == "jsonl";
+  const std::string& path = options.output;
   if (path.empty() || path == "-") {
-    return std::unique_ptr<RecordSink>(new JsonSink(nullptr, "standard output", lines));
+    if (!options.standard_output) {
+      return Status::Internal(options.format + " sink: no stream given for standard output");
+    }
+    return std::unique_ptr<RecordSink>(
+        new JsonSink(nullptr, options.standard_output, "standard output", lines));
   }
   auto file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
   if (!*file) return Status::Io(path + ": cannot open for writing: " + std::strerror(errno));
-  return std::unique_ptr<RecordSink>(new JsonSink(std::move(file), path, lines));
+  return std::unique_ptr<RecordSink>(new JsonSink(std::move(file), nullptr, path, lines));
 }
 
 }  // namespace registre

@@ -1,5 +1,7 @@
-// JSON and JSON Lines sinks. JSON Lines writes one record per line and flushes after each,
-// so an interrupted run leaves every finished record on disk; JSON writes one array.
+// JSON and JSON Lines sinks (format "json" or "jsonl" in the options). JSON Lines writes one
+// record per line and flushes after each, so an interrupted run leaves every finished
+// record on disk; JSON writes one array. Without a file, they write to
+// options.standard_output.
 #pragma once
 
 #include <memory>
@@ -9,6 +11,6 @@
 
 namespace registre {
 
-Result<std::unique_ptr<RecordSink>> MakeJsonSink(const std::string& path, bool lines);
+Result<std::unique_ptr<RecordSink>> MakeJsonSink(const SinkOptions& options);
 
 }  // namespace registre
