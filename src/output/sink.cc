@@ -7,6 +7,15 @@
 
 namespace registre {
 
+Status RecordSink::WriteDocument(const std::vector<nlohmann::json>& records,
+                                 const std::vector<bool>* /*repeats_attendance*/) {
+  for (const nlohmann::json& record : records) {
+    Status s = Write(record);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 std::vector<std::string> SinkFormats() { return {"json", "jsonl", "scdl", "sqlite", "akn"}; }
 
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options) {
