@@ -80,8 +80,6 @@ std::string StringAt(const json& j, const char* key) {
 
 }  // namespace
 
-std::string RecordLine(const json& record) { return JsonLine(record); }
-
 Result<DoneMap> Recover(const RunFiles& files, RecoveryReport* report) {
   RecoveryReport local;
   RecoveryReport& r = report ? *report : local;
@@ -211,8 +209,21 @@ Result<DoneMap> Recover(const RunFiles& files, RecoveryReport* report) {
   return done;
 }
 
-Result<std::unique_ptr<RunLog>> RunLog::Open(const RunFiles& files, bool append) {
+Result<std::unique_ptr<RunLog>> RunLog::Open(const RunFiles& files, bool append,
+                                             const SinkOptions* records) {
+  if (!files.output.empty() && records) {
+    return Status::Internal("run log: records go to " + files.output + " or to a sink, not both");
+  }
   std::unique_ptr<RunLog> log(new RunLog());
+  if (!files.output.empty()) {
+    SinkOptions jsonl;
+    jsonl.format = "jsonl";
+    jsonl.output = files.output;
+    jsonl.append = append;
+    auto sink = MakeSink(jsonl);
+    if (!sink.ok()) return sink.status();
+    log->sink_ = std::move(sink).value();
+  }
   int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (append ? 0 : O_TRUNC);
   auto open = [&](const std::string& path, File& f) -> Status {
     if (path.empty()) return Status::Ok();
@@ -221,28 +232,24 @@ Result<std::unique_ptr<RunLog>> RunLog::Open(const RunFiles& files, bool append)
     if (f.fd < 0) return Status::Io(path + ": cannot open for writing: " + std::strerror(errno));
     return Status::Ok();
   };
-  for (Status s : {open(files.output, log->output_), open(files.done(), log->done_),
-                   open(files.errors, log->errors_)}) {
+  for (Status s : {open(files.done(), log->done_), open(files.errors, log->errors_)}) {
     if (!s.ok()) return s;
+  }
+  if (records) {
+    auto sink = MakeSink(*records);
+    if (!sink.ok()) return sink.status();
+    log->sink_ = std::move(sink).value();
   }
   return log;
 }
 
-RunLog::~RunLog() { (void)Close(); }
+RunLog::~RunLog() { (void)CloseFiles(); }
 
 Status RunLog::Commit(const std::string& path, const std::string& sha256,
                       const std::vector<json>& records, const ErrorRecord* error,
                       const std::vector<bool>* repeats_attendance) {
-  if (output_.fd >= 0 && !records.empty()) {
-    buffer_.clear();
-    std::string attendance;
-    for (std::size_t k = 0; k < records.size(); ++k) {
-      bool repeats =
-          repeats_attendance && k < repeats_attendance->size() && k > 0 && (*repeats_attendance)[k];
-      AppendRecordLine(records[k], "attendance", repeats, &attendance, &buffer_);
-      buffer_.push_back('\n');
-    }
-    Status s = WriteAll(output_.fd, buffer_, output_.path);
+  if (sink_ && !records.empty()) {
+    Status s = sink_->WriteDocument(records, repeats_attendance);
     if (!s.ok()) return s;
   }
   if (error && errors_.fd >= 0) {
@@ -250,7 +257,7 @@ Status RunLog::Commit(const std::string& path, const std::string& sha256,
               {"sha256", sha256.empty() ? json() : json(sha256)},
               {"stage", error->stage},
               {"message", error->message}};
-    Status s = WriteAll(errors_.fd, RecordLine(e) + "\n", errors_.path);
+    Status s = WriteAll(errors_.fd, JsonLine(e) + "\n", errors_.path);
     if (!s.ok()) return s;
   }
   // Without a sha256 the input was not read: no done line, so a resumed run retries it.
@@ -259,14 +266,25 @@ Status RunLog::Commit(const std::string& path, const std::string& sha256,
               {"sha256", sha256},
               {"records", records.size()},
               {"failed", error != nullptr}};
-    return WriteAll(done_.fd, RecordLine(d) + "\n", done_.path);
+    return WriteAll(done_.fd, JsonLine(d) + "\n", done_.path);
   }
   return Status::Ok();
 }
 
 Status RunLog::Close() {
+  Status first = sink_ ? sink_->Finish() : Status::Ok();
+  sink_.reset();
+  Status files = CloseFiles();
+  return first.ok() ? files : first;
+}
+
+std::vector<std::string> RunLog::Summary() const {
+  return sink_ ? sink_->Summary() : std::vector<std::string>();
+}
+
+Status RunLog::CloseFiles() {
   Status first;
-  for (File* f : {&output_, &done_, &errors_}) {
+  for (File* f : {&done_, &errors_}) {
     if (f->fd >= 0 && ::close(f->fd) != 0 && first.ok()) {
       first = Status::Io(f->path + ": close failed: " + std::strerror(errno));
     }

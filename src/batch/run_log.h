@@ -1,20 +1,25 @@
-// RunLog: the files of a batch run, written so that a run killed at any moment (kill -9,
+// RunLog: the outputs of a batch run, written so that a run killed at any moment (kill -9,
 // power cut aside) can be resumed with every record present exactly once.
 //
 //   OUTPUT        the records, JSON Lines, in input order
 //   OUTPUT.done   one JSON line per finished input: {"path","sha256","records","failed"}
 //   ERRORS        one JSON line per failed input: {"path","sha256","stage","message"}
 //
+// The records go through a RecordSink: with OUTPUT, the JSON Lines sink writing to it
+// (output/json/json_sink.h, the one writer of JSON Lines); without, the sink of the format
+// asked for (standard output, SCDL, SQLite...), and there is no done log.
+//
 // Contract: for each input, Commit() appends its records, then its error record, then its
-// done line, each with write(2) as soon as the document is finished (no user-space
-// buffering), so a done line on disk implies that everything written before it is there
-// too. An input is finished when it has a done line whose `records` equals the number of
-// complete record lines in OUTPUT carrying its (source.file, source.sha256); the latest
-// done line for a path wins. Recover() keeps exactly the finished inputs: it drops the
-// records and error lines of inputs without a valid done line (the document in flight when
-// the run died), of an older version of a file that was redone since (another sha256), and
-// a truncated last line; it rewrites a file only when something must go (write to a
-// temporary, fsync, rename, so an interrupted recovery is itself recoverable).
+// done line, each with write(2) as soon as the document is finished (the JSON Lines sink
+// writes a document's records with one write(2) before it returns, and keeps no buffer), so
+// a done line on disk implies that everything written before it is there too. An input is
+// finished when it has a done line whose `records` equals the number of complete record
+// lines in OUTPUT carrying its (source.file, source.sha256); the latest done line for a
+// path wins. Recover() keeps exactly the finished inputs: it drops the records and error
+// lines of inputs without a valid done line (the document in flight when the run died), of
+// an older version of a file that was redone since (another sha256), and a truncated last
+// line; it rewrites a file only when something must go (write to a temporary, fsync,
+// rename, so an interrupted recovery is itself recoverable).
 //
 // An input that could not be read has no sha256: it gets an error record but no done line,
 // so a resumed run tries it again. Done lines of inputs that are no longer listed are kept.
@@ -28,6 +33,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "output/sink.h"
 
 namespace registre {
 
@@ -64,32 +70,38 @@ struct ErrorRecord {
 
 class RunLog {
  public:
-  // Opens the files of `files` that are named, truncating them unless `append`.
-  static Result<std::unique_ptr<RunLog>> Open(const RunFiles& files, bool append);
+  // Opens the outputs of `files` that are named, truncating them unless `append`: OUTPUT
+  // through the JSON Lines sink, then the done log, then ERRORS. Without OUTPUT, the records
+  // go to MakeSink(*records) (made after the files are opened), or nowhere when `records` is
+  // null (--text-only). Giving both OUTPUT and `records` is an internal error.
+  static Result<std::unique_ptr<RunLog>> Open(const RunFiles& files, bool append,
+                                              const SinkOptions* records = nullptr);
+  // Closes the files without finishing the sink (a run that stopped on an error).
   ~RunLog();
 
   // Records the outcome of one input (see the contract). `sha256` is empty when the file
-  // could not be read; `error` is null on success. Records are written only when OUTPUT is
-  // named (otherwise the caller hands them to its sink). `repeats_attendance`, when given,
-  // is DocumentResult's: each repeated attendance is copied from the record before.
+  // could not be read; `error` is null on success. `repeats_attendance`, when given, is
+  // DocumentResult's (see RecordSink::WriteDocument). A sink's error stops the commit
+  // before the error and done lines.
   Status Commit(const std::string& path, const std::string& sha256,
                 const std::vector<nlohmann::json>& records, const ErrorRecord* error,
                 const std::vector<bool>* repeats_attendance = nullptr);
 
-  // Closes the files; returns the first error met.
+  // Finishes the sink, then closes the files; returns the first error met. Once only.
   Status Close();
+
+  // The sink's lines for the end-of-run summary.
+  std::vector<std::string> Summary() const;
 
  private:
   RunLog() = default;
+  Status CloseFiles();
   struct File {
     std::string path;
     int fd = -1;
   };
-  File output_, done_, errors_;
-  std::string buffer_;  // reused between commits
+  std::unique_ptr<RecordSink> sink_;
+  File done_, errors_;
 };
-
-// One record as a JSON Lines line (without '\n'); the same text as the jsonl sink's.
-std::string RecordLine(const nlohmann::json& record);
 
 }  // namespace registre

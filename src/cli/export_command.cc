@@ -114,6 +114,7 @@ int RunExportCommand(const std::vector<std::string>& argv, std::ostream& out, st
     err << "registre export: " << validator.status().message() << "\n";
     return ExitFor(validator.status());
   }
+  args.sink.standard_output = &out;
   auto sink = MakeSink(args.sink);
   if (!sink.ok()) {
     err << "registre export: " << sink.status().message() << "\n";

@@ -130,10 +130,9 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     return kExitUsage;
   }
   if (o.output == "-") o.output.clear();
-  // JSON Lines are written here, per document: to the crash-safe run log for a file, to
-  // `out` otherwise. The other formats go through the format's sink.
-  const bool jsonl = !o.text_only && o.format == "jsonl";
-  const bool logged_output = jsonl && !o.output.empty();
+  // Records go through the run log, a document at a time: JSON Lines to a file are its own
+  // crash-safe, resumable output (with the done log); any other output is the format's sink.
+  const bool logged_output = !o.text_only && o.format == "jsonl" && !o.output.empty();
   if (o.resume && !logged_output) {
     return usage("--resume needs -o FILE with --format jsonl (the file it resumes)");
   }
@@ -180,16 +179,9 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
           << " unfinished records dropped)\n";
     }
   }
-  auto log = RunLog::Open(files, o.resume);
-  if (!log.ok()) {
-    return stop(log.status());
-  }
-  std::unique_ptr<RecordSink> sink;
-  if (!o.text_only && !jsonl) {
-    auto made = MakeSink(SinkOptions{o.format, o.output, o.params});
-    if (!made.ok()) return stop(made.status());
-    sink = std::move(made).value();
-  }
+  const SinkOptions sink_options{o.format, o.output, o.params, &out};
+  auto log = RunLog::Open(files, o.resume, o.text_only || logged_output ? nullptr : &sink_options);
+  if (!log.ok()) return stop(log.status());
 
   auto started = std::chrono::steady_clock::now();
   Progress progress(err, inputs.size(), !o.quiet && StderrIsTerminal());
@@ -263,16 +255,6 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     for (const auto& record : r.records) {
       n.warnings += record["warnings"].size();
       if (record["matter"].value("derived", false)) ++n.inferred_subjects;
-      if (sink) {
-        Status s = sink->Write(record);
-        if (!s.ok()) return s;
-      } else if (jsonl && !logged_output) {
-        out << RecordLine(record) << '\n';
-      }
-    }
-    if (jsonl && !logged_output) {
-      out.flush();
-      if (!out) return Status::Io("standard output: write failed");
     }
     n.records += r.records.size();
     progress.AddDone(r.records.size(), false, item.bytes);
@@ -288,11 +270,9 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     err << "registre: " << run.message() << "\n";
     return ExitFor(run);
   }
-  for (Status s : {sink ? sink->Finish() : Status::Ok(), log.value()->Close()}) {
-    if (!s.ok()) {
-      err << "registre: " << s.message() << "\n";
-      return ExitFor(s);
-    }
+  if (Status s = log.value()->Close(); !s.ok()) {
+    err << "registre: " << s.message() << "\n";
+    return ExitFor(s);
   }
   if (n.redone > 0) {
     // Inputs that changed since they were done have new records; drop the old ones.
@@ -314,9 +294,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
           << n.redone << " changed and redone";
     }
     err << " (" << time << ", " << o.jobs << (o.jobs == 1 ? " job" : " jobs") << ")\n";
-    if (sink) {
-      for (const std::string& line : sink->Summary()) err << "registre: " << line << "\n";
-    }
+    for (const std::string& line : log.value()->Summary()) err << "registre: " << line << "\n";
   }
   return n.failed + n.failed_before ? kExitSomeFailed : kExitOk;
 }

@@ -7,6 +7,7 @@
 #include "base/home.h"
 #include "base/text_util.h"
 #include "extract/actes_nomenclature.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {
@@ -27,11 +28,9 @@ std::vector<std::string> Split(std::string_view s, char sep) {
 
 }  // namespace
 
-MatterClassifier::MatterClassifier(std::unique_ptr<TextFolder> folder, std::vector<Rule> rules,
-                                   std::unique_ptr<RE2::Set> keywords,
+MatterClassifier::MatterClassifier(std::vector<Rule> rules, std::unique_ptr<RE2::Set> keywords,
                                    std::vector<std::pair<int, int>> keyword_at)
-    : folder_(std::move(folder)),
-      rules_(std::move(rules)),
+    : rules_(std::move(rules)),
       keywords_(std::move(keywords)),
       keyword_at_(std::move(keyword_at)) {}
 MatterClassifier::~MatterClassifier() = default;
@@ -46,8 +45,6 @@ Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Load(const std::stri
 
 Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_view text,
                                                                   const std::string& origin) {
-  auto folder = TextFolder::Create();
-  if (!folder.ok()) return folder.status();
   std::vector<Rule> rules;
   std::istringstream lines{std::string(text)};
   std::string line;
@@ -68,8 +65,7 @@ Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_vi
     for (const std::string& written : Split(fields[2], ',')) {
       if (written.empty()) continue;
       bool prefix = written.back() == '*';
-      std::string folded =
-          folder.value()->Fold(prefix ? written.substr(0, written.size() - 1) : written);
+      std::string folded = FoldKey(prefix ? written.substr(0, written.size() - 1) : written);
       if (folded.empty()) return Status::BadGrammar(where + "empty keyword '" + written + "'");
       rule.keywords.push_back({written, folded, prefix});
     }
@@ -95,12 +91,12 @@ Result<std::unique_ptr<MatterClassifier>> MatterClassifier::Parse(std::string_vi
     }
   }
   if (!set->Compile()) return Status::BadGrammar(origin + ": too many keywords to compile");
-  return std::unique_ptr<MatterClassifier>(new MatterClassifier(
-      std::move(folder).value(), std::move(rules), std::move(set), std::move(keyword_at)));
+  return std::unique_ptr<MatterClassifier>(
+      new MatterClassifier(std::move(rules), std::move(set), std::move(keyword_at)));
 }
 
 std::optional<InferredMatter> MatterClassifier::Infer(std::string_view object) const {
-  std::string folded = " " + folder_->Fold(object) + " ";
+  std::string folded = " " + FoldKey(object) + " ";
   std::vector<int> hits;
   RE2::Set::ErrorInfo error{};
   if (!keywords_->Match(folded, &hits, &error) || hits.empty()) return std::nullopt;

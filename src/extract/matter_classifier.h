@@ -20,7 +20,6 @@
 #include <vector>
 
 #include "base/status.h"
-#include "text/text_fold.h"
 
 namespace registre {
 
@@ -57,10 +56,9 @@ class MatterClassifier {
     std::vector<Keyword> keywords;
     int line;
   };
-  MatterClassifier(std::unique_ptr<TextFolder> folder, std::vector<Rule> rules,
-                   std::unique_ptr<RE2::Set> keywords, std::vector<std::pair<int, int>> keyword_at);
+  MatterClassifier(std::vector<Rule> rules, std::unique_ptr<RE2::Set> keywords,
+                   std::vector<std::pair<int, int>> keyword_at);
 
-  std::unique_ptr<TextFolder> folder_;
   std::vector<Rule> rules_;
   // Every keyword as " word " (" word" for a prefix) in one set, in rule then keyword order:
   // one pass over the object finds them all, and the lowest index is the first rule's.

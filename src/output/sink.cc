@@ -1,9 +1,5 @@
 #include "output/sink.h"
 
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-
 #include "output/akn/akn_sink.h"
 #include "output/json/json_sink.h"
 #include "output/scdl/scdl_sink.h"
@@ -11,11 +7,20 @@
 
 namespace registre {
 
+Status RecordSink::WriteDocument(const std::vector<nlohmann::json>& records,
+                                 const std::vector<bool>* /*repeats_attendance*/) {
+  for (const nlohmann::json& record : records) {
+    Status s = Write(record);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 std::vector<std::string> SinkFormats() { return {"json", "jsonl", "scdl", "sqlite", "akn"}; }
 
 Result<std::unique_ptr<RecordSink>> MakeSink(const SinkOptions& options) {
   if (options.format == "json" || options.format == "jsonl") {
-    return MakeJsonSink(options.output, options.format == "jsonl");
+    return MakeJsonSink(options);
   }
   if (options.format == "scdl") return MakeScdlSink(options);
   if (options.format == "sqlite") return MakeSqliteSink(options.output);

@@ -190,4 +190,22 @@ std::string FoldString(std::string_view s) {
   return out;
 }
 
+std::string FoldKey(std::string_view s) {
+  // Compacted in place: the key is never longer than the fold.
+  std::string key = FoldString(s);
+  std::size_t out = 0;
+  bool pending_space = false;
+  for (char c : key) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      pending_space = out > 0;
+      continue;
+    }
+    if (pending_space) key[out++] = ' ';
+    pending_space = false;
+    key[out++] = c;
+  }
+  key.resize(out);
+  return key;
+}
+
 }  // namespace registre

@@ -28,6 +28,14 @@ FoldedText Fold(std::string_view utf8);
 // Fold a short string without offsets (for tables, names, comparisons).
 std::string FoldString(std::string_view utf8);
 
+// A key for matching names and labels whatever their case, accents and punctuation:
+// FoldString, then every run of characters other than ASCII letters and digits becomes one
+// space, trimmed. FoldKey("Émeline  BAUME-Durand") == "emeline baume durand", and two
+// spellings of one name (`ROGER Mickaël`, `Roger Mickael`) have the same key. Code points
+// Latin-ASCII leaves outside ASCII (Greek, Cyrillic...) count as punctuation. Safe to call
+// from several threads (FoldString's cache is per thread).
+std::string FoldKey(std::string_view utf8);
+
 // Code points below this are folded from a table generated from ICU's "Latin-ASCII; Lower"
 // transliterator (src/text/latin_ascii_table.inc) or by plain lower-casing; only code points past
 // it need the transliterator itself, which is slow to build.

@@ -134,5 +134,55 @@ TEST(FoldingTest, FoldStringIsFoldsText) {
     EXPECT_EQ(FoldString(s), Fold(s).text);
 }
 
+// FoldKey: the key names and labels are matched on (SQLite persons, Akoma Ntoso ids, SIRET
+// map names, subject keywords).
+TEST(FoldKeyTest, NamesPrintedTwoWaysHaveOneKey) {
+  EXPECT_EQ(FoldKey("ROGER Mickaël"), "roger mickael");
+  EXPECT_EQ(FoldKey("Roger Mickael"), FoldKey("ROGER Mickaël"));
+  EXPECT_EQ(FoldKey("Émeline  BAUME-Durand"), "emeline baume durand");
+  EXPECT_EQ(FoldKey("Métropole de Lyon"), FoldKey("METROPOLE DE LYON"));
+  EXPECT_NE(FoldKey("Bernard"), FoldKey("Bruno Bernard"));
+}
+
+TEST(FoldKeyTest, PunctuationRunsBecomeOneSpaceAndEndsAreTrimmed) {
+  EXPECT_EQ(FoldKey("  « Métropole de Lyon » — CP-2023 "), "metropole de lyon cp 2023");
+  EXPECT_EQ(FoldKey("l’an, n° 12"), "l an n 12");
+  EXPECT_EQ(FoldKey("Œuvre Straße"), "oeuvre strasse");
+  EXPECT_EQ(FoldKey("finances locales/subventions"), "finances locales subventions");
+  EXPECT_EQ(FoldKey(""), "");
+  EXPECT_EQ(FoldKey(" -- … "), "");
+  // What Latin-ASCII leaves outside ASCII separates words like punctuation.
+  EXPECT_EQ(FoldKey("€100 Ωmega"), "100 mega");
+}
+
+// The key is compacted in place: the same as splitting the fold on everything but [a-z0-9]
+// and joining the words with single spaces, for any bytes.
+TEST(FoldKeyTest, SameAsSplittingTheFoldIntoWords) {
+  auto reference = [](std::string_view s) {
+    std::string folded = FoldString(s), key, word;
+    for (char c : folded + " ") {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word += c;
+      } else if (!word.empty()) {
+        key += (key.empty() ? "" : " ") + word;
+        word.clear();
+      }
+    }
+    return key;
+  };
+  uint32_t state = 11;
+  for (int k = 0; k < 2000; ++k) {
+    std::string bytes;
+    for (int i = 0; i < 40; ++i) {
+      state = state * 1103515245u + 12345u;
+      // Mostly letters, spaces and punctuation, some bytes of any value.
+      static const char kPool[] = "aZ9 -,'\xc3\xa9.";
+      unsigned pick = (state >> 16) % 24;
+      bytes += pick < sizeof kPool - 1 ? kPool[pick] : static_cast<char>((state >> 8) & 0xFF);
+    }
+    ASSERT_EQ(FoldKey(bytes), reference(bytes)) << bytes;
+  }
+}
+
 }  // namespace
 }  // namespace registre

@@ -7,6 +7,7 @@
 
 #include "output/akn/xml_text.h"
 #include "output/record_fields.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {
@@ -35,7 +36,7 @@ std::string Attr(const std::string& name, const std::string& value) {
 // Builds one document; holds the references met while writing the body.
 class Builder {
  public:
-  Builder(const TextFolder& folder, const json& record) : folder_(folder), r_(record) {}
+  explicit Builder(const json& record) : r_(record) {}
 
   Result<AknDocument> Build() {
     std::optional<std::string> date = OptString(r_, "/session/date");
@@ -74,7 +75,7 @@ class Builder {
  private:
   // A lower-case ASCII id part: "Métropole de Lyon" -> "metropole-de-lyon".
   std::string Slug(const std::string& text, const std::string& fallback) const {
-    std::string slug = folder_.Fold(text);
+    std::string slug = FoldKey(text);
     for (char& c : slug) {
       if (c == ' ') c = '-';
     }
@@ -379,7 +380,6 @@ class Builder {
     return out.empty() ? "" : "    <conclusions>\n" + out + "    </conclusions>\n";
   }
 
-  const TextFolder& folder_;
   const json& r_;
   std::string date_;
   std::string authority_slug_;
@@ -391,14 +391,8 @@ class Builder {
 
 }  // namespace
 
-Result<std::unique_ptr<AknDocumentWriter>> AknDocumentWriter::Create() {
-  auto folder = TextFolder::Create();
-  if (!folder.ok()) return folder.status();
-  return std::unique_ptr<AknDocumentWriter>(new AknDocumentWriter(std::move(folder).value()));
-}
-
-Result<AknDocument> AknDocumentWriter::Write(const nlohmann::json& record) const {
-  return Builder(*folder_, record).Build();
+Result<AknDocument> MakeAknDocument(const nlohmann::json& record) {
+  return Builder(record).Build();
 }
 
 }  // namespace registre

@@ -1,4 +1,4 @@
-// AknDocumentWriter: one deliberation record as an Akoma Ntoso 3.0 document,
+// MakeAknDocument: one deliberation record as an Akoma Ntoso 3.0 document,
 // `<akomaNtoso><statement name="deliberation">`, valid against akomantoso30.xsd.
 //
 //   meta/identification  FRBR work /akn/fr/statement/deliberation/AUTHORITY/DATE/NUMBER,
@@ -18,17 +18,15 @@
 //   mainBody             one paragraph (num + content) per article
 //   conclusions          container "vote" (sentence and named positions), closing text,
 //                        place and date, signature of the president
-// Person ids are made from folded names (TextFolder), so one name printed two ways is one
+// Person ids are made from folded names (FoldKey), so one name printed two ways is one
 // TLCPerson. Records without any date (sitting, closing, transmission) cannot be named and
 // are refused.
 #pragma once
 
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "base/status.h"
-#include "text/text_fold.h"
 
 namespace registre {
 
@@ -38,14 +36,6 @@ struct AknDocument {
   std::string xml;
 };
 
-class AknDocumentWriter {
- public:
-  static Result<std::unique_ptr<AknDocumentWriter>> Create();
-  Result<AknDocument> Write(const nlohmann::json& record) const;
-
- private:
-  explicit AknDocumentWriter(std::unique_ptr<TextFolder> folder) : folder_(std::move(folder)) {}
-  std::unique_ptr<TextFolder> folder_;
-};
+Result<AknDocument> MakeAknDocument(const nlohmann::json& record);
 
 }  // namespace registre

@@ -14,12 +14,11 @@ namespace {
 
 class AknSink : public RecordSink {
  public:
-  AknSink(std::unique_ptr<AknDocumentWriter> writer, std::filesystem::path directory)
-      : writer_(std::move(writer)), directory_(std::move(directory)) {}
+  explicit AknSink(std::filesystem::path directory) : directory_(std::move(directory)) {}
 
   Status Write(const nlohmann::json& record) override {
     std::string id = OptString(record, "/id").value_or("");
-    auto doc = writer_->Write(record);
+    auto doc = MakeAknDocument(record);
     if (!doc.ok()) return doc.status().Annotate("record " + id + ": no Akoma Ntoso document");
     std::string name = doc.value().file_name;
     if (!used_.insert(name).second) {
@@ -42,7 +41,6 @@ class AknSink : public RecordSink {
   }
 
  private:
-  std::unique_ptr<AknDocumentWriter> writer_;
   std::filesystem::path directory_;
   std::set<std::string> used_;
   size_t written_ = 0;
@@ -60,9 +58,7 @@ Result<std::unique_ptr<RecordSink>> MakeAknSink(const std::string& directory) {
     return Status::InvalidInput(
         directory + ": cannot create directory: " + (ec ? ec.message() : "not a directory"));
   }
-  auto writer = AknDocumentWriter::Create();
-  if (!writer.ok()) return writer.status();
-  return std::unique_ptr<RecordSink>(new AknSink(std::move(writer).value(), directory));
+  return std::unique_ptr<RecordSink>(new AknSink(directory));
 }
 
 }  // namespace registre

@@ -10,7 +10,7 @@
 //     are filled only when all five are known (SCDL: all or none)
 //   BUDGET_ANNEE, BUDGET_NOM, PREF_ID, DELIB_URL: left empty (records do not hold them).
 // Nothing is guessed beyond the subject inference: a value the record lacks stays empty and
-// the mapping says why in `notes` (checked afterwards by ScdlRules).
+// the mapping says why in `notes` (checked afterwards by CheckScdlRow).
 #pragma once
 
 #include <nlohmann/json.hpp>

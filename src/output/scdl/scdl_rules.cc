@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "extract/actes_nomenclature.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {
@@ -73,26 +74,33 @@ bool IsIsoDate(std::string_view text) {
   return *day <= kDays[*month - 1];
 }
 
-Result<std::unique_ptr<ScdlRules>> ScdlRules::Create() {
-  auto folder = TextFolder::Create();
-  if (!folder.ok()) return folder.status();
-  return std::unique_ptr<ScdlRules>(new ScdlRules(std::move(folder).value()));
-}
+namespace {
 
-std::vector<ScdlViolation> ScdlRules::Check(const ScdlRow& row) const {
-  std::vector<ScdlViolation> out;
-  for (size_t c = 0; c < kScdlColumnCount; ++c) {
-    if (IsScdlRequired(static_cast<ScdlColumn>(c)) && row[c].empty()) {
-      out.push_back({static_cast<ScdlColumn>(c), "required value is missing"});
-    }
+// nomenclature-actes-value: "niveau 1/niveau 2", accented lower case, no comma or
+// parenthesis, no space around the slash, level 1 one of the nine labels.
+void CheckMatiereNom(const std::string& nom, std::vector<ScdlViolation>& out) {
+  size_t slash = nom.find('/');
+  if (slash == std::string::npos || nom.find('/', slash + 1) != std::string::npos) {
+    out.push_back({kDelibMatiereNom, "must be \"niveau 1/niveau 2\" with exactly one slash"});
+    return;
   }
-  CheckFields(row, out);
-  CheckGroups(row, out);
-  CheckVoteArithmetic(row, out);
-  return out;
+  if (nom.find_first_of(",()") != std::string::npos) {
+    out.push_back({kDelibMatiereNom, "must not contain a comma or a parenthesis"});
+  }
+  if ((slash > 0 && nom[slash - 1] == ' ') || (slash + 1 < nom.size() && nom[slash + 1] == ' ')) {
+    out.push_back({kDelibMatiereNom, "must not have a space around the slash"});
+  }
+  if (!IsLowerCase(nom)) out.push_back({kDelibMatiereNom, "must be in lower case"});
+  std::string level1 = FoldKey(nom.substr(0, slash));
+  auto labels = ActesLevel1Labels();
+  bool known = std::any_of(labels.begin(), labels.end(),
+                           [&](std::string_view label) { return FoldKey(label) == level1; });
+  if (!known) {
+    out.push_back({kDelibMatiereNom, "level 1 is not one of the nine ACTES level-1 labels"});
+  }
 }
 
-void ScdlRules::CheckFields(const ScdlRow& row, std::vector<ScdlViolation>& out) const {
+void CheckFields(const ScdlRow& row, std::vector<ScdlViolation>& out) {
   if (!row[kCollSiret].empty() && !IsValidSiret(row[kCollSiret])) {
     out.push_back({kCollSiret, "not a valid SIRET (14 digits with a Luhn checksum)"});
   }
@@ -119,31 +127,7 @@ void ScdlRules::CheckFields(const ScdlRow& row, std::vector<ScdlViolation>& out)
   }
 }
 
-// nomenclature-actes-value: "niveau 1/niveau 2", accented lower case, no comma or
-// parenthesis, no space around the slash, level 1 one of the nine labels.
-void ScdlRules::CheckMatiereNom(const std::string& nom, std::vector<ScdlViolation>& out) const {
-  size_t slash = nom.find('/');
-  if (slash == std::string::npos || nom.find('/', slash + 1) != std::string::npos) {
-    out.push_back({kDelibMatiereNom, "must be \"niveau 1/niveau 2\" with exactly one slash"});
-    return;
-  }
-  if (nom.find_first_of(",()") != std::string::npos) {
-    out.push_back({kDelibMatiereNom, "must not contain a comma or a parenthesis"});
-  }
-  if ((slash > 0 && nom[slash - 1] == ' ') || (slash + 1 < nom.size() && nom[slash + 1] == ' ')) {
-    out.push_back({kDelibMatiereNom, "must not have a space around the slash"});
-  }
-  if (!IsLowerCase(nom)) out.push_back({kDelibMatiereNom, "must be in lower case"});
-  std::string level1 = folder_->Fold(nom.substr(0, slash));
-  auto labels = ActesLevel1Labels();
-  bool known = std::any_of(labels.begin(), labels.end(),
-                           [&](std::string_view label) { return folder_->Fold(label) == level1; });
-  if (!known) {
-    out.push_back({kDelibMatiereNom, "level 1 is not one of the nine ACTES level-1 labels"});
-  }
-}
-
-void ScdlRules::CheckGroups(const ScdlRow& row, std::vector<ScdlViolation>& out) const {
+void CheckGroups(const ScdlRow& row, std::vector<ScdlViolation>& out) {
   if (row[kBudgetAnnee].empty() != row[kBudgetNom].empty()) {
     out.push_back({row[kBudgetAnnee].empty() ? kBudgetNom : kBudgetAnnee,
                    "BUDGET_ANNEE and BUDGET_NOM come together"});
@@ -160,7 +144,7 @@ void ScdlRules::CheckGroups(const ScdlRow& row, std::vector<ScdlViolation>& out)
   }
 }
 
-void ScdlRules::CheckVoteArithmetic(const ScdlRow& row, std::vector<ScdlViolation>& out) const {
+void CheckVoteArithmetic(const ScdlRow& row, std::vector<ScdlViolation>& out) {
   auto effectif = ToInteger(row[kVoteEffectif]);
   auto reel = ToInteger(row[kVoteReel]);
   auto pour = ToInteger(row[kVotePour]);
@@ -176,6 +160,21 @@ void ScdlRules::CheckVoteArithmetic(const ScdlRow& row, std::vector<ScdlViolatio
   if (*reel != *pour + *contre + *abstention) {
     out.push_back({kVoteReel, "VOTE_REEL is not pour + contre + abstention"});
   }
+}
+
+}  // namespace
+
+std::vector<ScdlViolation> CheckScdlRow(const ScdlRow& row) {
+  std::vector<ScdlViolation> out;
+  for (size_t c = 0; c < kScdlColumnCount; ++c) {
+    if (IsScdlRequired(static_cast<ScdlColumn>(c)) && row[c].empty()) {
+      out.push_back({static_cast<ScdlColumn>(c), "required value is missing"});
+    }
+  }
+  CheckFields(row, out);
+  CheckGroups(row, out);
+  CheckVoteArithmetic(row, out);
+  return out;
 }
 
 }  // namespace registre

@@ -1,6 +1,6 @@
 // The SCDL « Délibérations » 2.1.3 row: its 17 columns and the rules a row must satisfy.
 //
-// ScdlRules::Check applies every field rule and cross-field check of
+// CheckScdlRow applies every field rule and cross-field check of
 // ../shared/standards/scdl-deliberations.md to one row and returns what fails (empty = the
 // row is valid). Each violation names the column it is blamed on and whether that column
 // is required: a failing required column makes the row unpublishable, a failing optional
@@ -8,13 +8,9 @@
 #pragma once
 
 #include <array>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/status.h"
-#include "text/text_fold.h"
 
 namespace registre {
 
@@ -63,20 +59,6 @@ bool IsValidSiret(std::string_view siret);
 // A real calendar date written AAAA-MM-JJ.
 bool IsIsoDate(std::string_view text);
 
-class ScdlRules {
- public:
-  static Result<std::unique_ptr<ScdlRules>> Create();
-
-  std::vector<ScdlViolation> Check(const ScdlRow& row) const;
-
- private:
-  explicit ScdlRules(std::unique_ptr<TextFolder> folder) : folder_(std::move(folder)) {}
-  void CheckFields(const ScdlRow& row, std::vector<ScdlViolation>& out) const;
-  void CheckMatiereNom(const std::string& nom, std::vector<ScdlViolation>& out) const;
-  void CheckGroups(const ScdlRow& row, std::vector<ScdlViolation>& out) const;
-  void CheckVoteArithmetic(const ScdlRow& row, std::vector<ScdlViolation>& out) const;
-
-  std::unique_ptr<TextFolder> folder_;
-};
+std::vector<ScdlViolation> CheckScdlRow(const ScdlRow& row);
 
 }  // namespace registre

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iostream>
 #include <set>
 
 #include "extract/matter_classifier.h"
@@ -52,16 +51,12 @@ std::string DefaultRejectsPath(const std::string& output) {
 }
 
 struct Components {
-  std::unique_ptr<ScdlRules> rules;
   std::unique_ptr<SiretDirectory> sirets;
   std::unique_ptr<MatterClassifier> matters;
 };
 
 Result<Components> LoadComponents(const SinkOptions& options) {
   Components c;
-  auto rules = ScdlRules::Create();
-  if (!rules.ok()) return rules.status();
-  c.rules = std::move(rules).value();
   auto sirets =
       SiretDirectory::Create(Param(options, "authority-siret"), Param(options, "siret-map"));
   if (!sirets.ok()) return sirets.status();
@@ -74,12 +69,15 @@ Result<Components> LoadComponents(const SinkOptions& options) {
 
 class ScdlSink : public RecordSink {
  public:
+  // Writes rows to `file`, or to `standard_output` when there is no file.
   ScdlSink(Components components, char separator, std::unique_ptr<std::ofstream> file,
-           std::string path, std::unique_ptr<std::ofstream> rejects, std::string rejects_path)
+           std::ostream* standard_output, std::string path, std::unique_ptr<std::ofstream> rejects,
+           std::string rejects_path)
       : c_(std::move(components)),
         mapper_(*c_.sirets, *c_.matters),
         separator_(separator),
         file_(std::move(file)),
+        standard_output_(standard_output),
         path_(std::move(path)),
         rejects_(std::move(rejects)),
         rejects_path_(std::move(rejects_path)) {
@@ -94,7 +92,7 @@ class ScdlSink : public RecordSink {
 
   Status Write(const nlohmann::json& record) override {
     ScdlMapping mapping = mapper_.Map(record);
-    std::vector<ScdlViolation> violations = c_.rules->Check(mapping.row);
+    std::vector<ScdlViolation> violations = CheckScdlRow(mapping.row);
     std::vector<ScdlViolation> required;
     for (const ScdlViolation& v : violations) {
       if (IsScdlRequired(v.column)) required.push_back(Explained(v, mapping));
@@ -135,7 +133,7 @@ class ScdlSink : public RecordSink {
   }
 
  private:
-  std::ostream& out() { return file_ ? static_cast<std::ostream&>(*file_) : std::cout; }
+  std::ostream& out() { return file_ ? static_cast<std::ostream&>(*file_) : *standard_output_; }
 
   static Status StreamStatus(const std::ostream& s, const std::string& path) {
     if (s) return Status::Ok();
@@ -195,6 +193,7 @@ class ScdlSink : public RecordSink {
   ScdlMapper mapper_;
   char separator_;
   std::unique_ptr<std::ofstream> file_;
+  std::ostream* standard_output_;
   std::string path_;
   std::unique_ptr<std::ofstream> rejects_;
   std::string rejects_path_;
@@ -224,6 +223,8 @@ Result<std::unique_ptr<RecordSink>> MakeScdlSink(const SinkOptions& options) {
     if (!opened.ok()) return opened.status();
     file = std::move(opened).value();
     path = options.output;
+  } else if (!options.standard_output) {
+    return Status::Internal("scdl sink: no stream given for standard output");
   }
   std::string rejects_path = Param(options, "rejects");
   if (rejects_path.empty()) rejects_path = DefaultRejectsPath(options.output);
@@ -234,8 +235,8 @@ Result<std::unique_ptr<RecordSink>> MakeScdlSink(const SinkOptions& options) {
     rejects = std::move(opened).value();
   }
   return std::unique_ptr<RecordSink>(new ScdlSink(std::move(components).value(), separator.value(),
-                                                  std::move(file), path, std::move(rejects),
-                                                  rejects_path));
+                                                  std::move(file), options.standard_output, path,
+                                                  std::move(rejects), rejects_path));
 }
 
 }  // namespace registre

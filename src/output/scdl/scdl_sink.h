@@ -1,7 +1,7 @@
 // SCDL « Délibérations » 2.1.3 CSV sink: one row per record, 17 columns, header row, UTF-8,
 // RFC 4180 quoting, CRLF line ends, comma or the `separator` param.
 //
-// Every row is mapped (ScdlMapper) then checked (ScdlRules) before it is written:
+// Every row is mapped (ScdlMapper) then checked (CheckScdlRow) before it is written:
 //  - a row failing a required column is not written: Write returns an error naming the
 //    record and the columns, and the row goes to the rejects file with the reasons;
 //  - an optional column failing a rule (VOTE_REEL != pour+contre+abstention, PREF_DATE

@@ -8,6 +8,7 @@
 
 #include "base/text_util.h"
 #include "output/scdl/scdl_rules.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {
@@ -38,8 +39,8 @@ std::optional<std::string> RecordSiren(const nlohmann::json& record) {
   return std::nullopt;
 }
 
-SiretDirectory::SiretDirectory(std::unique_ptr<TextFolder> folder, std::string default_siret)
-    : folder_(std::move(folder)), default_siret_(std::move(default_siret)) {}
+SiretDirectory::SiretDirectory(std::string default_siret)
+    : default_siret_(std::move(default_siret)) {}
 SiretDirectory::~SiretDirectory() = default;
 
 Result<std::unique_ptr<SiretDirectory>> SiretDirectory::Create(const std::string& default_siret,
@@ -58,9 +59,7 @@ Result<std::unique_ptr<SiretDirectory>> SiretDirectory::Parse(const std::string&
   if (!default_siret.empty() && !IsValidSiret(default_siret)) {
     return Status::Usage("authority SIRET '" + default_siret + "' is not a valid SIRET");
   }
-  auto folder = TextFolder::Create();
-  if (!folder.ok()) return folder.status();
-  std::unique_ptr<SiretDirectory> dir(new SiretDirectory(std::move(folder).value(), default_siret));
+  std::unique_ptr<SiretDirectory> dir(new SiretDirectory(default_siret));
   std::istringstream lines{std::string(map_text)};
   std::string line;
   for (int number = 1; std::getline(lines, line); ++number) {
@@ -86,7 +85,7 @@ Status SiretDirectory::AddLine(const std::string& line, const std::string& where
   if (IsSiren(key)) {
     by_siren_[key] = siret;
   } else {
-    by_name_[folder_->Fold(key)] = siret;
+    by_name_[FoldKey(key)] = siret;
   }
   return Status::Ok();
 }
@@ -97,7 +96,7 @@ Result<std::string> SiretDirectory::Find(const nlohmann::json& record) const {
   std::string siret;
   if (auto it = siren ? by_siren_.find(*siren) : by_siren_.end(); it != by_siren_.end()) {
     siret = it->second;
-  } else if (auto by = by_name_.find(folder_->Fold(name)); !name.empty() && by != by_name_.end()) {
+  } else if (auto by = by_name_.find(FoldKey(name)); !name.empty() && by != by_name_.end()) {
     siret = by->second;
   } else {
     siret = default_siret_;

@@ -21,7 +21,6 @@
 #include <string_view>
 
 #include "base/status.h"
-#include "text/text_fold.h"
 
 namespace registre {
 
@@ -38,13 +37,12 @@ class SiretDirectory {
   Result<std::string> Find(const nlohmann::json& record) const;
 
  private:
-  SiretDirectory(std::unique_ptr<TextFolder> folder, std::string default_siret);
+  explicit SiretDirectory(std::string default_siret);
   Status AddLine(const std::string& line, const std::string& where);
 
-  std::unique_ptr<TextFolder> folder_;
   std::string default_siret_;
   std::map<std::string, std::string> by_siren_;
-  std::map<std::string, std::string> by_name_;  // folded name -> SIRET
+  std::map<std::string, std::string> by_name_;  // FoldKey(name) -> SIRET
 };
 
 // The record's SIREN: authority.siren, else the 9 digits after the department in the

@@ -5,7 +5,7 @@
 #include "output/record_fields.h"
 #include "output/sqlite/sqlite_db.h"
 #include "output/sqlite/sqlite_schema.h"
-#include "text/text_fold.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {
@@ -58,8 +58,8 @@ std::optional<long long> BoolToInt(std::optional<bool> b) {
 
 class SqliteSink : public RecordSink {
  public:
-  SqliteSink(std::unique_ptr<SqliteDb> db, std::unique_ptr<TextFolder> folder, std::string path)
-      : db_(std::move(db)), folder_(std::move(folder)), path_(std::move(path)) {}
+  SqliteSink(std::unique_ptr<SqliteDb> db, std::string path)
+      : db_(std::move(db)), path_(std::move(path)) {}
 
   Status Prepare() {
     for (const auto& [name, sql] : StatementSql()) {
@@ -151,7 +151,7 @@ class SqliteSink : public RecordSink {
     replaced_ += sqlite3_changes(db_->handle()) > 0 ? 1 : 0;
     if (Status s = WriteDeliberation(id, document.value(), record); !s.ok()) return s;
     authority_ = OptString(record, "/authority/name");
-    authority_key_ = folder_->Fold(authority_.value_or(""));
+    authority_key_ = FoldKey(authority_.value_or(""));
     using Part = Status (SqliteSink::*)(const std::string&, const json&);
     for (Part part : {&SqliteSink::WriteRoles, &SqliteSink::WriteAttendance, &SqliteSink::WriteVote,
                       &SqliteSink::WriteTexts}) {
@@ -176,7 +176,7 @@ class SqliteSink : public RecordSink {
   // The person row for a record's person object, created on first sight.
   Result<long long> PersonId(const json& person) {
     std::string name = person.value("name", "");
-    std::string key = folder_->Fold(name);
+    std::string key = FoldKey(name);
     if (key.empty()) key = name;
     std::optional<std::string> civility;
     if (person.contains("civility") && person["civility"].is_string()) {
@@ -270,7 +270,6 @@ class SqliteSink : public RecordSink {
   }
 
   std::unique_ptr<SqliteDb> db_;
-  std::unique_ptr<TextFolder> folder_;
   std::string path_;
   std::map<std::string, std::unique_ptr<SqliteStatement>> statements_;
   std::optional<std::string> authority_;  // of the record being written
@@ -308,9 +307,7 @@ Result<std::unique_ptr<RecordSink>> MakeSqliteSink(const std::string& path) {
   auto db = SqliteDb::Open(path);
   if (!db.ok()) return db.status();
   if (Status s = PrepareSchema(*db.value(), path); !s.ok()) return s;
-  auto folder = TextFolder::Create();
-  if (!folder.ok()) return folder.status();
-  auto sink = std::make_unique<SqliteSink>(std::move(db).value(), std::move(folder).value(), path);
+  auto sink = std::make_unique<SqliteSink>(std::move(db).value(), path);
   if (Status s = sink->Prepare(); !s.ok()) return s;
   return std::unique_ptr<RecordSink>(std::move(sink));
 }

@@ -5,10 +5,10 @@
 // Keyed by record id: writing a record that is already in the database replaces it and
 // all its rows (re-running over the same files updates in place, never duplicates).
 // Persons are shared across deliberations of one authority: a name is matched on its
-// folded form (case, accents and punctuation ignored; see TextFolder), with one ICU
-// transliterator per sink. Each record is written inside a savepoint (a failing record
-// leaves nothing behind); records are committed in batches and at Finish(), which also
-// drops persons and documents no deliberation refers to any more.
+// folded key (case, accents and punctuation ignored: FoldKey in text/folding.h). Each
+// record is written inside a savepoint (a failing record leaves nothing behind); records
+// are committed in batches and at Finish(), which also drops persons and documents no
+// deliberation refers to any more.
 #pragma once
 
 #include <memory>

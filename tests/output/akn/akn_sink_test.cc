@@ -125,12 +125,10 @@ TEST(AknSink, SplitVoteGoesToAnalysisAndConclusions) {
 }
 
 TEST(AknDocument, EscapesMarkupInText) {
-  auto writer = AknDocumentWriter::Create();
-  ASSERT_TRUE(writer.ok());
   nlohmann::json record = testing::FixtureRecord("lyon-cp-2023-2459.jsonl", 0);
   record["object"] = "Tarifs <2024> & \"frais\" d'accès\x01";
   record["decision"]["articles"][0]["label"] = "Art. 1<";
-  auto doc = writer.value()->Write(record);
+  auto doc = MakeAknDocument(record);
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   EXPECT_NE(doc.value().xml.find(
                 "<docTitle>Tarifs &lt;2024&gt; &amp; &quot;frais&quot; d&apos;accès</docTitle>"),
@@ -146,21 +144,17 @@ TEST(AknDocument, EscapesMarkupInText) {
 }
 
 TEST(AknDocument, RecordWithoutAnyDateIsRefused) {
-  auto writer = AknDocumentWriter::Create();
-  ASSERT_TRUE(writer.ok());
   nlohmann::json record = testing::FixtureRecord("lyon-cp-2023-2459.jsonl", 0);
   record["session"]["date"] = nullptr;
   record["publication"]["transmitted"] = nullptr;
   record["publication"]["published"] = nullptr;
-  auto doc = writer.value()->Write(record);
+  auto doc = MakeAknDocument(record);
   ASSERT_FALSE(doc.ok());
   EXPECT_NE(doc.status().message().find("no date"), std::string::npos);
 }
 
 TEST(AknDocument, RecordWithoutNumberIsNamedByItsId) {
-  auto writer = AknDocumentWriter::Create();
-  ASSERT_TRUE(writer.ok());
-  auto doc = writer.value()->Write(testing::FixtureRecord("saclas-cm-2011-05-12.jsonl", 0));
+  auto doc = MakeAknDocument(testing::FixtureRecord("saclas-cm-2011-05-12.jsonl", 0));
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc.value().work_uri,
             "/akn/fr/statement/deliberation/commune-de-saclas/2011-05-12/rec-c8747ded880477ad-0");

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "output/scdl/scdl_rules.h"
 #include "support/test_util.h"
 
@@ -61,14 +63,12 @@ TEST(ScdlSink, HeaderIsThe17ColumnsInOrder) {
 TEST(ScdlSink, EveryWrittenRowPassesEveryRule) {
   ScratchDir dir("scdl-rules");
   ScdlRun run = Export(dir, WithSiretMap());
-  auto rules = ScdlRules::Create();
-  ASSERT_TRUE(rules.ok());
   ASSERT_EQ(run.rows.size(), 1u + 4u);  // Lyon, Sourdeval x2, Saclas 2011-02-001
   for (size_t i = 1; i < run.rows.size(); ++i) {
     ASSERT_EQ(run.rows[i].size(), kScdlColumnCount);
     ScdlRow row;
     std::copy(run.rows[i].begin(), run.rows[i].end(), row.begin());
-    auto violations = rules.value()->Check(row);
+    auto violations = CheckScdlRow(row);
     EXPECT_TRUE(violations.empty()) << row[kDelibId] << ": " << violations[0].reason;
     EXPECT_TRUE(IsValidSiret(row[kCollSiret])) << row[kDelibId];
   }
@@ -220,6 +220,25 @@ TEST(ScdlSink, SiretContradictingTheSirenIsRefused) {
   EXPECT_NE(s.message().find("does not belong to the authority's SIREN 200046977"),
             std::string::npos);
   EXPECT_TRUE(sink.value()->Finish().ok());
+}
+
+// Without a file the rows go to the stream the command gives as standard output, and
+// nowhere else: a sink given no stream is refused rather than writing to std::cout.
+TEST(ScdlSink, WithoutAFileWritesToTheGivenStandardOutput) {
+  std::ostringstream standard_output;
+  SinkOptions options{"scdl", "", WithSiretMap(), &standard_output};
+  auto sink = MakeScdlSink(options);
+  ASSERT_TRUE(sink.ok()) << sink.status().message();
+  ASSERT_TRUE(sink.value()->Write(testing::FixtureRecord("lyon-cp-2023-2459.jsonl", 0)).ok());
+  ASSERT_TRUE(sink.value()->Finish().ok());
+  auto rows = ParseCsv(standard_output.str(), ',');
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][kCollNom], "COLL_NOM");
+  EXPECT_EQ(rows[1][kDelibId], "CP-2023-2459");
+
+  auto refused = MakeScdlSink({"scdl", "-", WithSiretMap()});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kInternal);
 }
 
 }  // namespace
