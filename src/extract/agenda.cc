@@ -8,13 +8,10 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "extract/windows.h"
 
 namespace registre {
 namespace {
-
-// How far around a heading table-of-contents references ("(p. 5)") are counted.
-// How far around a table of contents' line its reference lines are looked for (bytes).
-constexpr std::size_t kTocWindow = 1500;
 
 // The numbering style of a heading: digits, roman numerals, letters, a deliberation number,
 // or none (titles).

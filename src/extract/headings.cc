@@ -7,14 +7,10 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "extract/windows.h"
 
 namespace registre {
 namespace {
-
-// A line longer than this is running text, never a heading.
-constexpr std::size_t kHeadingLineBytes = 400;
-// A title goes on over the next lines of its block only when each is at most this long.
-constexpr std::size_t kTitleLineBytes = 160;
 
 bool MatchWholeLine(const Document& doc, const RE2& re, Range line, std::vector<Range>* groups) {
   Range whole;

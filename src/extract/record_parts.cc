@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extract/windows.h"
+
 namespace registre {
 namespace {
 
@@ -38,25 +40,6 @@ bool EndsWith(std::string_view s, std::string_view tail) {
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
-
-// How far into a record its "Objet :" label is looked for when a heading gave an object.
-constexpr std::size_t kObjectTopBytes = 2500;
-// An article's text is cut at this length (a record's article may quote a whole annex).
-constexpr std::size_t kArticleTextBytes = 4000;
-// Without articles, a decision is its formula and what follows it up to this length.
-constexpr std::size_t kDecisionBytes = 200;
-// A vote printed before the formula stands in the record's first bytes.
-constexpr std::size_t kVoteBeforeFormulaBytes = 600;
-// A vote's window: its line and the next lines of its paragraph, while under this length.
-constexpr std::size_t kVoteWindowBytes = 400;
-// The vote's text as stored is cut at this length.
-constexpr std::size_t kVoteTextBytes = 600;
-// The names of those against or abstaining may follow the vote's window by this much.
-constexpr std::size_t kVoteNamesBytes = 300;
-// The place and date of a closing ("Fait à X, le ...") follow it by at most this much.
-constexpr std::size_t kClosingPlaceBytes = 200;
-// A transmission or publication date follows its label by at most this much.
-constexpr std::size_t kPublicationDateBytes = 40;
 
 }  // namespace
 

@@ -5,11 +5,9 @@
 
 #include "extract/agenda.h"
 #include "extract/headings.h"
+#include "extract/windows.h"
 
 namespace registre {
-
-// An extract of a register prints its deliberation number within its first lines.
-constexpr std::size_t kExtractHeadLines = 15;
 
 Segmenter::Segmenter(const Grammar& grammar)
     : grammar_(grammar), not_title_(grammar.Union({"segment.title"}, "not_title")) {}

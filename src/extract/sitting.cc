@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "base/utf8.h"
+#include "extract/windows.h"
 
 namespace registre {
 
@@ -45,20 +46,6 @@ struct SittingLexicon {
 };
 
 namespace {
-
-// How far after an attendance label its list may run (bytes of the folded text), at most:
-// the longest lists (sixty councillors with their proxies) fit.
-constexpr std::size_t kAttendanceValueBytes = 6000;
-// The authority is first looked for in a record's title lines, then in its head.
-constexpr std::size_t kAuthorityTitleBytes = 400;
-// The head of a record or sitting, where its authority, assembly, time and place are printed.
-constexpr std::size_t kSittingHeadBytes = 3000;
-// Dates of the sitting and of its convocation are printed near the top.
-constexpr std::size_t kDatesHeadBytes = 4000;
-// How far before a date the words saying what it is ("convoqué le") may stand.
-constexpr std::size_t kBeforeDateBytes = 80;
-// The president may be named after the attendance lists.
-constexpr std::size_t kPresidentHeadBytes = 6000;
 
 struct Mark {
   std::size_t start, end;
@@ -422,7 +409,7 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
     return best;
   };
   Range title{r.start, std::min(r.end, r.start + kAuthorityTitleBytes)};
-  Range head{r.start, std::min(r.end, r.start + kSittingHeadBytes)};
+  Range head{r.start, std::min(r.end, r.start + kSittingFieldsBytes)};
   std::string found = try_range(title, true);
   if (found.empty()) found = try_range(head, false);
   if (found.empty()) found = try_range(r, false);
@@ -431,7 +418,7 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
 }
 
 std::string SittingReader::ReadAssembly(const Document& doc, Range r, std::string* kind) const {
-  Range head{r.start, std::min(r.end, r.start + kSittingHeadBytes)};
+  Range head{r.start, std::min(r.end, r.start + kSittingFieldsBytes)};
   for (Range range : {head, r}) {
     const GrammarEntry* best = nullptr;
     Range best_name;
@@ -491,7 +478,7 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
 }
 
 void SittingReader::ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) const {
-  Range head{r.start, std::min(r.end, r.start + kSittingHeadBytes)};
+  Range head{r.start, std::min(r.end, r.start + kSittingFieldsBytes)};
   Range whole;
   std::vector<Range> groups;
   // The earliest time printed in the head is the sitting's (later ones are arrivals).

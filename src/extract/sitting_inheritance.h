@@ -14,15 +14,10 @@
 #include "extract/record_parts.h"
 #include "extract/segmenter.h"
 #include "extract/sitting.h"
+#include "extract/windows.h"
 #include "text/document.h"
 
 namespace registre {
-
-// How far the facts of a sitting are looked for, in bytes of the folded text. The sitting is
-// stated at the top: a long single record need not be read to its end.
-inline constexpr std::size_t kSittingHeadBytes = 12000;
-// In a procès-verbal an item restates attendance, if at all, in its first lines.
-inline constexpr std::size_t kItemHeadBytes = 2500;
 
 class SittingInheritance {
  public:
