@@ -9,24 +9,13 @@
 #include <fstream>
 #include <functional>
 
+#include "base/write_all.h"
 #include "record/json_line.h"
 
 namespace registre {
 namespace {
 
 using nlohmann::json;
-
-Status WriteAll(int fd, std::string_view data, const std::string& path) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::Io(path + ": write failed: " + std::strerror(errno));
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return Status::Ok();
-}
 
 // Calls `line(text, complete)` for each line of `path`; `complete` is false for a last line
 // without '\n' (a write cut short). A missing file has no lines.

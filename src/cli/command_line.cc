@@ -5,9 +5,11 @@
 namespace registre {
 namespace po = boost::program_options;
 
-Parsed ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
-                        const po::options_description& visible, std::vector<std::string>* inputs,
-                        po::variables_map* vm, std::ostream& out, std::ostream& err) {
+std::optional<ExitCode> ParseCommandLine(const std::string& command,
+                                         const std::vector<std::string>& args,
+                                         const po::options_description& visible,
+                                         std::vector<std::string>* inputs, po::variables_map* vm,
+                                         std::ostream& out, std::ostream& err) {
   po::options_description all;
   all.add(visible).add_options()("input", po::value(inputs));
   po::positional_options_description positional;
@@ -17,13 +19,13 @@ Parsed ParseCommandLine(const std::string& command, const std::vector<std::strin
     po::notify(*vm);
   } catch (const po::error& e) {
     err << "registre " << command << ": " << e.what() << "\n" << visible;
-    return Parsed::kUsageError;
+    return kExitUsage;
   }
   if (vm->count("help")) {
     out << visible;
-    return Parsed::kHelped;
+    return kExitOk;
   }
-  return Parsed::kRun;
+  return std::nullopt;
 }
 
 }  // namespace registre

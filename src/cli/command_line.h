@@ -4,19 +4,23 @@
 
 #include <boost/program_options.hpp>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
-namespace registre {
+#include "cli/exit_status.h"
 
-enum class Parsed { kRun, kHelped, kUsageError };
+namespace registre {
 
 // Parses `args` against `visible` (whose "help" option, if given, prints `visible` to `out`)
 // with every positional argument appended to `inputs`. On a parse error prints
-// "registre COMMAND: reason" and the options to `err`.
-Parsed ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
-                        const boost::program_options::options_description& visible,
-                        std::vector<std::string>* inputs, boost::program_options::variables_map* vm,
-                        std::ostream& out, std::ostream& err);
+// "registre COMMAND: reason" and the options to `err`. Returns the exit status when the
+// command is to stop there (kExitOk after --help, kExitUsage on an error), else nothing.
+std::optional<ExitCode> ParseCommandLine(const std::string& command,
+                                         const std::vector<std::string>& args,
+                                         const boost::program_options::options_description& visible,
+                                         std::vector<std::string>* inputs,
+                                         boost::program_options::variables_map* vm,
+                                         std::ostream& out, std::ostream& err);
 
 }  // namespace registre

@@ -109,14 +109,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   ExtractOptions o;
   po::options_description desc = ExtractOptionsDescription(o);
   po::variables_map vm;
-  switch (ParseCommandLine("extract", args, desc, &o.files, &vm, out, err)) {
-    case Parsed::kUsageError:
-      return kExitUsage;
-    case Parsed::kHelped:
-      return kExitOk;
-    case Parsed::kRun:
-      break;
-  }
+  if (auto stop = ParseCommandLine("extract", args, desc, &o.files, &vm, out, err)) return *stop;
   auto usage = [&](const std::string& message) {
     err << "registre extract: " << message << "\n";
     return kExitUsage;

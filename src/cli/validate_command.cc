@@ -23,14 +23,7 @@ int RunValidateCommand(const std::vector<std::string>& args, std::ostream& out, 
       "schema", po::value(&schema),
       "the JSON Schema (default: the bundled schemas/deliberation.schema.json)");
   po::variables_map vm;
-  switch (ParseCommandLine("validate", args, desc, &files, &vm, out, err)) {
-    case Parsed::kUsageError:
-      return kExitUsage;
-    case Parsed::kHelped:
-      return kExitOk;
-    case Parsed::kRun:
-      break;
-  }
+  if (auto stop = ParseCommandLine("validate", args, desc, &files, &vm, out, err)) return *stop;
   if (files.empty()) {
     err << "registre validate: no input files\n" << desc;
     return kExitUsage;

@@ -183,17 +183,25 @@ PersonRef PersonParser::ParseRef(const Document& doc, Range r) const {
   // "le Maire" keeps its article: a holder named by function is written as printed.
   ref.name = doc.Text(rest.empty() ? r : rest);
   for (const GrammarEntry& e : grammar_.Section("persons.role_suffix")) {
-    Range whole;
-    std::vector<Range> groups;
-    if (FindIn(doc, *e.regex, rest, &whole, &groups) && whole.end == rest.end &&
-        whole.start > rest.start) {
-      Range name = TrimRange(doc, Range{rest.start, whole.start}, kTrim);
-      std::string_view f = doc.Folded(name);
-      // "le Maire": the function is the name; only a real name loses its role.
-      if (f != "le" && f != "la" && f != "l'" && !name.empty()) ref.name = doc.Text(name);
-    }
+    // Only a real name loses its role.
+    if (auto split = SplitRole(doc, e, rest); split && !split->name.empty())
+      ref.name = doc.Text(split->name);
   }
   return ref;
+}
+
+std::optional<PersonParser::RoleSplit> PersonParser::SplitRole(const Document& doc,
+                                                               const GrammarEntry& e,
+                                                               Range name) const {
+  Range whole;
+  std::vector<Range> groups;
+  if (!FindIn(doc, *e.regex, name, &whole, &groups) || whole.end != name.end ||
+      whole.start <= name.start)
+    return std::nullopt;
+  Range before = TrimRange(doc, Range{name.start, whole.start}, kTrim);
+  std::string_view article = doc.Folded(before);
+  if (article == "le" || article == "la" || article == "l'") return std::nullopt;
+  return RoleSplit{before, Group(*e.regex, groups, "role")};
 }
 
 std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, std::string* carried,
@@ -266,16 +274,9 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
   p.civility = civility;
   // A role after the name ("Jean-Michel BRARD, Maire" was split; "BRARD Maire" was not).
   for (const GrammarEntry& e : grammar_.Section("persons.role_suffix")) {
-    Range whole;
-    std::vector<Range> groups;
-    if (FindIn(doc, *e.regex, name, &whole, &groups) && whole.end == name.end &&
-        whole.start > name.start) {
-      Range rest = TrimRange(doc, Range{name.start, whole.start}, kTrim);
-      std::string_view article = doc.Folded(rest);
-      // "le Maire" is a person named by function: the role is the name.
-      if (article == "le" || article == "la" || article == "l'") continue;
-      p.role = doc.Text(Group(*e.regex, groups, "role"));
-      name = rest;
+    if (auto split = SplitRole(doc, e, name)) {
+      p.role = doc.Text(split->role);
+      name = split->name;
     }
   }
   if (name.empty() || !HasLetter(doc.Folded(name))) return std::nullopt;

@@ -62,6 +62,14 @@ class PersonParser {
                                   ListKind kind) const;
   Range StripCivility(const Document& doc, Range r, std::string* civility, bool* plural) const;
   PersonRef ParseRef(const Document& doc, Range r) const;
+  // A role printed after a name ("Jean-Michel BRARD, Maire"): when entry `e` of
+  // [persons.role_suffix] matches at the end of `name`, the name before it and the role's
+  // group. None when what stands before is only an article ("le Maire" is a person named by
+  // function: the function is the name).
+  struct RoleSplit {
+    Range name, role;
+  };
+  std::optional<RoleSplit> SplitRole(const Document& doc, const GrammarEntry& e, Range name) const;
   const Grammar& grammar_;
 };
 

@@ -301,27 +301,25 @@ class Builder {
     return "      <container name=\"attendance\">\n" + lines + "      </container>\n";
   }
 
+  // <outer> holding one <inner><p>text</p></inner> per item of `items`; nothing when empty.
+  static void AppendTexts(std::ostringstream& o, const json& items, const char* outer,
+                          const char* inner) {
+    if (items.empty()) return;
+    o << "      <" << outer << ">\n";
+    for (const json& item : items) {
+      o << "        <" << inner << "><p>" << XmlEscape(item.value("text", "")) << "</p></" << inner
+        << ">\n";
+    }
+    o << "      </" << outer << ">\n";
+  }
+
   std::string Preamble() {
     std::ostringstream o;
-    const json& visas = ArrayAt(r_, "/visas");
-    if (!visas.empty()) {
-      o << "      <citations>\n";
-      for (const json& v : visas) {
-        o << "        <citation><p>" << XmlEscape(v.value("text", "")) << "</p></citation>\n";
-      }
-      o << "      </citations>\n";
-    }
+    AppendTexts(o, ArrayAt(r_, "/visas"), "citations", "citation");
     for (const json& opinion : ArrayAt(r_, "/opinions")) {
       o << "      <p class=\"opinion\">" << XmlEscape(opinion.value("text", "")) << "</p>\n";
     }
-    const json& considerants = ArrayAt(r_, "/considerants");
-    if (!considerants.empty()) {
-      o << "      <recitals>\n";
-      for (const json& c : considerants) {
-        o << "        <recital><p>" << XmlEscape(c.value("text", "")) << "</p></recital>\n";
-      }
-      o << "      </recitals>\n";
-    }
+    AppendTexts(o, ArrayAt(r_, "/considerants"), "recitals", "recital");
     if (auto formula = OptString(r_, "/decision/formula")) {
       o << "      <formula name=\"enactingFormula\"><p>" << XmlEscape(*formula)
         << "</p></formula>\n";

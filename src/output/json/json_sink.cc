@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string_view>
 
+#include "base/write_all.h"
 #include "record/json_line.h"
 
 namespace registre {
@@ -34,15 +35,7 @@ class ByteOutput {
       if (!*stream_) return Status::Io(name_ + ": write failed");
       return Status::Ok();
     }
-    while (!bytes.empty()) {
-      ssize_t n = ::write(fd_, bytes.data(), bytes.size());
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return Status::Io(name_ + ": write failed: " + std::strerror(errno));
-      }
-      bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return Status::Ok();
+    return WriteAll(fd_, bytes, name_);
   }
 
   Status Close() {
