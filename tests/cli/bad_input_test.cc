@@ -90,14 +90,10 @@ TEST_F(BadInputTest, GoodFileGivesOneRecord) {
 // PDF support is a plugin loaded when a PDF comes: without it, PDFs fail with a clear
 // cause and text files are still extracted.
 TEST_F(BadInputTest, MissingPdfPluginFailsOnlyThePdfs) {
-  fs::path corpus = fs::path(REGISTRE_SHARED_DIR) / "corpus" / "pdf";
-  fs::path source;
-  if (fs::is_directory(corpus))
-    for (const auto& e : fs::directory_iterator(corpus))
-      if (e.path().extension() == ".pdf" && (source.empty() || e.path() < source))
-        source = e.path();
-  if (source.empty()) GTEST_SKIP() << "no PDF under " << corpus;
-  fs::path pdf = Write("minutes.pdf", ReadFile(source));
+  fs::path source = fs::path(REGISTRE_SOURCE_DIR) / "fixtures" / "pdf" / "lo_fodt_lyon.pdf";
+  std::string bytes = ReadFile(source);
+  ASSERT_FALSE(bytes.empty()) << source;
+  fs::path pdf = Write("minutes.pdf", bytes);
   fs::path text = Write("good.txt", good_);
   RunResult without = Extract({pdf, text}, "REGISTRE_PDF_PLUGIN=/nonexistent/libregistre_pdf.so");
   EXPECT_EQ(without.exit_code, 1);

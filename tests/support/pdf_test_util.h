@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -18,7 +19,14 @@
 
 namespace registre::pdftest {
 
+// The generated PDF fixtures kept in the repository (fixtures/pdf/: the nine producers of
+// ../shared/corpus/pdf/PRODUCERS.md and one scan, each with its truth and furniture files).
+inline std::string FixturePdfDir() { return std::string(REGISTRE_SOURCE_DIR) + "/fixtures/pdf"; }
+
+// ../shared beside the checkout (REGISTRE_SHARED_DIR in the environment overrides it, e.g.
+// for a worktree). Its corpora only add cases: every test runs without it.
 inline std::string SharedDir() {
+  if (const char* env = std::getenv("REGISTRE_SHARED_DIR"); env && *env) return env;
 #ifdef REGISTRE_SHARED_DIR
   return REGISTRE_SHARED_DIR;
 #else
@@ -27,6 +35,42 @@ inline std::string SharedDir() {
 }
 
 inline bool HasCorpus() { return std::filesystem::exists(SharedDir() + "/corpus/pdf"); }
+
+// The fixtures of `dir` that have a truth text (NAME.truth.txt beside NAME.pdf), sorted.
+inline std::vector<std::string> TruthFixtures(const std::string& dir) {
+  std::vector<std::string> names;
+  if (!std::filesystem::is_directory(dir)) return names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    const std::string suffix = ".truth.txt";
+    if (name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      names.push_back(name.substr(0, name.size() - suffix.size()));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A generated fixture: where its NAME.pdf, NAME.truth.txt and NAME.furniture.txt are.
+struct PdfFixture {
+  std::string name;
+  std::string dir;
+  std::string Path(const std::string& suffix) const { return dir + "/" + name + suffix; }
+};
+
+// The fixtures of fixtures/pdf/, then those of ../shared/corpus/pdf/ not kept here (the
+// larger scan), when the shared corpus is present.
+inline std::vector<PdfFixture> GeneratedFixtures() {
+  std::vector<PdfFixture> out;
+  std::vector<std::string> here = TruthFixtures(FixturePdfDir());
+  for (const std::string& name : here) out.push_back({name, FixturePdfDir()});
+  const std::string shared = SharedDir() + "/corpus/pdf";
+  for (const std::string& name : TruthFixtures(shared)) {
+    if (!std::binary_search(here.begin(), here.end(), name)) out.push_back({name, shared});
+  }
+  return out;
+}
 
 inline std::string ShellQuote(const std::string& s) {
   std::string out = "'";

@@ -1,7 +1,8 @@
-// Robustness of the PDF reader (issue 3): every PDF fixture is mutated into broken files
+// Robustness of the PDF reader (issue 3): every PDF fixture (fixtures/pdf/, twice, and the
+// PDFs of ../shared/corpus/pdf/ when it is there) is mutated into broken files
 // (truncation, flipped bytes, deleted xref, garbage streams, huge /Length, nested arrays)
 // and synthetic PDFs with deep, cyclic and exponential Form XObject recursion are added;
-// at least 500 files in all. Each is read by ReadPdf in a forked child with a time limit
+// at least 500 files without ../shared. Each is read by ReadPdf in a forked child with a time limit
 // and a memory limit, so a crash or a hang fails the test without blocking the suite.
 // Each must end with an error message or (partial) text. Failing inputs are written to
 // $TMPDIR/registre-pdf-mutants/ for reproduction with registre-pdftext.
@@ -168,18 +169,46 @@ std::vector<Mutant> Mutate(const std::string& name, const std::string& pdf, std:
   return out;
 }
 
-std::vector<Mutant> AllMutants() {
-  std::vector<Mutant> all = SyntheticForms();
+// The PDFs under `dir` (smaller than 2 MB), sorted; none when it does not exist.
+std::vector<std::string> PdfsIn(const std::string& dir) {
   std::vector<std::string> pdfs;
-  for (const auto& entry : fs::directory_iterator(SharedDir() + "/corpus/pdf")) {
+  if (!fs::is_directory(dir)) return pdfs;
+  for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() == ".pdf" && fs::file_size(entry.path()) < 2'000'000)
       pdfs.push_back(entry.path().string());
   }
   std::sort(pdfs.begin(), pdfs.end());
+  return pdfs;
+}
+
+// Rounds of mutations of each fixtures/pdf/ file: two, so that the repository alone gives
+// at least 500 files (10 PDFs x 2 x 25 mutants + the synthetic ones).
+constexpr int kRoundsHere = 2;
+
+// The synthetic files, kRoundsHere rounds of mutants of fixtures/pdf/, then (when
+// ../shared is there) one round of its corpus/pdf files not kept here: the real council
+// PDFs and the larger scan. `from_repository` counts those made without ../shared.
+std::vector<Mutant> AllMutants(std::size_t* from_repository) {
+  std::vector<Mutant> all = SyntheticForms();
   std::mt19937 rng(20240601);
-  for (const std::string& pdf : pdfs) {
-    std::vector<Mutant> m = Mutate(fs::path(pdf).stem().string(), ReadFile(pdf), rng);
+  auto add = [&](const std::string& pdf, const std::string& name) {
+    std::vector<Mutant> m = Mutate(name, ReadFile(pdf), rng);
     all.insert(all.end(), std::make_move_iterator(m.begin()), std::make_move_iterator(m.end()));
+  };
+  std::vector<std::string> here = PdfsIn(FixturePdfDir());
+  std::vector<std::string> names;
+  for (int round = 0; round < kRoundsHere; ++round) {
+    for (const std::string& pdf : here) {
+      std::string stem = fs::path(pdf).stem().string();
+      if (round == 0) names.push_back(stem);
+      add(pdf, round == 0 ? stem : stem + ".round" + std::to_string(round + 1));
+    }
+  }
+  *from_repository = all.size();
+  std::sort(names.begin(), names.end());
+  for (const std::string& pdf : PdfsIn(SharedDir() + "/corpus/pdf")) {
+    std::string stem = fs::path(pdf).stem().string();
+    if (!std::binary_search(names.begin(), names.end(), stem)) add(pdf, stem);
   }
   return all;
 }
@@ -218,8 +247,9 @@ Outcome ReadInChild(const std::string& bytes, double seconds, int* signal_out) {
 }
 
 TEST(PdfMutation, BrokenFilesNeverCrashOrHang) {
-  if (!HasCorpus()) GTEST_SKIP() << "no shared corpus at " << SharedDir();
-  std::vector<Mutant> mutants = AllMutants();
+  std::size_t from_repository = 0;
+  std::vector<Mutant> mutants = AllMutants(&from_repository);
+  ASSERT_GE(from_repository, 500u) << "PDFs under " << FixturePdfDir();
   ASSERT_GE(mutants.size(), 500u);
   const char* tmp = std::getenv("TMPDIR");
   fs::path keep = fs::path(tmp ? tmp : "/tmp") / "registre-pdf-mutants";
@@ -250,7 +280,8 @@ TEST(PdfMutation, BrokenFilesNeverCrashOrHang) {
     }
   }
   double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-  std::cout << "[ MUTANTS  ] " << mutants.size() << " files: " << text << " gave text, " << errors
+  std::cout << "[ MUTANTS  ] " << mutants.size() << " files (" << from_repository
+            << " from fixtures/pdf and synthetic): " << text << " gave text, " << errors
             << " a clear error; slowest " << slowest << " s (" << slowest_name << "), total "
             << total << " s\n";
 }
