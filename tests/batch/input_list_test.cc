@@ -13,11 +13,11 @@
 namespace registre {
 namespace {
 
-using testing::ScratchDir;
+using testing::BatchDir;
 using testing::WriteFile;
 
 TEST(BatchInputsTest, DirectoriesExpandRecursivelyInSortedOrderInPlace) {
-  ScratchDir d;
+  BatchDir d;
   for (const char* f : {"b/2.txt", "b/1.txt", "a.txt", "b/sub/0.txt", "c.pdf"})
     WriteFile(d / f, "x");
   std::istringstream none;
@@ -31,7 +31,7 @@ TEST(BatchInputsTest, DirectoriesExpandRecursivelyInSortedOrderInPlace) {
 }
 
 TEST(BatchInputsTest, GlobsFilterDirectoryFilesButNotNamedOnes) {
-  ScratchDir d;
+  BatchDir d;
   for (const char* f : {"keep.txt", "drop.pdf", "drafts/x.txt", "y.txt"}) WriteFile(d / f, "x");
   std::istringstream none;
   std::string root = d.path().string();
@@ -44,7 +44,7 @@ TEST(BatchInputsTest, GlobsFilterDirectoryFilesButNotNamedOnes) {
 }
 
 TEST(BatchInputsTest, FilesFromReadsOneAPathALineAndDropsRepeats) {
-  ScratchDir d;
+  BatchDir d;
   WriteFile(d / "dir/1.txt", "x");
   std::istringstream list("b.txt\r\n\na.txt\n" + (d / "dir") + "\nb.txt\n");
   auto got = CollectInputs(InputSelection{{"a.txt"}, {}, {}, "-"}, list);

@@ -14,14 +14,14 @@ namespace registre {
 namespace {
 
 using nlohmann::json;
+using testing::BatchDir;
 using testing::Extract;
 using testing::Lines;
 using testing::ReadAll;
-using testing::ScratchDir;
 using testing::WriteFile;
 
 TEST(BatchExtractTest, FourJobsGiveTheOutputOfOneJob) {
-  ScratchDir d;
+  BatchDir d;
   const std::size_t files = testing::MakeCorpus(d / "in", 4);
   auto one = Extract({"-q", "--jobs", "1", d / "in"});
   auto four = Extract({"-q", "--jobs", "4", d / "in"});
@@ -44,7 +44,7 @@ TEST(BatchExtractTest, FourJobsGiveTheOutputOfOneJob) {
 }
 
 TEST(BatchExtractTest, FailingFilesYieldOneErrorRecordEachAndTheRestGoesOn) {
-  ScratchDir d;
+  BatchDir d;
   testing::MakeCorpus(d / "in", 2);
   auto clean = Extract({"-q", "-j", "1", d / "in"});
   ASSERT_EQ(clean.code, 0);
@@ -76,7 +76,7 @@ TEST(BatchExtractTest, FailingFilesYieldOneErrorRecordEachAndTheRestGoesOn) {
 }
 
 TEST(BatchExtractTest, ShardOutputsTogetherAreTheWholeRunOnce) {
-  ScratchDir d;
+  BatchDir d;
   const std::size_t files = testing::MakeCorpus(d / "in", 3);
   auto whole = Extract({"-q", "-j", "1", d / "in"});
   std::multiset<std::string> merged;
@@ -104,7 +104,7 @@ TEST(BatchExtractTest, UsageErrors) {
 
 // The state a kill leaves: records of the document in flight, a half-written line.
 TEST(BatchResumeTest, RecoverKeepsFinishedDocumentsOnly) {
-  ScratchDir d;
+  BatchDir d;
   const std::size_t files = testing::MakeCorpus(d / "in", 1);
   std::string out = d / "o.jsonl";
   ASSERT_EQ(Extract({"-q", "-o", out, "--errors", d / "e.jsonl", d / "in"}).code, 0);
@@ -142,7 +142,7 @@ TEST(BatchResumeTest, RecoverKeepsFinishedDocumentsOnly) {
 }
 
 TEST(BatchResumeTest, AChangedFileIsRedoneAndItsOldRecordsGo) {
-  ScratchDir d;
+  BatchDir d;
   const std::size_t files = testing::MakeCorpus(d / "in", 1);
   std::string out = d / "o.jsonl";
   ASSERT_EQ(Extract({"-q", "-o", out, d / "in"}).code, 0);
@@ -165,7 +165,7 @@ TEST(BatchResumeTest, AChangedFileIsRedoneAndItsOldRecordsGo) {
 // the uninterrupted run's output, byte for byte (inputs finish in order, so the resumed
 // part appends to a prefix).
 TEST(BatchResumeTest, KillNineAtRandomPointsThenResumeGivesEveryRecordOnce) {
-  ScratchDir d;
+  BatchDir d;
   std::size_t files = testing::MakeCorpus(d / "in", 10);
   WriteFile(d / "in/007/bad.txt", "");
   const std::vector<std::string> common = {"-q", "-j", "2", "--errors", "", "-o", "", d / "in"};

@@ -22,14 +22,17 @@ namespace registre::testing {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system temp dir, removed with the object.
-class ScratchDir {
+// A fresh directory under the system temp dir (mkdtemp), removed with the object. Not
+// named ScratchDir: test_util.h has a different class of that name in this namespace, and
+// two classes of one name break the one-definition rule (in a Debug build the linker kept
+// one class's inline members for both, and the batch tests crashed).
+class BatchDir {
  public:
-  ScratchDir() {
+  BatchDir() {
     std::string tmpl = (fs::temp_directory_path() / "registre-batch-XXXXXX").string();
     path_ = mkdtemp(tmpl.data());
   }
-  ~ScratchDir() {
+  ~BatchDir() {
     std::error_code ec;
     fs::remove_all(path_, ec);
   }
