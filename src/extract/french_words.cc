@@ -34,7 +34,10 @@ std::string IsoDate(int year, int month, int day) {
   return buf;
 }
 
-FrenchWords::FrenchWords(const Grammar& grammar) : grammar_(grammar) {}
+FrenchWords::FrenchWords(const Grammar& grammar) : grammar_(grammar) {
+  for (const GrammarEntry& e : grammar.Section("table.number_words"))
+    if (e.key == "connector") connectors_.push_back(e.value);
+}
 
 std::optional<int> FrenchWords::ParseNumber(std::string_view s) const {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -50,7 +53,7 @@ std::optional<int> FrenchWords::ParseNumber(std::string_view s) const {
   int previous = -1;  // the value of the previous word, for "quatre-vingt(s)"
   bool any = false;
   for (std::string_view w : Words(s)) {
-    if (w == "et") continue;
+    if (std::find(connectors_.begin(), connectors_.end(), w) != connectors_.end()) continue;
     std::string value = grammar_.Lookup("table.numbers", w);
     if (value.empty()) return std::nullopt;
     int v = std::stoi(value);

@@ -46,6 +46,7 @@ class FrenchWords {
  private:
   std::optional<int> Month(std::string_view folded) const;
   const Grammar& grammar_;
+  std::vector<std::string> connectors_;  // [table.number_words] connector: "et"
 };
 
 bool ValidDayMonth(int year, int month, int day);  // leap years counted

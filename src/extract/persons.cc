@@ -29,7 +29,8 @@ bool HasLetter(std::string_view s) {
 }
 
 // Splits a list value on separators outside parentheses.
-std::vector<Range> SplitItems(const Document& doc, Range value) {
+// `separator`: the word between two names, with a space on each side (" et ").
+std::vector<Range> SplitItems(const Document& doc, Range value, std::string_view separator) {
   std::vector<Range> items;
   std::string_view f = doc.Folded(value);
   int depth = 0;
@@ -49,10 +50,10 @@ std::vector<Range> SplitItems(const Document& doc, Range value) {
       sep = true;
     if (f.substr(i, 3) == "\u2022") sep = true;
     // " et " between two names.
-    if (c == ' ' && f.substr(i, 4) == " et " && i > 0) {
+    if (c == ' ' && !separator.empty() && f.substr(i, separator.size()) == separator && i > 0) {
       items.push_back({value.start + start, value.start + i});
-      start = i + 4;
-      i += 3;
+      start = i + separator.size();
+      i += separator.size() - 1;
       continue;
     }
     if (sep) {
@@ -137,7 +138,12 @@ nlohmann::json PersonToJson(const Person& p, bool with_proxy) {
   return j;
 }
 
-PersonParser::PersonParser(const Grammar& grammar) : grammar_(grammar) {}
+PersonParser::PersonParser(const Grammar& grammar) : grammar_(grammar) {
+  for (const GrammarEntry& e : grammar.Section("table.person_words")) {
+    if (e.key == "function_article") function_articles_.push_back(e.value);
+    if (e.key == "name_separator" && name_separator_.empty()) name_separator_ = " " + e.value + " ";
+  }
+}
 
 Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civility,
                                   bool* plural) const {
@@ -200,7 +206,9 @@ std::optional<PersonParser::RoleSplit> PersonParser::SplitRole(const Document& d
     return std::nullopt;
   Range before = TrimRange(doc, Range{name.start, whole.start}, kTrim);
   std::string_view article = doc.Folded(before);
-  if (article == "le" || article == "la" || article == "l'") return std::nullopt;
+  if (std::find(function_articles_.begin(), function_articles_.end(), article) !=
+      function_articles_.end())
+    return std::nullopt;
   return RoleSplit{before, Group(*e.regex, groups, "role")};
 }
 
@@ -295,7 +303,7 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
 PersonList PersonParser::ParseList(const Document& doc, Range value, ListKind kind) const {
   PersonList list;
   std::string carried;
-  for (Range item : SplitItems(doc, value)) {
+  for (Range item : SplitItems(doc, value, name_separator_)) {
     Range trimmed = TrimRange(doc, item, kTrim);
     if (trimmed.empty()) continue;
     std::optional<Person> p = ParseItem(doc, trimmed, &carried, kind);

@@ -71,6 +71,8 @@ class PersonParser {
   };
   std::optional<RoleSplit> SplitRole(const Document& doc, const GrammarEntry& e, Range name) const;
   const Grammar& grammar_;
+  std::vector<std::string> function_articles_;  // [table.person_words]: "le", "la", "l'"
+  std::string name_separator_;                  // " et "
 };
 
 }  // namespace registre

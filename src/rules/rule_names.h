@@ -24,6 +24,14 @@ struct DeclaredSection {
 inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/french_words.cc: ParseNumber looks each number word up.
     {"table.numbers", "", ""},
+    // extract/french_words.cc (ParseNumber skips it) and text/text_rules.cc (a number word
+    // for hyphenation): the connector of number words.
+    {"table.number_words", "connector", ""},
+    // extract/persons.cc: the articles of a person named by function, and the word between
+    // two names of a list.
+    {"table.person_words", "function_article name_separator", ""},
+    // text/text_rules.cc: the endings a justification split pushes away (line_repair.cc).
+    {"table.line_repair", "split_ending", ""},
     // extract/french_words.cc: Month looks month words up.
     {"table.months", "", ""},
     // extract/french_words.cc: FindDates runs every entry but year_words; YearInWords runs
@@ -126,7 +134,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"page.furniture", "counter title", "page open n close total"},
     {"table.page_furniture", "page_word", ""},
     // text/text_rules.cc (hyphenation.cc): compounds that keep a line-end hyphen.
-    {"table.hyphenation", "connector left right", ""},
+    {"table.hyphenation", "left right", ""},
     // text/reflow.cc: the line length of reflowed text, and where a line break stays.
     {"table.reflow", "min_line", ""},
     {"reflow.break_before", "upper", ""},

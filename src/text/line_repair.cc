@@ -42,12 +42,6 @@ char SingleLetter(std::string_view t) {
   return u_isupper(cp) ? 'U' : u_islower(cp) ? 'l' : 0;
 }
 
-// "Présent  s   :": a plural or feminine ending pushed away by justification.
-bool IsSplitSuffix(std::string_view t, bool upper) {
-  if (upper) return t == "S" || t == "E" || t == "ES";
-  return t == "s" || t == "e" || t == "es";
-}
-
 bool EndsWithLetter(const std::string& s) {
   if (s.empty()) return false;
   auto c = static_cast<unsigned char>(s.back());
@@ -63,6 +57,19 @@ bool EndsUpper(const std::string& s) {
 }
 
 }  // namespace
+
+bool LineRepairer::IsSplitEnding(std::string_view t, bool upper) const {
+  for (const std::string& ending : split_endings_) {
+    if (t.size() != ending.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < t.size() && same; ++k) {
+      char e = ending[k];
+      same = t[k] == (upper && e >= 'a' && e <= 'z' ? static_cast<char>(e - 'a' + 'A') : e);
+    }
+    if (same) return true;
+  }
+  return false;
+}
 
 void LineRepairer::Repair(std::size_t start, std::size_t end) {
   line_start_ = out_.s.size();
@@ -81,7 +88,7 @@ void LineRepairer::Repair(std::size_t start, std::size_t end) {
     ++k;
     while (k < tokens_.size() && tokens_[k].spaces_before >= 2 && tokens_[k].spaces_before <= 4 &&
            out_.s.size() > line_start_ && EndsWithLetter(out_.s) &&
-           IsSplitSuffix(Text(tokens_[k]), EndsUpper(out_.s))) {
+           IsSplitEnding(Text(tokens_[k]), EndsUpper(out_.s))) {
       Copy(tokens_[k]);
       ++k;
     }
@@ -109,7 +116,7 @@ bool LineRepairer::FoldSpaces(std::size_t start, std::size_t end) {
     one_letter_run = SingleLetter(word) ? one_letter_run + 1 : 0;
     const bool first = copy_from == std::string_view::npos;
     if (one_letter_run >= 3 || (!first && spaces >= 2 && spaces <= 4 &&
-                                (IsSplitSuffix(word, false) || IsSplitSuffix(word, true)))) {
+                                (IsSplitEnding(word, false) || IsSplitEnding(word, true)))) {
       out_.Truncate(line_start_);
       return false;
     }

@@ -13,7 +13,10 @@ namespace registre {
 
 class LineRepairer {
  public:
-  LineRepairer(const MappedText& in, MappedText& out) : in_(in), out_(out) {}
+  // `split_endings`: the endings a justification split pushes away, lower case ("s", "es";
+  // [table.line_repair]); their upper-case forms count too.
+  LineRepairer(const MappedText& in, MappedText& out, const std::vector<std::string>& split_endings)
+      : in_(in), out_(out), split_endings_(split_endings) {}
 
   // Appends the repaired form of in[start, end) (one line, without its '\n') to out.
   void Repair(std::size_t start, std::size_t end);
@@ -24,6 +27,8 @@ class LineRepairer {
   };
 
   bool FoldSpaces(std::size_t start, std::size_t end);
+  // "Présent  s   :": a plural or feminine ending pushed away by justification.
+  bool IsSplitEnding(std::string_view t, bool upper) const;
   std::string_view Text(const Token& t) const;
   void Copy(const Token& t);
   void Separator(std::size_t k);
@@ -32,6 +37,7 @@ class LineRepairer {
 
   const MappedText& in_;
   MappedText& out_;
+  const std::vector<std::string>& split_endings_;
   std::vector<Token> tokens_;
   std::size_t line_start_ = 0;
 };

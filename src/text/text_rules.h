@@ -33,6 +33,9 @@ struct TextRules {
   // Line-end hyphenation ([table.hyphenation], [table.numbers]): folded words.
   std::vector<std::string> number_words;  // the keys of [table.numbers], and the connectors
   std::vector<std::string> keep_left, keep_right;
+
+  // Justification splits ([table.line_repair] split_ending): lower-case endings.
+  std::vector<std::string> split_endings;
 };
 
 }  // namespace registre

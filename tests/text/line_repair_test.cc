@@ -3,9 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace registre {
 namespace {
+
+// The endings the bundled grammar gives ([table.line_repair]).
+const std::vector<std::string> kEndings = {"s", "e", "es"};
 
 MappedText Mapped(const std::string& s) {
   MappedText m;
@@ -15,7 +19,7 @@ MappedText Mapped(const std::string& s) {
 
 std::string Repaired(const std::string& line) {
   MappedText in = Mapped(line), out;
-  LineRepairer(in, out).Repair(0, line.size());
+  LineRepairer(in, out, kEndings).Repair(0, line.size());
   EXPECT_EQ(out.src.size(), out.s.size());
   return out.s;
 }
@@ -33,9 +37,17 @@ TEST(LineRepairTest, JustificationSplitsAndSpaceRuns) {
   EXPECT_EQ(Repaired("  colonne   une     colonne deux "), "colonne une colonne deux");
 }
 
+// The endings are the grammar's: without them a split stays apart.
+TEST(LineRepairTest, SplitEndingsComeFromTheGivenList) {
+  MappedText in = Mapped("Présent  s   :"), out;
+  const std::vector<std::string> none;
+  LineRepairer(in, out, none).Repair(0, in.s.size());
+  EXPECT_EQ(out.s, "Présent s :");
+}
+
 TEST(LineRepairTest, AKeptSpaceMapsToTheLastSpaceItReplaces) {
   MappedText in = Mapped("a    b"), out;
-  LineRepairer(in, out).Repair(0, 6);
+  LineRepairer(in, out, kEndings).Repair(0, 6);
   ASSERT_EQ(out.s, "a b");
   EXPECT_EQ(out.src[1], 4u);
 }
