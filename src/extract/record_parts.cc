@@ -45,9 +45,7 @@ bool EndsWith(std::string_view s, std::string_view tail) {
 
 RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& words,
                                      const PersonParser& persons)
-    : grammar_(grammar),
-      words_(words),
-      persons_(persons),
+    : WordReaders{grammar, words, persons},
       any_vote_(grammar.Union(kVoteSections)),
       formula_line_(grammar.Union({"section.formula"}, "line")),
       item_line_(grammar.Union({"section.visa", "section.considerant", "section.opinion"})),

@@ -10,6 +10,7 @@
 
 #include "extract/french_words.h"
 #include "extract/persons.h"
+#include "extract/word_readers.h"
 #include "read/source_text.h"
 #include "rules/grammar.h"
 #include "text/document.h"
@@ -50,7 +51,7 @@ struct Parts {
   std::vector<Warning> warnings;
 };
 
-class RecordPartsReader {
+class RecordPartsReader : private WordReaders {
  public:
   RecordPartsReader(const Grammar& grammar, const FrenchWords& words, const PersonParser& persons);
   // `r` is the record's own range; `title` an object already read from its heading.
@@ -69,9 +70,6 @@ class RecordPartsReader {
   void ReadClosing(const Document& doc, Range r, const std::vector<int>& closing,
                    const std::vector<int>& publication, Parts* p) const;
   Range Continued(const Document& doc, Range value, std::size_t limit) const;
-  const Grammar& grammar_;
-  const FrenchWords& words_;
-  const PersonParser& persons_;
   LazyRegex any_vote_;           // every vote.* pattern: where the vote is stated first
   LazyRegex formula_line_;       // the section.formula "line" patterns (a formula on its own line)
   LazyRegex item_line_;          // a visa, considérant or opinion line

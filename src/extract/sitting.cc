@@ -233,9 +233,7 @@ std::string TypeOfAuthority(const SittingLexicon& lex, std::string_view folded) 
 
 SittingReader::SittingReader(const Grammar& grammar, const FrenchWords& words,
                              const PersonParser& persons)
-    : grammar_(grammar),
-      words_(words),
-      persons_(persons),
+    : WordReaders{grammar, words, persons},
       lexicon_(std::make_shared<SittingLexicon>(grammar)),
       attendance_screen_(grammar, {"attendance.labels", "attendance.stop", "attendance.counts"},
                          SectionScreen::Answers::kSuperset) {}

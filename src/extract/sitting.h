@@ -15,6 +15,7 @@
 
 #include "extract/french_words.h"
 #include "extract/persons.h"
+#include "extract/word_readers.h"
 #include "read/source_text.h"
 #include "rules/grammar.h"
 #include "text/document.h"
@@ -45,7 +46,7 @@ struct Sitting {
 // [sitting.authority_type], resolved once from the grammar (sitting.cc).
 struct SittingLexicon;
 
-class SittingReader {
+class SittingReader : private WordReaders {
  public:
   SittingReader(const Grammar& grammar, const FrenchWords& words, const PersonParser& persons);
 
@@ -64,9 +65,6 @@ class SittingReader {
 
  private:
   std::optional<Person> ReadPresident(const Document& doc, Range r) const;
-  const Grammar& grammar_;
-  const FrenchWords& words_;
-  const PersonParser& persons_;
   std::shared_ptr<const SittingLexicon> lexicon_;
   // The attendance sections are always read over the same range: screened in one pass.
   SectionScreen attendance_screen_;
