@@ -1,7 +1,9 @@
 // Small string helpers shared by the loaders of data files (grammars, rule tables, CSV).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace registre {
 
@@ -10,6 +12,13 @@ inline std::string_view TrimView(std::string_view s, std::string_view chars = " 
   std::size_t b = s.find_first_not_of(chars);
   if (b == std::string_view::npos) return {};
   return s.substr(b, s.find_last_not_of(chars) - b + 1);
+}
+
+// True when `word` is one of `words` (the short word lists read from the grammar).
+inline bool Contains(const std::vector<std::string>& words, std::string_view word) {
+  for (const std::string& w : words)
+    if (w == word) return true;
+  return false;
 }
 
 }  // namespace registre

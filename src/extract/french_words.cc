@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/text_util.h"
+
 namespace registre {
 namespace {
 
@@ -35,8 +37,7 @@ std::string IsoDate(int year, int month, int day) {
 }
 
 FrenchWords::FrenchWords(const Grammar& grammar) : grammar_(grammar) {
-  for (const GrammarEntry& e : grammar.Section("table.number_words"))
-    if (e.key == "connector") connectors_.push_back(e.value);
+  connectors_ = grammar.Values("table.number_words", "connector");
 }
 
 std::optional<int> FrenchWords::ParseNumber(std::string_view s) const {
@@ -53,7 +54,7 @@ std::optional<int> FrenchWords::ParseNumber(std::string_view s) const {
   int previous = -1;  // the value of the previous word, for "quatre-vingt(s)"
   bool any = false;
   for (std::string_view w : Words(s)) {
-    if (std::find(connectors_.begin(), connectors_.end(), w) != connectors_.end()) continue;
+    if (Contains(connectors_, w)) continue;
     std::string value = grammar_.Lookup("table.numbers", w);
     if (value.empty()) return std::nullopt;
     int v = std::stoi(value);

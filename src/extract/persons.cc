@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/json_object.h"
+#include "base/text_util.h"
 #include "base/utf8.h"
 
 namespace registre {
@@ -139,10 +140,8 @@ nlohmann::json PersonToJson(const Person& p, bool with_proxy) {
 }
 
 PersonParser::PersonParser(const Grammar& grammar) : grammar_(grammar) {
-  for (const GrammarEntry& e : grammar.Section("table.person_words")) {
-    if (e.key == "function_article") function_articles_.push_back(e.value);
-    if (e.key == "name_separator" && name_separator_.empty()) name_separator_ = " " + e.value + " ";
-  }
+  function_articles_ = grammar.Values("table.person_words", "function_article");
+  name_separator_ = " " + grammar.Lookup("table.person_words", "name_separator") + " ";
 }
 
 Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civility,
@@ -206,9 +205,7 @@ std::optional<PersonParser::RoleSplit> PersonParser::SplitRole(const Document& d
     return std::nullopt;
   Range before = TrimRange(doc, Range{name.start, whole.start}, kTrim);
   std::string_view article = doc.Folded(before);
-  if (std::find(function_articles_.begin(), function_articles_.end(), article) !=
-      function_articles_.end())
-    return std::nullopt;
+  if (Contains(function_articles_, article)) return std::nullopt;
   return RoleSplit{before, Group(*e.regex, groups, "role")};
 }
 

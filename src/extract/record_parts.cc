@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/text_util.h"
 #include "extract/windows.h"
 
 namespace registre {
@@ -53,12 +54,9 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
       tally_screen_(grammar, {"vote.for", "vote.against", "vote.abstention", "vote.not_voting"}),
       record_screen_(grammar, {"record.fields", "closing", "publication"},
                      SectionScreen::Answers::kSuperset),
-      label_(grammar.Pattern("segment.label", "label")) {
-  for (const GrammarEntry& e : grammar.Section("table.record_words")) {
-    if (e.key == "first") first_words_.push_back(e.value);
-    if (e.key == "open_end") open_ends_.push_back(e.value);
-  }
-}
+      label_(grammar.Pattern("segment.label", "label")),
+      first_words_(grammar.Values("table.record_words", "first")),
+      open_ends_(grammar.Values("table.record_words", "open_end")) {}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
   std::size_t line = doc.LineAt(value.end);
@@ -238,9 +236,7 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
         a.label = doc.Text(Group(*e.regex, groups, "l"));
         // Keep "Article 1er" whole when the printed label has the suffix.
         std::string_view n = doc.Folded(Group(*e.regex, groups, "n"));
-        a.number = std::find(first_words_.begin(), first_words_.end(), n) != first_words_.end()
-                       ? std::optional<int>(1)
-                       : words_.ParseNumber(n);
+        a.number = Contains(first_words_, n) ? std::optional<int>(1) : words_.ParseNumber(n);
         a.range = Range{whole.end, line.end};
         found.emplace_back(i, a);
         break;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/text_util.h"
 #include "base/utf8.h"
 #include "extract/windows.h"
 
@@ -12,29 +13,22 @@ namespace registre {
 
 struct SittingLexicon {
   explicit SittingLexicon(const Grammar& g) {
-    for (const GrammarEntry& e : g.Section("table.sitting_words")) {
-      std::vector<std::string>* list = e.key == "preposition"   ? &prepositions
-                                       : e.key == "article"     ? &articles
-                                       : e.key == "particle"    ? &particles
-                                       : e.key == "kind_prefix" ? &kind_prefixes
-                                       : e.key == "suffix"      ? &suffixes
-                                       : e.key == "determiner"  ? &determiners
-                                       : e.key == "civility"    ? &civilities
-                                                                : nullptr;
-      if (list) list->push_back(e.value);
-      if (e.key == "town_prefix" && town_prefix.empty()) town_prefix = e.value + " ";
-    }
+    constexpr std::string_view kWords = "table.sitting_words";
+    prepositions = g.Values(kWords, "preposition");
+    articles = g.Values(kWords, "article");
+    particles = g.Values(kWords, "particle");
+    kind_prefixes = g.Values(kWords, "kind_prefix");
+    suffixes = g.Values(kWords, "suffix");
+    determiners = g.Values(kWords, "determiner");
+    civilities = g.Values(kWords, "civility");
+    town_prefix = g.Lookup(kWords, "town_prefix") + " ";
     for (std::string& w : kind_prefixes) w += ' ';
     for (const GrammarEntry& e : g.Section("table.time_words"))
       time_words.emplace_back(e.key, std::stoi(e.value));
     for (const GrammarEntry& e : g.Section("sitting.authority_type"))
       if (e.regex) types.emplace_back(e.key, e.regex.get());
     default_type = g.Lookup("table.authority_type", "default");
-    for (const GrammarEntry& e : g.Section("table.authority_type"))
-      if (e.key == "context") context_types.push_back(e.value);
-  }
-  static bool In(const std::vector<std::string>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
+    context_types = g.Values("table.authority_type", "context");
   }
   std::vector<std::string> prepositions, articles, particles, kind_prefixes, suffixes, determiners,
       civilities;
@@ -199,7 +193,7 @@ std::string CutAtRunningText(const SittingLexicon& lex, const std::string& text)
     std::string head = apostrophe == std::string::npos ? word : word.substr(0, apostrophe);
     std::size_t i = 0;
     char32_t first = word.empty() ? 0 : NextCodePoint(word, i);
-    bool particle = SittingLexicon::In(lex.particles, FoldString(head));
+    bool particle = Contains(lex.particles, FoldString(head));
     if (words >= 2 && !particle && !u_isupper(static_cast<UChar32>(first)) &&
         !u_isdigit(static_cast<UChar32>(first))) {
       std::string cut = text.substr(0, pos);
@@ -353,9 +347,8 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       bool stop = !grammar_.Lookup("table.authority_stop", word).empty();
       // An article after a preposition belongs to the name ("de la Vanne"); elsewhere it
       // starts the running text ("des Lisières de l'Oise la SAUR").
-      bool article = SittingLexicon::In(lexicon_->articles, word);
-      if (words >= 2 &&
-          (stop || (article && !SittingLexicon::In(lexicon_->prepositions, previous)))) {
+      bool article = Contains(lexicon_->articles, word);
+      if (words >= 2 && (stop || (article && !Contains(lexicon_->prepositions, previous)))) {
         cut = pos;
         break;
       }
@@ -386,7 +379,7 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
             return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x;
           });
       if (e.key == "name" && suffix_form &&
-          SittingLexicon::In(lexicon_->determiners, w.substr(0, w.find(' '))))
+          Contains(lexicon_->determiners, w.substr(0, w.find(' '))))
         continue;
       if (!earliest) {
         std::string text = render(e, groups);
@@ -397,7 +390,7 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       std::string text = render(e, groups);
       if (text.empty()) continue;
       std::string kind = TypeOfAuthority(*lexicon_, FoldString(text));
-      bool context = SittingLexicon::In(lexicon_->context_types, kind);
+      bool context = Contains(lexicon_->context_types, kind);
       std::size_t rank = context ? whole.start + kContextPenalty : whole.start;
       if (rank < best_start) {
         best = std::move(text);

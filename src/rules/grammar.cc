@@ -371,6 +371,13 @@ std::vector<const AcceleratedRE2*> Grammar::Patterns(std::string_view section,
   return out;
 }
 
+std::vector<std::string> Grammar::Values(std::string_view section, std::string_view key) const {
+  std::vector<std::string> out;
+  for (const GrammarEntry& e : Section(section))
+    if (e.key == key) out.push_back(e.value);
+  return out;
+}
+
 const AcceleratedRE2* Grammar::Pattern(std::string_view section, std::string_view key) const {
   for (const GrammarEntry& e : Section(section))
     if (e.key == key && e.regex) return e.regex.get();

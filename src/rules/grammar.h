@@ -99,6 +99,9 @@ class Grammar {
   const AcceleratedRE2* Pattern(std::string_view section, std::string_view key) const;
   // The value for `key` in a table section, or empty.
   std::string Lookup(std::string_view table, std::string_view key) const;
+  // The values of every entry of `section` with key `key`, in file order (a word list of a
+  // table.* section: [table.person_words] function_article = le, = la...).
+  std::vector<std::string> Values(std::string_view section, std::string_view key) const;
 
   // True when some pattern of `section` matches `text` (unanchored; ^ and $ at its ends).
   // One DFA pass for the whole section (an RE2::Set), so a line can be screened against

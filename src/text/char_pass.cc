@@ -29,13 +29,10 @@ bool IsDropped(char32_t cp) {
 const char* Replacement(char32_t cp) {
   if (const char* letters = LigatureLetters(cp)) return letters;
   switch (cp) {
-    case 0xF02D:
-      return "-";
+    case 0xF02D: return "-";
     case 0xF0B7:
-    case 0xF0A7:
-      return "\u2022";
-    default:
-      return nullptr;
+    case 0xF0A7: return "\u2022";
+    default: return nullptr;
   }
 }
 

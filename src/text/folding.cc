@@ -41,43 +41,32 @@ class CodePointFolder {
       case U'\u02BC':
       case U'\u0060':
       case U'\u00B4':
-      case U'\u2032':
-        return "'";
+      case U'\u2032': return "'";
       case U'\u2010':
       case U'\u2011':
       case U'\u2012':
       case U'\u2013':
       case U'\u2014':
       case U'\u2015':
-      case U'\u2212':
-        return "-";
+      case U'\u2212': return "-";
       case U'\u00AB':
       case U'\u00BB':
       case U'\u201C':
       case U'\u201D':
-      case U'\u201E':
-        return "\"";
+      case U'\u201E': return "\"";
       case U'\u00B0':
       case U'\u00BA':
         return "\u00B0";  // degree / ordinal: kept, rules use it for "n°" and "1°"
       // Superscript letters of ordinals ("1ᵉʳ", "2ᵈ"), which Latin-ASCII leaves alone.
-      case U'\u1D49':
-        return "e";
-      case U'\u02B3':
-        return "r";
-      case U'\u02E2':
-        return "s";
-      case U'\u1D48':
-        return "d";
-      case U'\u1D50':
-        return "m";
-      case U'\u1D52':
-        return "o";
+      case U'\u1D49': return "e";
+      case U'\u02B3': return "r";
+      case U'\u02E2': return "s";
+      case U'\u1D48': return "d";
+      case U'\u1D50': return "m";
+      case U'\u1D52': return "o";
       case U'\u00A0':
-      case U'\u202F':
-        return " ";
-      default:
-        break;
+      case U'\u202F': return " ";
+      default: break;
     }
     // Combining marks (decomposed accents): the base letter already stands for them.
     if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1DC0 && cp <= 0x1DFF)) return "";

@@ -6,22 +6,19 @@
 #include <cctype>
 #include <string>
 
+#include "base/text_util.h"
 #include "base/utf8.h"
 #include "text/folding.h"
 
 namespace registre {
 namespace {
 
-bool In(const std::vector<std::string>& words, const std::string& w) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 // Compounds whose hyphen is part of the word, not of the line break: "vingt-\ndeux",
 // "peut-\nêtre", "ci-\ndessus", "vice-\nprésident" (the lists: [table.hyphenation]).
 bool KeepsHyphen(std::string_view left, std::string_view right, const TextRules& rules) {
   std::string l = FoldString(left), r = FoldString(right);
-  if (In(rules.number_words, l) && In(rules.number_words, r)) return true;
-  return In(rules.keep_left, l) || In(rules.keep_right, r);
+  if (Contains(rules.number_words, l) && Contains(rules.number_words, r)) return true;
+  return Contains(rules.keep_left, l) || Contains(rules.keep_right, r);
 }
 
 std::size_t WordStart(std::string_view s, std::size_t end) {

@@ -29,14 +29,11 @@ Result<TextRules> TextRules::FromGrammar(const Grammar& grammar) {
   rules.page_word = grammar.Lookup("table.page_furniture", "page_word");
   for (const GrammarEntry& e : grammar.Section("table.numbers"))
     rules.number_words.push_back(e.key);
-  for (const GrammarEntry& e : grammar.Section("table.number_words"))
-    if (e.key == "connector") rules.number_words.push_back(e.value);
-  for (const GrammarEntry& e : grammar.Section("table.line_repair"))
-    if (e.key == "split_ending") rules.split_endings.push_back(e.value);
-  for (const GrammarEntry& e : grammar.Section("table.hyphenation")) {
-    if (e.key == "left") rules.keep_left.push_back(e.value);
-    if (e.key == "right") rules.keep_right.push_back(e.value);
-  }
+  for (std::string& w : grammar.Values("table.number_words", "connector"))
+    rules.number_words.push_back(std::move(w));
+  rules.split_endings = grammar.Values("table.line_repair", "split_ending");
+  rules.keep_left = grammar.Values("table.hyphenation", "left");
+  rules.keep_right = grammar.Values("table.hyphenation", "right");
   return rules;
 }
 

@@ -25,6 +25,17 @@ TEST(GrammarTest, LoadsSectionsTablesAndDefines) {
   EXPECT_EQ(n, "deux");
 }
 
+// A word list of a table: every value of one key, in file order, and nothing of the others.
+TEST(GrammarTest, ValuesListsOneKeyInOrder) {
+  Grammar g;
+  ASSERT_TRUE(g.AddText("[table.words]\narticle = le\nother = x\narticle = la\narticle = l'\n",
+                        "test.grammar")
+                  .ok());
+  EXPECT_EQ(g.Values("table.words", "article"), (std::vector<std::string>{"le", "la", "l'"}));
+  EXPECT_TRUE(g.Values("table.words", "missing").empty());
+  EXPECT_TRUE(g.Values("table.none", "article").empty());
+}
+
 // Sets are anchored when every pattern starts with '^'; the answers must not change, so
 // each case here is checked against running the patterns one by one.
 TEST(GrammarTest, SectionSetsAnswerAsThePatternsDo) {
