@@ -30,8 +30,9 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/persons.cc: the articles of a person named by function, and the word between
     // two names of a list.
     {"table.person_words", "function_article name_separator", ""},
-    // text/text_rules.cc: the endings a justification split pushes away (line_repair.cc).
-    {"table.line_repair", "split_ending", ""},
+    // text/text_rules.cc: the endings a justification split pushes away, the first parts of
+    // compound first names (line_repair.cc).
+    {"table.line_repair", "split_ending compound_first", ""},
     // extract/french_words.cc: Month looks month words up.
     {"table.months", "", ""},
     // extract/french_words.cc: FindDates runs every entry but year_words; YearInWords runs
@@ -136,8 +137,9 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // text/text_rules.cc (hyphenation.cc): compounds that keep a line-end hyphen.
     {"table.hyphenation", "left right", ""},
     // text/reflow.cc: the line length of reflowed text, and where a line break stays.
-    {"table.reflow", "min_line", ""},
+    {"table.reflow", "min_line max_wrap", ""},
     {"reflow.break_before", "upper", ""},
+    {"reflow.keep_break", "", ""},
 };
 
 }  // namespace registre

@@ -56,7 +56,56 @@ bool EndsUpper(const std::string& s) {
   return u_isupper(static_cast<UChar32>(NextCodePoint(s, k)));
 }
 
+// A capitalised word: one capital, then lower-case letters only ("Jean", "Éric"), at least
+// two letters; `trailing` punctuation (",.;") may follow when allowed.
+bool IsTitleWord(std::string_view t, bool trailing) {
+  while (trailing && !t.empty() && std::string_view(",.;").find(t.back()) != std::string_view::npos)
+    t.remove_suffix(1);
+  std::size_t i = 0, letters = 0;
+  while (i < t.size()) {
+    auto cp = static_cast<UChar32>(NextCodePoint(t, i));
+    if (letters == 0 ? !u_isupper(cp) : !u_islower(cp)) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
+bool AsciiLowerEquals(std::string_view t, std::string_view folded) {
+  if (t.size() != folded.size()) return false;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (std::tolower(static_cast<unsigned char>(t[k])) != folded[k]) return false;
+  }
+  return true;
+}
+
+// Words a compound first name may stand in: a hyphen alone, or a word ending with one.
+bool MayOpenCompound(std::string_view word) {
+  return word == "-" || (word.size() >= 3 && word.back() == '-');
+}
+
 }  // namespace
+
+// "Jean- Luc" (token k-1 "Jean-", k "Luc"): 1 token. "Jean - Luc" (k-1 "Jean", k "-", k+1
+// "Luc"): 2, when "Jean" is a known first part; "Budget - Vote" is a title's dash.
+std::size_t LineRepairer::CompoundTail(std::size_t k) const {
+  if (k == 0 || tokens_[k].spaces_before != 1) return 0;
+  std::string_view left = Text(tokens_[k - 1]);
+  if (left.size() >= 3 && left.back() == '-' && IsTitleWord(left.substr(0, left.size() - 1), false))
+    return IsTitleWord(Text(tokens_[k]), true) ? 1 : 0;
+  if (Text(tokens_[k]) != "-" || k + 1 >= tokens_.size() || tokens_[k + 1].spaces_before != 1 ||
+      !IsTitleWord(left, false) || !IsTitleWord(Text(tokens_[k + 1]), true))
+    return 0;
+  // "DURAND Jean - Adjoint au maire": a role follows the name, in lower-case words.
+  if (k + 2 < tokens_.size()) {
+    std::string_view next = Text(tokens_[k + 2]);
+    std::size_t i = 0;
+    if (u_islower(static_cast<UChar32>(NextCodePoint(next, i)))) return 0;
+  }
+  for (const std::string& first : compound_first_) {
+    if (AsciiLowerEquals(left, first)) return 2;
+  }
+  return 0;
+}
 
 bool LineRepairer::IsSplitEnding(std::string_view t, bool upper) const {
   for (const std::string& ending : split_endings_) {
@@ -83,6 +132,10 @@ void LineRepairer::Repair(std::size_t start, std::size_t end) {
       k = run;
       continue;
     }
+    if (std::size_t tail = CompoundTail(k)) {
+      for (std::size_t end = k + tail; k < end; ++k) Copy(tokens_[k]);
+      continue;
+    }
     Separator(k);
     Copy(tokens_[k]);
     ++k;
@@ -100,7 +153,8 @@ void LineRepairer::Repair(std::size_t start, std::size_t end) {
 // letter-spaced word may start) and no word could be a split ending ("s", "e", "es" after
 // 2 to 4 spaces), the repair is the words joined by one space, each mapped to the last of
 // the spaces it replaces. This writes that, stretches with single spaces copied whole, and
-// returns true; otherwise it writes nothing and returns false, for the token pass.
+// returns true; otherwise (or when a compound first name may need closing) it writes nothing
+// and returns false, for the token pass.
 bool LineRepairer::FoldSpaces(std::size_t start, std::size_t end) {
   const std::string_view s(in_.s);
   std::size_t i = start, spaces = 0, copy_from = std::string_view::npos, copied_to = start;
@@ -115,8 +169,9 @@ bool LineRepairer::FoldSpaces(std::size_t start, std::size_t end) {
     const std::string_view word = s.substr(i, word_end - i);
     one_letter_run = SingleLetter(word) ? one_letter_run + 1 : 0;
     const bool first = copy_from == std::string_view::npos;
-    if (one_letter_run >= 3 || (!first && spaces >= 2 && spaces <= 4 &&
-                                (IsSplitEnding(word, false) || IsSplitEnding(word, true)))) {
+    if (one_letter_run >= 3 || MayOpenCompound(word) ||
+        (!first && spaces >= 2 && spaces <= 4 &&
+         (IsSplitEnding(word, false) || IsSplitEnding(word, true)))) {
       out_.Truncate(line_start_);
       return false;
     }

@@ -1,7 +1,8 @@
 // The line pass: within one line, letter-spaced words are rejoined ("D E L I B E R E" ->
 // "DELIBERE"; wider gaps separate words), justification splits repaired ("Présent  s   :"
-// -> "Présents :") and runs of spaces folded to one, each kept space mapped to the last of
-// the spaces it replaces.
+// -> "Présents :"), compound first names closed ("Jean- Luc", and "Jean - Luc" after a
+// known first part, are "Jean-Luc") and runs of spaces folded to one, each kept space
+// mapped to the last of the spaces it replaces.
 #pragma once
 
 #include <cstddef>
@@ -15,8 +16,11 @@ class LineRepairer {
  public:
   // `split_endings`: the endings a justification split pushes away, lower case ("s", "es";
   // [table.line_repair]); their upper-case forms count too.
-  LineRepairer(const MappedText& in, MappedText& out, const std::vector<std::string>& split_endings)
-      : in_(in), out_(out), split_endings_(split_endings) {}
+  // `compound_first`: first parts of compound first names, folded ("jean", "marie";
+  // [table.line_repair] compound_first), which close a spaced hyphen ("Jean - Luc").
+  LineRepairer(const MappedText& in, MappedText& out, const std::vector<std::string>& split_endings,
+               const std::vector<std::string>& compound_first = {})
+      : in_(in), out_(out), split_endings_(split_endings), compound_first_(compound_first) {}
 
   // Appends the repaired form of in[start, end) (one line, without its '\n') to out.
   void Repair(std::size_t start, std::size_t end);
@@ -34,10 +38,13 @@ class LineRepairer {
   void Separator(std::size_t k);
   std::size_t LetterRun(std::size_t k) const;
   void EmitLetterRun(std::size_t k, std::size_t run);
+  // The tokens from k that close a compound first name with token k-1, or 0.
+  std::size_t CompoundTail(std::size_t k) const;
 
   const MappedText& in_;
   MappedText& out_;
   const std::vector<std::string>& split_endings_;
+  const std::vector<std::string>& compound_first_;
   std::vector<Token> tokens_;
   std::size_t line_start_ = 0;
 };

@@ -2,7 +2,10 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/utf8.h"
@@ -17,7 +20,95 @@ bool UpperAt(const std::string& text, std::size_t at) {
   return u_isupper(static_cast<UChar32>(cp));
 }
 
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool HasLower(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (u_islower(static_cast<UChar32>(NextCodePoint(s, i)))) return true;
+  }
+  return false;
+}
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// The folded text's lines: [start, end) of each, without its '\n'.
+std::vector<std::pair<std::size_t, std::size_t>> Lines(const std::string& s) {
+  std::vector<std::pair<std::size_t, std::size_t>> lines;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    lines.emplace_back(start, end);
+    start = end + 1;
+  }
+  return lines;
+}
+
+// True when one of `section`'s patterns matches at `at` of folded[from, to) (anchored);
+// `upper` entries also need a capital in the text after the match.
+bool MatchesAt(const Grammar& grammar, std::string_view section, const NormalisedText& t,
+               std::size_t from, std::size_t at, std::size_t to) {
+  const std::string& folded = t.folded.text;
+  re2::StringPiece input(folded.data() + from, to - from);
+  for (const GrammarEntry& e : grammar.Section(section)) {
+    re2::StringPiece match;
+    if (!e.regex->Match(input, at - from, input.size(), RE2::ANCHOR_START, &match, 1)) continue;
+    std::size_t after = static_cast<std::size_t>(match.data() - folded.data()) + match.size();
+    if (e.key == "upper" && !UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+// Whether the break between line a and the next line b was made by hard wrapping: b's first
+// word would not have fitted on a within the document's width, and neither line is a whole
+// unit of its own (a ends a sentence or a label, b opens a label, an item, a heading).
+bool WrapBreak(const Grammar& grammar, const NormalisedText& t, std::size_t width,
+               std::pair<std::size_t, std::size_t> a, std::pair<std::size_t, std::size_t> b) {
+  const std::string& text = t.text;
+  std::size_t a0 = t.folded.to_source[a.first], a1 = t.folded.to_source[a.second];
+  std::size_t b0 = t.folded.to_source[b.first], b1 = t.folded.to_source[b.second];
+  if (a1 >= text.size() || text[a1] != '\n') return false;
+  std::string_view line_a = TrimRight(std::string_view(text).substr(a0, a1 - a0));
+  std::string_view line_b = std::string_view(text).substr(b0, b1 - b0);
+  if (line_a.empty() || line_b.empty() || line_b.front() == ' ') return false;
+  std::string_view first_word = line_b.substr(0, line_b.find(' '));
+  if (CodePoints(line_a) + 1 + CodePoints(first_word) <= width) return false;
+  if (std::string_view(".:;!?").find(line_a.back()) != std::string_view::npos) return false;
+  if (!HasLower(line_a) || !HasLower(line_b)) return false;
+  return !MatchesAt(grammar, "reflow.break_before", t, a.first, a.second, b.second) &&
+         !MatchesAt(grammar, "reflow.keep_break", t, b.first, b.first, b.second);
+}
+
 }  // namespace
+
+int Unwrap(const Grammar& grammar, NormalisedText* t) {
+  std::string max_width = grammar.Lookup("table.reflow", "max_wrap");
+  const std::size_t limit = max_width.empty() ? 160 : std::stoul(max_width);
+  std::vector<std::pair<std::size_t, std::size_t>> lines = Lines(t->folded.text);
+  std::size_t width = 0;
+  for (auto [start, end] : lines) {
+    std::size_t from = t->folded.to_source[start], to = t->folded.to_source[end];
+    width = std::max(width, CodePoints(std::string_view(t->text).substr(from, to - from)));
+  }
+  if (width == 0 || width > limit) return 0;
+  int joined = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (!WrapBreak(grammar, *t, width, lines[i], lines[i + 1])) continue;
+    t->folded.text[lines[i].second] = ' ';
+    t->text[t->folded.to_source[lines[i].second]] = ' ';
+    ++joined;
+  }
+  return joined;
+}
 
 int Reflow(const Grammar& grammar, NormalisedText* t) {
   std::string threshold = grammar.Lookup("table.reflow", "min_line");

@@ -10,6 +10,14 @@
 
 namespace registre {
 
+// The converse, for hard-wrapped text (lines cut at a fixed width, as mail and some
+// extractions give): a line break becomes a space where the next line's first word would
+// not have fitted on the line, in a document whose longest line is at most [table.reflow]
+// max_wrap characters, unless the line ends a sentence or a label, or the next one opens a
+// label, an item or a heading ([reflow.break_before], [reflow.keep_break]). Run before
+// Reflow. Returns how many line breaks were removed.
+int Unwrap(const Grammar& grammar, NormalisedText* text);
+
 // Returns how many line breaks were inserted.
 int Reflow(const Grammar& grammar, NormalisedText* text);
 

@@ -32,6 +32,7 @@ Result<TextRules> TextRules::FromGrammar(const Grammar& grammar) {
   for (std::string& w : grammar.Values("table.number_words", "connector"))
     rules.number_words.push_back(std::move(w));
   rules.split_endings = grammar.Values("table.line_repair", "split_ending");
+  rules.compound_first = grammar.Values("table.line_repair", "compound_first");
   rules.keep_left = grammar.Values("table.hyphenation", "left");
   rules.keep_right = grammar.Values("table.hyphenation", "right");
   return rules;

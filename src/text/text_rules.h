@@ -36,6 +36,8 @@ struct TextRules {
 
   // Justification splits ([table.line_repair] split_ending): lower-case endings.
   std::vector<std::string> split_endings;
+  // Compound first names ([table.line_repair] compound_first): folded first parts.
+  std::vector<std::string> compound_first;
 };
 
 }  // namespace registre

@@ -17,9 +17,12 @@ MappedText Mapped(const std::string& s) {
   return m;
 }
 
+// First parts of compound first names, as [table.line_repair] compound_first gives some.
+const std::vector<std::string> kFirstParts = {"jean", "marie"};
+
 std::string Repaired(const std::string& line) {
   MappedText in = Mapped(line), out;
-  LineRepairer(in, out, kEndings).Repair(0, line.size());
+  LineRepairer(in, out, kEndings, kFirstParts).Repair(0, line.size());
   EXPECT_EQ(out.src.size(), out.s.size());
   return out.s;
 }
@@ -50,6 +53,32 @@ TEST(LineRepairTest, AKeptSpaceMapsToTheLastSpaceItReplaces) {
   LineRepairer(in, out, kEndings).Repair(0, 6);
   ASSERT_EQ(out.s, "a b");
   EXPECT_EQ(out.src[1], 4u);
+}
+
+TEST(LineRepairTest, SpacedHyphensInCompoundFirstNamesClose) {
+  EXPECT_EQ(Repaired("M. Jean- Luc DUPONT, Mme Marie- Hélène MARTIN"),
+            "M. Jean-Luc DUPONT, Mme Marie-Hélène MARTIN");
+  EXPECT_EQ(Repaired("Saint- Martin"), "Saint-Martin");
+  EXPECT_EQ(Repaired("M. Jean - Luc DUPONT, DURAND Marie - Claire."),
+            "M. Jean-Luc DUPONT, DURAND Marie-Claire.");
+}
+
+// The opposite cases: a title's dash, a first part the list does not know, a role after the
+// name, a lost first name before a surname ("Marie- REYMOND") keep their spaces.
+TEST(LineRepairTest, DashesThatJoinNoFirstNameStay) {
+  EXPECT_EQ(Repaired("Budget - Vote du compte administratif"),
+            "Budget - Vote du compte administratif");
+  EXPECT_EQ(Repaired("Lachamp - Versement"), "Lachamp - Versement");
+  EXPECT_EQ(Repaired("DURAND Jean - Adjoint au maire"), "DURAND Jean - Adjoint au maire");
+  EXPECT_EQ(Repaired("Mme Marie- REYMOND"), "Mme Marie- REYMOND");
+  EXPECT_EQ(Repaired("pré- et post-opératoire"), "pré- et post-opératoire");
+}
+
+TEST(LineRepairTest, AClosedCompoundMapsToItsSource) {
+  MappedText in = Mapped("Jean- Luc"), out;
+  LineRepairer(in, out, kEndings, kFirstParts).Repair(0, in.s.size());
+  ASSERT_EQ(out.s, "Jean-Luc");
+  EXPECT_EQ(out.src[5], 6u);  // 'L'
 }
 
 }  // namespace

@@ -1,0 +1,77 @@
+#include "text/reflow.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "support/test_support.h"
+
+namespace registre {
+namespace {
+
+using testing::BundledGrammar;
+using testing::BundledTextRules;
+
+NormalisedText Normalised(const std::string& text) {
+  SourceText source;
+  source.text = text;
+  source.format = "text";
+  return Normalise(source, BundledTextRules());
+}
+
+std::string Unwrapped(const std::string& text) {
+  NormalisedText n = Normalised(text);
+  Unwrap(BundledGrammar(), &n);
+  // The folded view follows: its line breaks are where the text's are.
+  EXPECT_EQ(std::count(n.text.begin(), n.text.end(), '\n'),
+            std::count(n.folded.text.begin(), n.folded.text.end(), '\n'));
+  return n.text;
+}
+
+// A text cut at 60 columns: the breaks fall where the next word did not fit.
+const char kWrapped[] =
+    "Procurations : M. DESMASURES Jean-Claude à Mme LAURENT\n"
+    "Sophie, M. DANGUY Sébastien à M. VIEL Bernard, Mme DESVOL\n"
+    "Émilie à M. GIROULT David.\n"
+    "Secrétaire de séance : M. MARTIN Henri, adjoint au maire\n"
+    "de la commune.\n";
+
+TEST(UnwrapTest, JoinsTheLinesHardWrappingCut) {
+  EXPECT_EQ(Unwrapped(kWrapped),
+            "Procurations : M. DESMASURES Jean-Claude à Mme LAURENT Sophie, M. DANGUY "
+            "Sébastien à M. VIEL Bernard, Mme DESVOL Émilie à M. GIROULT David.\n"
+            "Secrétaire de séance : M. MARTIN Henri, adjoint au maire de la commune.");
+}
+
+TEST(UnwrapTest, KeepsTheBreakBeforeALabelAnItemOrAHeading) {
+  // Each line is full, but the next one opens a unit of its own.
+  const std::string text =
+      "L'ordre du jour de la séance est le suivant et sera suivi\n"
+      "Secrétaire de séance : M. MARTIN Henri, adjoint au maire\n"
+      "- approbation du procès-verbal de la séance précédente du\n"
+      "1) budget primitif de la commune pour l'exercice qui vient\n"
+      "DELIBERATION N° 12 BUDGET PRIMITIF DE LA COMMUNE DE VILLE\n"
+      "Vu le code général des collectivités territoriales, article\n"
+      "Considérant que la commune doit délibérer sur ce point précis";
+  EXPECT_EQ(Unwrapped(text), text);
+}
+
+TEST(UnwrapTest, KeepsBreaksTheNextWordWouldHaveFitted) {
+  // Short lines of a title block: the break was the author's.
+  const std::string text =
+      "COMMUNE DE SAINT-MARTIN\n"
+      "Séance du conseil municipal\n"
+      "du 12 mai 2023 à 20 heures, salle du conseil de la mairie\n"
+      "Présents : M. DUPONT, Mme DURAND";
+  EXPECT_EQ(Unwrapped(text), text);
+}
+
+TEST(UnwrapTest, LeavesTextWithLongLinesAlone) {
+  // A line longer than [table.reflow] max_wrap: the text was not wrapped at a fixed width.
+  std::string text = "Le conseil municipal, après en avoir délibéré, approuve le\nprojet ";
+  for (int i = 0; i < 20; ++i) text += "de convention ";
+  EXPECT_EQ(Unwrapped(text), text.substr(0, text.size() - 1));
+}
+
+}  // namespace
+}  // namespace registre
