@@ -26,11 +26,17 @@ std::size_t CodePoints(std::string_view s) {
   return n;
 }
 
-bool HasLower(std::string_view s) {
+enum class LetterCase { kNone, kUpper, kMixed };
+
+// kNone: no letter; kUpper: letters, none lower case (a heading); kMixed: some lower case.
+LetterCase CaseOf(std::string_view s) {
+  LetterCase found = LetterCase::kNone;
   for (std::size_t i = 0; i < s.size();) {
-    if (u_islower(static_cast<UChar32>(NextCodePoint(s, i)))) return true;
+    auto cp = static_cast<UChar32>(NextCodePoint(s, i));
+    if (u_islower(cp)) return LetterCase::kMixed;
+    if (u_isupper(cp)) found = LetterCase::kUpper;
   }
-  return false;
+  return found;
 }
 
 std::string_view TrimRight(std::string_view s) {
@@ -70,7 +76,8 @@ bool MatchesAt(const Grammar& grammar, std::string_view section, const Normalise
 
 // Whether the break between line a and the next line b was made by hard wrapping: b's first
 // word would not have fitted on a within the document's width, and neither line is a whole
-// unit of its own (a ends a sentence or a label, b opens a label, an item, a heading).
+// unit of its own (a ends a sentence or a label, b opens a label or an item, one is a
+// heading in capitals and the other not).
 bool WrapBreak(const Grammar& grammar, const NormalisedText& t, std::size_t width,
                std::pair<std::size_t, std::size_t> a, std::pair<std::size_t, std::size_t> b) {
   const std::string& text = t.text;
@@ -83,7 +90,10 @@ bool WrapBreak(const Grammar& grammar, const NormalisedText& t, std::size_t widt
   std::string_view first_word = line_b.substr(0, line_b.find(' '));
   if (CodePoints(line_a) + 1 + CodePoints(first_word) <= width) return false;
   if (std::string_view(".:;!?").find(line_a.back()) != std::string_view::npos) return false;
-  if (!HasLower(line_a) || !HasLower(line_b)) return false;
+  // A heading wrapped is all capitals on both lines; capitals against lower case are a
+  // heading and its text.
+  LetterCase case_a = CaseOf(line_a), case_b = CaseOf(line_b);
+  if (case_a != LetterCase::kNone && case_b != LetterCase::kNone && case_a != case_b) return false;
   return !MatchesAt(grammar, "reflow.break_before", t, a.first, a.second, b.second) &&
          !MatchesAt(grammar, "reflow.keep_break", t, b.first, b.first, b.second);
 }

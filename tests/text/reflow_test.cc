@@ -43,6 +43,16 @@ TEST(UnwrapTest, JoinsTheLinesHardWrappingCut) {
             "Secrétaire de séance : M. MARTIN Henri, adjoint au maire de la commune.");
 }
 
+TEST(UnwrapTest, JoinsAHeadingInCapitalsAndAYearCutOff) {
+  EXPECT_EQ(Unwrapped("SYNDICAT INTERCOMMUNAL DE DISTRIBUTION D'EAU POTABLE DU\n"
+                      "VAL SAINT CYR\n"
+                      "Affectation du résultat de l'exercice 2021 à l'exercice\n"
+                      "2022 au budget du syndicat, adoptée à l'unanimité."),
+            "SYNDICAT INTERCOMMUNAL DE DISTRIBUTION D'EAU POTABLE DU VAL SAINT CYR\n"
+            "Affectation du résultat de l'exercice 2021 à l'exercice 2022 au budget du "
+            "syndicat, adoptée à l'unanimité.");
+}
+
 TEST(UnwrapTest, KeepsTheBreakBeforeALabelAnItemOrAHeading) {
   // Each line is full, but the next one opens a unit of its own.
   const std::string text =
