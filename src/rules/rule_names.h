@@ -31,8 +31,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // two names of a list.
     {"table.person_words", "function_article name_separator", ""},
     // text/text_rules.cc: the endings a justification split pushes away, the first parts of
-    // compound first names (line_repair.cc).
-    {"table.line_repair", "split_ending compound_first", ""},
+    // compound first names and the civilities before them (line_repair.cc).
+    {"table.line_repair", "split_ending compound_first civility", ""},
     // extract/french_words.cc: Month looks month words up.
     {"table.months", "", ""},
     // extract/french_words.cc: FindDates runs every entry but year_words; YearInWords runs

@@ -78,6 +78,17 @@ bool AsciiLowerEquals(std::string_view t, std::string_view folded) {
   return true;
 }
 
+// A surname in capitals: two letters or more, none lower case ("DUPONT", "MOHAMED,").
+bool IsCapitalsWord(std::string_view t) {
+  std::size_t i = 0, letters = 0;
+  while (i < t.size()) {
+    auto cp = static_cast<UChar32>(NextCodePoint(t, i));
+    if (u_islower(cp)) return false;
+    letters += u_isupper(cp) ? 1 : 0;
+  }
+  return letters >= 2;
+}
+
 // Words a compound first name may stand in: a hyphen alone, or a word ending with one.
 bool MayOpenCompound(std::string_view word) {
   return word == "-" || (word.size() >= 3 && word.back() == '-');
@@ -86,25 +97,40 @@ bool MayOpenCompound(std::string_view word) {
 }  // namespace
 
 // "Jean- Luc" (token k-1 "Jean-", k "Luc"): 1 token. "Jean - Luc" (k-1 "Jean", k "-", k+1
-// "Luc"): 2, when "Jean" is a known first part; "Budget - Vote" is a title's dash.
+// "Luc"): 2, when "Jean" is a known first part, or a civility comes before and a surname in
+// capitals after ("M. Mohamed - Ali MOHAMED"); "Budget - Vote" is a title's dash. A
+// civility glued to the name ("M.Jean- Yves") is no part of it.
 std::size_t LineRepairer::CompoundTail(std::size_t k) const {
   if (k == 0 || tokens_[k].spaces_before != 1) return 0;
   std::string_view left = Text(tokens_[k - 1]);
+  bool glued_civility = false;
+  if (std::size_t dot = left.rfind('.'); dot != std::string_view::npos && dot + 1 < left.size()) {
+    glued_civility = IsCivility(left.substr(0, dot + 1));
+    left.remove_prefix(dot + 1);
+  }
   if (left.size() >= 3 && left.back() == '-' && IsTitleWord(left.substr(0, left.size() - 1), false))
     return IsTitleWord(Text(tokens_[k]), true) ? 1 : 0;
   if (Text(tokens_[k]) != "-" || k + 1 >= tokens_.size() || tokens_[k + 1].spaces_before != 1 ||
       !IsTitleWord(left, false) || !IsTitleWord(Text(tokens_[k + 1]), true))
     return 0;
   // "DURAND Jean - Adjoint au maire": a role follows the name, in lower-case words.
-  if (k + 2 < tokens_.size()) {
-    std::string_view next = Text(tokens_[k + 2]);
+  std::string_view next = k + 2 < tokens_.size() ? Text(tokens_[k + 2]) : std::string_view();
+  if (!next.empty()) {
     std::size_t i = 0;
     if (u_islower(static_cast<UChar32>(NextCodePoint(next, i)))) return 0;
   }
   for (const std::string& first : compound_first_) {
     if (AsciiLowerEquals(left, first)) return 2;
   }
-  return 0;
+  bool civility = glued_civility || (k >= 2 && IsCivility(Text(tokens_[k - 2])));
+  return civility && IsCapitalsWord(next) ? 2 : 0;
+}
+
+bool LineRepairer::IsCivility(std::string_view t) const {
+  for (const std::string& c : civilities_) {
+    if (AsciiLowerEquals(t, c)) return true;
+  }
+  return false;
 }
 
 bool LineRepairer::IsSplitEnding(std::string_view t, bool upper) const {

@@ -129,7 +129,8 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
   repaired.s.reserve(chars.text.s.size());
   repaired.src.reserve(chars.text.s.size() + 1);
   std::vector<Line> lines;
-  LineRepairer repairer(chars.text, repaired, rules.split_endings, rules.compound_first);
+  LineRepairer repairer(chars.text, repaired, rules.split_endings, rules.compound_first,
+                        rules.civilities);
   int page = 1;
   std::size_t start = 0;
   const std::string& s = chars.text.s;

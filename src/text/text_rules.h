@@ -38,6 +38,7 @@ struct TextRules {
   std::vector<std::string> split_endings;
   // Compound first names ([table.line_repair] compound_first): folded first parts.
   std::vector<std::string> compound_first;
+  std::vector<std::string> civilities;  // [table.line_repair] civility, folded
 };
 
 }  // namespace registre

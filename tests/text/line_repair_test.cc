@@ -19,10 +19,11 @@ MappedText Mapped(const std::string& s) {
 
 // First parts of compound first names, as [table.line_repair] compound_first gives some.
 const std::vector<std::string> kFirstParts = {"jean", "marie"};
+const std::vector<std::string> kCivilities = {"m.", "mme"};
 
 std::string Repaired(const std::string& line) {
   MappedText in = Mapped(line), out;
-  LineRepairer(in, out, kEndings, kFirstParts).Repair(0, line.size());
+  LineRepairer(in, out, kEndings, kFirstParts, kCivilities).Repair(0, line.size());
   EXPECT_EQ(out.src.size(), out.s.size());
   return out.s;
 }
@@ -59,6 +60,9 @@ TEST(LineRepairTest, SpacedHyphensInCompoundFirstNamesClose) {
   EXPECT_EQ(Repaired("M. Jean- Luc DUPONT, Mme Marie- Hélène MARTIN"),
             "M. Jean-Luc DUPONT, Mme Marie-Hélène MARTIN");
   EXPECT_EQ(Repaired("Saint- Martin"), "Saint-Martin");
+  EXPECT_EQ(Repaired("Secrétaire : M.Jean- Yves AZZOPARDI"), "Secrétaire : M.Jean-Yves AZZOPARDI");
+  // A first part the list does not know: a civility before and a surname after tell.
+  EXPECT_EQ(Repaired("M. Mohamed - Ali MOHAMED AHAMADA"), "M. Mohamed-Ali MOHAMED AHAMADA");
   EXPECT_EQ(Repaired("M. Jean - Luc DUPONT, DURAND Marie - Claire."),
             "M. Jean-Luc DUPONT, DURAND Marie-Claire.");
 }
@@ -69,6 +73,10 @@ TEST(LineRepairTest, DashesThatJoinNoFirstNameStay) {
   EXPECT_EQ(Repaired("Budget - Vote du compte administratif"),
             "Budget - Vote du compte administratif");
   EXPECT_EQ(Repaired("Lachamp - Versement"), "Lachamp - Versement");
+  EXPECT_EQ(Repaired("Rapport de M. Durand - Budget primitif"),
+            "Rapport de M. Durand - Budget primitif");
+  EXPECT_EQ(Repaired("Rapporteur : M. Martin - Finances et budget"),
+            "Rapporteur : M. Martin - Finances et budget");
   EXPECT_EQ(Repaired("DURAND Jean - Adjoint au maire"), "DURAND Jean - Adjoint au maire");
   EXPECT_EQ(Repaired("Mme Marie- REYMOND"), "Mme Marie- REYMOND");
   EXPECT_EQ(Repaired("pré- et post-opératoire"), "pré- et post-opératoire");
