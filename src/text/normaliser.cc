@@ -1,9 +1,12 @@
 #include "text/normaliser.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "text/char_pass.h"
 #include "text/hyphenation.h"
 #include "text/line_repair.h"
@@ -31,6 +34,8 @@ struct Assembler {
   MappedText out;
   int page = 1;
   std::vector<std::size_t> next_kept, next_solid;
+  std::vector<std::size_t> furniture_before;  // furniture lines among lines[0, i)
+  std::size_t last_solid = SIZE_MAX;          // the last non-blank line emitted
 
   void Run() {
     out.s.reserve(text.s.size());
@@ -43,6 +48,8 @@ struct Assembler {
         result.furniture.emplace_back(LineText(text, lines[i]));
         continue;
       }
+      if (BlankAcrossPageBreak(i)) continue;
+      if (lines[i].end > lines[i].start) last_solid = i;
       if (!joined && !out.s.empty()) out.Push('\n', PreviousBreak(i));
       joined = false;
       StartPages(lines[i].page);
@@ -60,6 +67,25 @@ struct Assembler {
       }
     }
     while (!out.s.empty() && out.s.back() == '\n') out.Truncate(out.s.size() - 1);
+  }
+
+  // A blank line between a line the text continues from (it ends with a comma or a
+  // lower-case letter) and the next non-blank line, with a page break or furniture between
+  // them: the page's end, not a paragraph's ("M. Seguin," blank, "Page 1/4", header, blank,
+  // "Mme Vacher"). Dropped, so the text reads on as it would without the page. A line ending
+  // otherwise ("M. CORDIER", "DELIBERE", a sentence) may end its paragraph: blanks stay.
+  bool BlankAcrossPageBreak(std::size_t i) const {
+    if (lines[i].end > lines[i].start || last_solid == SIZE_MAX) return false;
+    std::size_t next = next_solid[i];
+    if (next >= lines.size()) return false;
+    const Line& before = lines[last_solid];
+    bool page_break =
+        before.page != lines[next].page || furniture_before[next] > furniture_before[last_solid];
+    if (!page_break) return false;
+    std::size_t last = before.end - 1;
+    while (last > before.start && (static_cast<unsigned char>(text.s[last]) & 0xC0) == 0x80) --last;
+    if (text.s[last] == ',') return true;
+    return u_islower(static_cast<UChar32>(NextCodePoint(text.s, last)));
   }
 
   // The source offset of the line break a '\n' stands for: the one ending the line before.
@@ -83,6 +109,9 @@ struct Assembler {
   // next_kept[i]: first line >= i that is not furniture; next_solid[i]: same, and not blank.
   // Computed once: scanning forward from every line is quadratic on long furniture runs.
   void IndexNextLines() {
+    furniture_before.assign(lines.size() + 1, 0);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      furniture_before[i + 1] = furniture_before[i] + (furniture[i] ? 1 : 0);
     next_kept.assign(lines.size() + 1, lines.size());
     next_solid.assign(lines.size() + 1, lines.size());
     for (std::size_t i = lines.size(); i-- > 0;) {
@@ -153,7 +182,7 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
 
   std::vector<bool> furniture =
       FindFurniture(repaired, lines, static_cast<int>(chars.page_starts.size()), rules);
-  Assembler assembler{repaired, lines, furniture, rules, result, {}, 1, {}, {}};
+  Assembler assembler{repaired, lines, furniture, rules, result, {}, 1, {}, {}, {}, SIZE_MAX};
   assembler.Run();
   assembler.StartPages(static_cast<int>(chars.page_starts.size()));
   for (uint32_t& p : result.page_starts)

@@ -121,6 +121,24 @@ TEST(NormaliserTest, HyphenationAcrossAPageBreakSkipsFurniture) {
   ExpectMapsConsistent(text, n);
 }
 
+// A list or a sentence cut by a page end reads on: the blank lines around the counter go
+// with it, with a form feed or without.
+TEST(NormaliserTest, BlankLinesAtAPageEndGoWhenTheTextContinues) {
+  EXPECT_EQ(Norm("M. Seguin,\n\nPage 1/2\n\nMme Vacher.\nPage 2/2"), "M. Seguin,\nMme Vacher.");
+  EXPECT_EQ(Norm("a délégué une\n\n\f\n\npartie de ses attributions"),
+            "a délégué une\npartie de ses attributions");
+}
+
+// The opposite cases: a line that may end its paragraph keeps the blank line, and so does a
+// blank line with no page break around it.
+TEST(NormaliserTest, BlankLinesAtAPageEndStayAfterAParagraphsEnd) {
+  EXPECT_EQ(
+      Norm("Secrétaire de séance : M. CORDIER\n\nPage 1/2\nLe compte rendu est lu.\nPage 2/2"),
+      "Secrétaire de séance : M. CORDIER\n\nLe compte rendu est lu.");
+  EXPECT_EQ(Norm("DELIBERE\n\n\f\n1° - Approuve"), "DELIBERE\n\n\n1° - Approuve");
+  EXPECT_EQ(Norm("les membres présents,\n\nMme Vacher"), "les membres présents,\n\nMme Vacher");
+}
+
 TEST(NormaliserTest, LigaturesExpanded) {
   EXPECT_EQ(Norm("of\uFB01ce e\uFB00ectif \uFB02eur"), "office effectif fleur");
 }
