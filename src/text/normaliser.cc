@@ -180,11 +180,12 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
   }
   repaired.src.push_back(static_cast<uint32_t>(source.text.size()));
 
-  std::vector<bool> furniture =
-      FindFurniture(repaired, lines, static_cast<int>(chars.page_starts.size()), rules);
+  int pages = static_cast<int>(chars.page_starts.size());
+  if (pages == 1) pages = PagesFromCounters(repaired, lines, rules);
+  std::vector<bool> furniture = FindFurniture(repaired, lines, pages, rules);
   Assembler assembler{repaired, lines, furniture, rules, result, {}, 1, {}, {}, {}, SIZE_MAX};
   assembler.Run();
-  assembler.StartPages(static_cast<int>(chars.page_starts.size()));
+  assembler.StartPages(pages);
   for (uint32_t& p : result.page_starts)
     p = std::min<uint32_t>(p, static_cast<uint32_t>(assembler.out.s.size()));
   assembler.out.src.push_back(static_cast<uint32_t>(source.text.size()));

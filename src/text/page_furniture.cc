@@ -100,6 +100,39 @@ std::string MaskDigits(std::string_view s) {
   return k;
 }
 
+}  // namespace
+
+int PagesFromCounters(const MappedText& text, std::vector<Line>& lines, const TextRules& rules) {
+  std::vector<std::size_t> counters;
+  std::size_t first_content = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].page != 1) return 1;  // form feeds already say where pages start
+    std::string_view s = LineText(text, lines[i]);
+    if (s.empty()) continue;
+    if (IsPageCounter(s, rules)) {
+      counters.push_back(i);
+    } else if (first_content == lines.size()) {
+      first_content = i;
+    }
+  }
+  if (counters.size() < 2) return 1;
+  // A counter before any text heads its page ("Page 1/3" first): pages start at the
+  // counters after it. Otherwise counters close their page: the next page starts after.
+  const bool heads = counters.front() < first_content;
+  int page = 1;
+  std::size_t next = heads ? 1 : 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (next < counters.size() && i == counters[next] + (heads ? 0 : 1)) {
+      ++page;
+      ++next;
+    }
+    lines[i].page = page;
+  }
+  return page;
+}
+
+namespace {
+
 class FurnitureFinder {
  public:
   FurnitureFinder(const MappedText& text, const std::vector<Line>& lines, int pages,

@@ -13,6 +13,12 @@
 
 namespace registre {
 
+// In a text without form feeds (every line on page 1), two page counters or more say where
+// pages end ("Page 1/4" closing a page) or start (a counter before any text heads its
+// page): lines[i].page is set from them, so that running headers can be told by page. Returns
+// the number of pages (1 when nothing changed).
+int PagesFromCounters(const MappedText& text, std::vector<Line>& lines, const TextRules& rules);
+
 // furniture[i] is true when lines[i] of `text` is page furniture. `pages` is the number of
 // pages the text has; `rules` gives the counter and title patterns and the page word.
 std::vector<bool> FindFurniture(const MappedText& text, const std::vector<Line>& lines, int pages,

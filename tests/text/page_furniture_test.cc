@@ -65,3 +65,49 @@ TEST(PageFurnitureTest, NumberedHeadingsAreContent) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// Lines of a text without form feeds, all on page 1 as the normaliser first gives them.
+struct Unpaged {
+  MappedText text;
+  std::vector<Line> lines;
+  explicit Unpaged(const std::vector<std::string>& all) {
+    for (const std::string& l : all) {
+      std::size_t start = text.s.size();
+      text.Append(l, static_cast<uint32_t>(start));
+      lines.push_back({start, text.s.size(), static_cast<uint32_t>(text.s.size()), 1});
+      text.Push('\n', static_cast<uint32_t>(text.s.size()));
+    }
+  }
+  std::vector<int> Pages() {
+    PagesFromCounters(text, lines, testing::BundledTextRules());
+    std::vector<int> out;
+    for (const Line& l : lines) out.push_back(l.page);
+    return out;
+  }
+};
+
+TEST(PagesFromCountersTest, CountersClosingPagesStartTheNextAfterThem) {
+  Unpaged t({"REPUBLIQUE FRANCAISE", "M. Seguin,", "Page 1/3", "REPUBLIQUE FRANCAISE",
+             "Mme Vacher.", "Page 2/3", "REPUBLIQUE FRANCAISE", "fin", "Page 3/3"});
+  EXPECT_EQ(t.Pages(), (std::vector<int>{1, 1, 1, 2, 2, 2, 3, 3, 3}));
+}
+
+TEST(PagesFromCountersTest, ACounterBeforeTheTextHeadsItsPage) {
+  Unpaged t({"Page 1/2", "Le conseil", "Page 2/2", "suite"});
+  EXPECT_EQ(t.Pages(), (std::vector<int>{1, 1, 2, 2}));
+}
+
+// The opposite cases: one counter alone is no pagination, and form feeds are left alone.
+TEST(PagesFromCountersTest, OneCounterOrFormFeedsChangeNothing) {
+  Unpaged one({"Le conseil", "1/2", "suite"});
+  EXPECT_EQ(one.Pages(), (std::vector<int>{1, 1, 1}));
+  Unpaged fed({"Le conseil", "Page 1/2", "suite", "Page 2/2"});
+  fed.lines[2].page = fed.lines[3].page = 2;
+  EXPECT_EQ(fed.Pages(), (std::vector<int>{1, 1, 2, 2}));
+}
+
+}  // namespace
+}  // namespace registre
