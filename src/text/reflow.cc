@@ -74,6 +74,19 @@ bool MatchesAt(const Grammar& grammar, std::string_view section, const Normalise
   return false;
 }
 
+// A line ending with . : ; ! ? ends a sentence or a label, but for an initial or a civility
+// ("C." in "A. FICHOU, C.", "M."): a capital alone before the full stop.
+bool EndsUnit(std::string_view line) {
+  if (std::string_view(".:;!?").find(line.back()) == std::string_view::npos) return false;
+  if (line.back() != '.' || line.size() < 2) return true;
+  std::size_t start = line.size() - 2;
+  while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
+  std::size_t i = start;
+  bool capital = u_isupper(static_cast<UChar32>(NextCodePoint(line, i)));
+  bool alone = start == 0 || line[start - 1] == ' ' || line[start - 1] == '-';
+  return !(capital && alone);
+}
+
 // Whether the break between line a and the next line b was made by hard wrapping: b's first
 // word would not have fitted on a within the document's width, and neither line is a whole
 // unit of its own (a ends a sentence or a label, b opens a label or an item, one is a
@@ -89,7 +102,7 @@ bool WrapBreak(const Grammar& grammar, const NormalisedText& t, std::size_t widt
   if (line_a.empty() || line_b.empty() || line_b.front() == ' ') return false;
   std::string_view first_word = line_b.substr(0, line_b.find(' '));
   if (CodePoints(line_a) + 1 + CodePoints(first_word) <= width) return false;
-  if (std::string_view(".:;!?").find(line_a.back()) != std::string_view::npos) return false;
+  if (EndsUnit(line_a)) return false;
   // A heading wrapped is all capitals on both lines; capitals against lower case are a
   // heading and its text.
   LetterCase case_a = CaseOf(line_a), case_b = CaseOf(line_b);

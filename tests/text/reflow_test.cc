@@ -53,6 +53,19 @@ TEST(UnwrapTest, JoinsAHeadingInCapitalsAndAYearCutOff) {
             "syndicat, adoptée à l'unanimité.");
 }
 
+TEST(UnwrapTest, AnInitialOrACivilityEndsNoSentence) {
+  EXPECT_EQ(Unwrapped("P. BANIEL, M. BAQUÉ, O. BELLEC, M. COTTEN, A. CREMERS, D.\n"
+                      "DERVOUT, S. DOUX, A. ECHIVARD, A. FICHOU, M. GUERNALEC, M.\n"
+                      "HELWIG."),
+            "P. BANIEL, M. BAQUÉ, O. BELLEC, M. COTTEN, A. CREMERS, D. DERVOUT, S. DOUX, A. "
+            "ECHIVARD, A. FICHOU, M. GUERNALEC, M. HELWIG.");
+  // The opposite case: a sentence's full stop keeps the break.
+  const std::string sentence =
+      "Le conseil municipal approuve le compte rendu de la séance.\n"
+      "Le maire présente ensuite le budget primitif de la commune.";
+  EXPECT_EQ(Unwrapped(sentence), sentence);
+}
+
 TEST(UnwrapTest, KeepsTheBreakBeforeALabelAnItemOrAHeading) {
   // Each line is full, but the next one opens a unit of its own.
   const std::string text =
