@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -87,6 +88,19 @@ bool EndsUnit(std::string_view line) {
   return !(capital && alone);
 }
 
+// The line's last word is a civility of [table.line_repair] ("Madame", "M."): a name follows.
+bool EndsWithCivility(const Grammar& grammar, std::string_view line) {
+  std::string_view word = line.substr(line.rfind(' ') + 1);
+  for (const GrammarEntry& e : grammar.Section("table.line_repair")) {
+    if (e.key != "civility" || e.value.size() != word.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < word.size() && same; ++k)
+      same = std::tolower(static_cast<unsigned char>(word[k])) == e.value[k];
+    if (same) return true;
+  }
+  return false;
+}
+
 // Whether the break between line a and the next line b was made by hard wrapping: b's first
 // word would not have fitted on a within the document's width, and neither line is a whole
 // unit of its own (a ends a sentence or a label, b opens a label or an item, one is a
@@ -104,9 +118,11 @@ bool WrapBreak(const Grammar& grammar, const NormalisedText& t, std::size_t widt
   if (CodePoints(line_a) + 1 + CodePoints(first_word) <= width) return false;
   if (EndsUnit(line_a)) return false;
   // A heading wrapped is all capitals on both lines; capitals against lower case are a
-  // heading and its text.
+  // heading and its text, unless a line ends with a civility ("à Madame" / "DEVALLIERE").
   LetterCase case_a = CaseOf(line_a), case_b = CaseOf(line_b);
-  if (case_a != LetterCase::kNone && case_b != LetterCase::kNone && case_a != case_b) return false;
+  if (case_a != LetterCase::kNone && case_b != LetterCase::kNone && case_a != case_b &&
+      !EndsWithCivility(grammar, line_a))
+    return false;
   return !MatchesAt(grammar, "reflow.break_before", t, a.first, a.second, b.second) &&
          !MatchesAt(grammar, "reflow.keep_break", t, b.first, b.first, b.second);
 }

@@ -7,7 +7,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 registre="$(realpath "${1:-$repo/build/registre}")"
-min_pass="${2:-0.68}"
+min_pass="${2:-0.72}"
 tmp="$(mktemp -d /tmp/registre-metamorphic.XXXXXX)"
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }

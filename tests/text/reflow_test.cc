@@ -59,6 +59,10 @@ TEST(UnwrapTest, AnInitialOrACivilityEndsNoSentence) {
                       "HELWIG."),
             "P. BANIEL, M. BAQUÉ, O. BELLEC, M. COTTEN, A. CREMERS, D. DERVOUT, S. DOUX, A. "
             "ECHIVARD, A. FICHOU, M. GUERNALEC, M. HELWIG.");
+  // A civility ends no line: the name in capitals after it joins.
+  EXPECT_EQ(Unwrapped("POUVOIRS : Monsieur CZARNECKI à Madame MARTY, Monsieur LENOIR à Madame\n"
+                      "DEVALLIERE"),
+            "POUVOIRS : Monsieur CZARNECKI à Madame MARTY, Monsieur LENOIR à Madame DEVALLIERE");
   // The opposite case: a sentence's full stop keeps the break.
   const std::string sentence =
       "Le conseil municipal approuve le compte rendu de la séance.\n"
