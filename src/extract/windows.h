@@ -49,6 +49,9 @@ inline constexpr std::size_t kDecisionBytes = 200;
 inline constexpr std::size_t kVoteBeforeFormulaBytes = 600;
 // A vote's window: its line and the next lines of its paragraph, while under this length.
 inline constexpr std::size_t kVoteWindowBytes = 400;
+// How many vote statements are tried, in order, until one states a vote (a tally pattern
+// in running text whose numbers are no counts is passed over).
+inline constexpr int kVoteWindowTries = 12;
 // The vote's text as stored is cut at this length.
 inline constexpr std::size_t kVoteTextBytes = 600;
 // The names of those against or abstaining may follow the vote's window by this much.

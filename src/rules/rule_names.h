@@ -116,13 +116,19 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"persons.proxy", "", "giver holder"},
     {"persons.proxy_in_list", "to", "giver holder"},
     {"persons.parenthesis", "", "holder"},
-    // extract/record_parts.cc: ReadVote (n a count; num_first / kw_first the tally styles).
+    // extract/record_parts.cc: ReadVote, where a vote is stated.
     {"vote.unanimous", "", ""},
     {"vote.majority", "", ""},
-    {"vote.for", "num_first kw_first", "n"},
-    {"vote.against", "num_first kw_first", "n"},
-    {"vote.abstention", "num_first kw_first", "n"},
-    {"vote.not_voting", "num_first kw_first", "n"},
+    {"vote.for", "", ""},
+    {"vote.against", "", ""},
+    {"vote.abstention", "", ""},
+    {"vote.not_voting", "", ""},
+    // extract/record_parts.cc: ReadTally, the vote words by what they count, the numbers
+    // (n), the links between them, and the words of [table.vote_words].
+    {"vote.tally", "for against abstention not_voting voting expressed", ""},
+    {"vote.tally_number", "n", "n"},
+    {"vote.tally_link", "colon after before strong weak_end number_end not_a_count", ""},
+    {"table.vote_words", "weak colon_only article", ""},
     // extract/record_parts.cc: the key of the first match is the record's vote.result.
     {"vote.result", "", ""},
     {"vote.names", "against abstention", "v"},

@@ -60,6 +60,88 @@ TEST(RecordPartsTest, TallyStyleDecidesWhichNumberBelongsToWhichWord) {
   EXPECT_EQ(b.vote.abstention, 3);
 }
 
+// A form block: each label takes the number after its colon, never the one before it.
+TEST(RecordPartsTest, FormBlockBindsEachNumberToItsLabel) {
+  Document form = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nVotants : 25 Abstention : M. Paul DURAND\nPour : 24\n");
+  Parts a = Read(form);
+  EXPECT_EQ(a.vote.voting, 25);
+  EXPECT_EQ(a.vote.for_count, 24);
+  EXPECT_EQ(a.vote.abstention, std::nullopt);  // 25 is the voters, not the abstentions
+  Document tally = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nPour : 21 Contre : 0 Abstention : 2\n");
+  Parts b = Read(tally);
+  EXPECT_EQ(b.vote.for_count, 21);
+  EXPECT_EQ(b.vote.against, 0);
+  EXPECT_EQ(b.vote.abstention, 2);
+}
+
+TEST(RecordPartsTest, TallySplitByLineBreaks) {
+  Document before = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nAdopté par 20 voix pour et 2\nabstentions.\n");
+  Parts a = Read(before);
+  EXPECT_EQ(a.vote.for_count, 20);
+  EXPECT_EQ(a.vote.abstention, 2);
+  Document colon = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nPour : 18\nAbstention\n : 1 – M. Paul DURAND\n");
+  Parts b = Read(colon);
+  EXPECT_EQ(b.vote.for_count, 18);
+  EXPECT_EQ(b.vote.abstention, 1);
+  Document words = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nVote : 2 contre 3 absentions 6 votes pour\n");
+  Parts c = Read(words);
+  EXPECT_EQ(c.vote.for_count, 6);
+  EXPECT_EQ(c.vote.against, 2);
+  EXPECT_EQ(c.vote.abstention, 3);
+}
+
+// The opposite cases: numbers beside "pour" or "contre" in running text are no votes, and
+// the tally printed after them is the record's.
+TEST(RecordPartsTest, NumbersInRunningTextAreNoVotes) {
+  Document doc = testing::MakeDocument(
+      "Il est proposé de céder la parcelle SA 112 pour un montant de 5 000 euros, et la "
+      "parcelle 44 pour 127 m2.\nM. X demande une contre-expertise avant le vote du budget "
+      "2024.\n\n. Pour : 56\n. Contre : 2\n. Adopté à la majorité.\n");
+  Parts p = Read(doc);
+  EXPECT_EQ(p.vote.for_count, 56);
+  EXPECT_EQ(p.vote.against, 2);
+  EXPECT_EQ(p.vote.abstention, std::nullopt);
+  Document none = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve la vente de la parcelle 112 pour un montant de 10 "
+      "euros.\nM. X réclame une contre-expertise.\n");
+  Parts q = Read(none);
+  EXPECT_EQ(q.vote.for_count, std::nullopt);
+  EXPECT_EQ(q.vote.against, std::nullopt);
+}
+
+TEST(RecordPartsTest, TallyThatDoesNotAddUpIsAWarning) {
+  Vote v;
+  v.for_count = 112;
+  v.against = 1;
+  std::vector<Warning> warnings;
+  CheckTally(29, std::nullopt, &v, &warnings);
+  EXPECT_EQ(v.for_count, std::nullopt);  // above the members in office: no vote count
+  EXPECT_EQ(v.against, 1);
+  ASSERT_FALSE(warnings.empty());
+  EXPECT_EQ(warnings[0].code, "vote_count_dropped");
+  Vote w;
+  w.for_count = 20;
+  w.abstention = 3;
+  w.voting = 25;
+  std::vector<Warning> mismatch;
+  CheckTally(29, std::nullopt, &w, &mismatch);
+  EXPECT_EQ(w.for_count, 20);  // kept, with a warning
+  ASSERT_EQ(mismatch.size(), 1u);
+  EXPECT_EQ(mismatch[0].code, "vote_mismatch");
+  Vote ok;
+  ok.for_count = 22;
+  ok.abstention = 3;
+  ok.voting = 25;
+  std::vector<Warning> none;
+  CheckTally(29, 25, &ok, &none);
+  EXPECT_TRUE(none.empty());
+}
+
 TEST(RecordPartsTest, PrefectureAcknowledgementAndClosing) {
   Document doc = testing::MakeDocument(
       "DELIBERE\n\nArticle 1 : Approuve.\n\nFait à Lyon, le 10 juillet 2023\n"
