@@ -437,7 +437,20 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
   std::vector<FrenchWords::DateFound> dates = words_.FindDates(doc, head, year_words);
   const AcceleratedRE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
   const AcceleratedRE2* convocation = grammar_.Pattern("sitting.dates", "convocation");
+  // The sentence that opens the sitting ("L'an deux mille vingt, le dix-sept septembre, le
+  // conseil ... s'est réuni"): a date in it is the sitting's, before any page header,
+  // publication or blog date printed above it.
+  std::vector<Range> formulas;
+  for (const AcceleratedRE2* re : grammar_.Patterns("sitting.dates", "formula")) {
+    Range whole;
+    if (FindIn(doc, *re, head, &whole, nullptr)) formulas.push_back(whole);
+  }
+  auto in_formula = [&](const FrenchWords::DateFound& d) {
+    return std::any_of(formulas.begin(), formulas.end(),
+                       [&](Range f) { return d.range.start >= f.start && d.range.end <= f.end; });
+  };
   int session_year = 0;
+  std::string first_session, formula_session;
   for (const auto& d : dates) {
     if (d.iso.empty()) continue;
     Range before{d.range.start >= kBeforeDateBytes ? d.range.start - kBeforeDateBytes : 0,
@@ -448,11 +461,14 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
       continue;
     }
     if (not_session && FindIn(doc, *not_session, before, nullptr, nullptr)) continue;
-    if (s->date.empty()) {
-      s->date = d.iso;
-      session_year = std::stoi(d.iso.substr(0, 4));
-    }
+    if (first_session.empty()) first_session = d.iso;
+    if (formula_session.empty() && in_formula(d)) formula_session = d.iso;
   }
+  if (s->date.empty()) {
+    s->date = !formula_session.empty() ? formula_session : first_session;
+    s->date_in_formula = !formula_session.empty();
+  }
+  if (!s->date.empty()) session_year = std::stoi(s->date.substr(0, 4));
   // A convocation printed without its year takes the sitting's year.
   if (s->convocation_date.empty() && session_year) {
     for (const auto& d : dates) {

@@ -95,7 +95,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/sitting.cc: ReadAssembly (the key is the assembly kind).
     {"sitting.assembly", "", "name"},
     // extract/sitting.cc: ReadDates, the words before a date that is not the sitting's.
-    {"sitting.dates", "not_session convocation", ""},
+    {"sitting.dates", "not_session convocation formula", ""},
     // extract/sitting.cc: ReadTimeAndPlace (h, m in figures; hw, mw in words).
     {"sitting.time", "figures", "h m hw mw"},
     {"sitting.place", "place", "place"},

@@ -117,5 +117,33 @@ TEST(SittingReaderTest, AgglomerationNamedBeforeItsKind) {
   EXPECT_EQ(s.date, "2021-10-28");
 }
 
+// The date in the sentence opening the sitting wins over a page header's or a post's date
+// printed above it; a publication date ("rendu exécutoire le") is never the sitting's.
+TEST(SittingReaderTest, SittingFormulaDateBeatsHeaderDates) {
+  Document doc = testing::MakeDocument(
+      "lundi 12 octobre 2020\nActe rendu exécutoire le 2 octobre 2020\n\n"
+      "L'an deux mille vingt, le dix sept septembre, à vingt et une heures, le Conseil "
+      "Municipal, légalement convoqué, s'est réuni à la Mairie sous la présidence du Maire, "
+      "Jean DUPONT.\nDate de convocation : 9 septembre 2020\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(s.date, "2020-09-17");
+  EXPECT_TRUE(s.date_in_formula);
+  EXPECT_EQ(s.convocation_date, "2020-09-09");
+  ASSERT_TRUE(s.president);
+  EXPECT_EQ(s.president->name, "Jean DUPONT");
+}
+
+// Without a sitting sentence the first date that is no convocation or publication is the
+// sitting's; "sous la présidence du Maire" names nobody.
+TEST(SittingReaderTest, FirstDateWithoutSittingFormula) {
+  Document doc = testing::MakeDocument(
+      "Affiché le 30 mars 2021\nSÉANCE DU 26 MARS 2021\nLa séance se tient sous la présidence "
+      "du Maire.\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(s.date, "2021-03-26");
+  EXPECT_FALSE(s.date_in_formula);
+  EXPECT_FALSE(s.president.has_value());
+}
+
 }  // namespace
 }  // namespace registre
