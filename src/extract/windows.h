@@ -21,6 +21,8 @@ inline constexpr std::size_t kSittingFieldsBytes = 3000;
 inline constexpr std::size_t kAttendanceValueBytes = 6000;
 // The authority is first looked for in a record's title lines, then in its head.
 inline constexpr std::size_t kAuthorityTitleBytes = 400;
+// How far before an authority's name the words making it a place ("réuni en la") stand.
+inline constexpr std::size_t kAuthorityContextBytes = 40;
 // Dates of the sitting and of its convocation are printed near the top.
 inline constexpr std::size_t kDatesHeadBytes = 4000;
 // How far before a date the words saying what it is ("convoqué le") may stand.

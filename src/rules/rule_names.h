@@ -81,9 +81,13 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
      "v"},
     // extract/sitting.cc: ReadAuthority (name, or town: "Maire de X").
     {"sitting.authority", "name", "name town"},
+    // extract/sitting.cc: ReadAuthority, what before a name makes it a place.
+    {"sitting.authority_context", "", ""},
     // extract/sitting.cc (SittingLexicon): the words applied to names, lists and towns.
     {"table.sitting_words",
-     "preposition article particle kind_prefix town_prefix suffix determiner civility", ""},
+     "preposition article particle kind_prefix town_prefix suffix determiner civility generic "
+     "not_town",
+     ""},
     // extract/sitting.cc: TypeOfAuthority, the first matching key; its default and the
     // types that are a context.
     {"sitting.authority_type", "", ""},
