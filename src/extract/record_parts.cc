@@ -227,7 +227,9 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
     if (decision_at != SIZE_MAX) break;
   }
   // 2. The verb right after "après en avoir délibéré", or "prend acte".
-  for (const char* key : {"after_deliberation", "prend_acte"}) {
+  // 3. A sentence opening with the assembly and its verb ("Le conseil municipal APPROUVE à
+  // l'unanimité ...").
+  for (const char* key : {"after_deliberation", "prend_acte", "subject"}) {
     if (decision_at != SIZE_MAX) break;
     for (const AcceleratedRE2* re : grammar_.Patterns("section.formula", key)) {
       Range whole;

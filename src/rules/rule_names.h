@@ -71,7 +71,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"section.opinion", "", ""},
     // extract/record_parts.cc: the decision formula (f the verb) by line, after "après en
     // avoir délibéré", or "prend acte".
-    {"section.formula", "line after_deliberation prend_acte", "f"},
+    {"section.formula", "line after_deliberation prend_acte subject", "f"},
     // extract/record_parts.cc: article headings (l label, n number; degree: "1°").
     {"section.article", "degree", "l n"},
     // extract/record_parts.cc: numbered decision points.

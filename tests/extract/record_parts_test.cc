@@ -142,6 +142,41 @@ TEST(RecordPartsTest, TallyThatDoesNotAddUpIsAWarning) {
   EXPECT_TRUE(none.empty());
 }
 
+// The rapporteur only where labelled; "Madame le Maire expose" and a title ("Rapporteur
+// Général de la CDCI") name none.
+TEST(RecordPartsTest, RapporteurOnlyWhenLabelled) {
+  Document labelled = testing::MakeDocument(
+      "Objet : Tarifs\nM. Jean DUPONT, rapporteur, expose :\nLe Conseil, après en avoir "
+      "délibéré, DÉCIDE :\nArticle 1 : Les tarifs sont fixés.\n");
+  Parts a = Read(labelled);
+  ASSERT_TRUE(a.rapporteur);
+  EXPECT_EQ(a.rapporteur->name, "Jean DUPONT");
+  Document expose = testing::MakeDocument(
+      "Objet : Tarifs\nMadame le Maire expose :\nLe Conseil, après en avoir délibéré, DÉCIDE "
+      ":\nArticle 1 : Les tarifs sont fixés.\n");
+  EXPECT_FALSE(Read(expose).rapporteur.has_value());
+  Document title = testing::MakeDocument(
+      "Etaient invités : Monsieur André MARTIN, Rapporteur Général de la CDCI.\n"
+      "Le compte rendu est approuvé à l'unanimité.\n");
+  EXPECT_FALSE(Read(title).rapporteur.has_value());
+}
+
+// A line opening with the assembly and its verb is the decision; the same words after
+// "que" inside a sentence are not.
+TEST(RecordPartsTest, FormulaOfTheAssemblyAndItsVerb) {
+  Document doc = testing::MakeDocument(
+      "Approbation du procès-verbal\n\nLe conseil municipal APPROUVE à l'unanimité le "
+      "procès-verbal du 16 juillet 2019.\n");
+  Parts p = Read(doc);
+  EXPECT_EQ(p.formula, "APPROUVE");
+  EXPECT_EQ(p.vote.unanimous, true);
+  Document proposal = testing::MakeDocument(
+      "Subvention\n\nIl est proposé que le conseil municipal approuve la subvention.\n");
+  EXPECT_EQ(Read(proposal).formula, "");
+  Document result = testing::MakeDocument("Adjoints\n\nLe Conseil Adopte.\n");
+  EXPECT_EQ(Read(result).formula, "");  // a result, not a formula
+}
+
 TEST(RecordPartsTest, PrefectureAcknowledgementAndClosing) {
   Document doc = testing::MakeDocument(
       "DELIBERE\n\nArticle 1 : Approuve.\n\nFait à Lyon, le 10 juillet 2023\n"
