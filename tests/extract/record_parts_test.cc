@@ -95,6 +95,31 @@ TEST(RecordPartsTest, TallySplitByLineBreaks) {
   EXPECT_EQ(c.vote.abstention, 3);
 }
 
+TEST(RecordPartsTest, VoteWordsInFiguresAndInWords) {
+  Document doc = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nVotants : vingt-cinq ; suffrages exprimés : 23 ; "
+      "Pour : vingt et un ; Contre : 2 ; Abstentions : 2 ; ne prend pas part au vote : 1\n");
+  Parts p = Read(doc);
+  EXPECT_EQ(p.vote.voting, 25);
+  EXPECT_EQ(p.vote.expressed, 23);
+  EXPECT_EQ(p.vote.for_count, 21);
+  EXPECT_EQ(p.vote.against, 2);
+  EXPECT_EQ(p.vote.abstention, 2);
+  EXPECT_EQ(p.vote.not_voting, 1);
+  Document labels = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nVote : Approbation : 20, Opposition : 2\n");
+  Parts q = Read(labels);
+  EXPECT_EQ(q.vote.for_count, 20);
+  EXPECT_EQ(q.vote.against, 2);
+  // "Approbation du budget 2024" is a title, not a tally.
+  Document title = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nApprobation du budget 2024 : adopté à "
+      "l'unanimité\n");
+  Parts t = Read(title);
+  EXPECT_EQ(t.vote.for_count, std::nullopt);
+  EXPECT_EQ(t.vote.unanimous, true);
+}
+
 // The opposite cases: numbers beside "pour" or "contre" in running text are no votes, and
 // the tally printed after them is the record's.
 TEST(RecordPartsTest, NumbersInRunningTextAreNoVotes) {
