@@ -1,6 +1,7 @@
 #include "extract/record_parts.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "base/text_util.h"
 #include "extract/windows.h"
@@ -37,6 +38,28 @@ PartKind KindOfLine(const Document& doc, const Grammar& g, const LazyRegex& any_
   return PartKind::kNone;
 }
 
+// True when `re` matches somewhere in `text` (its ^ and $ anchor at the text's ends; an
+// empty text is matched too, unlike FindIn).
+bool Holds(const AcceleratedRE2* re, std::string_view text) {
+  return re && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
+}
+
+// A vote word of a tally found in a vote's window, and the number bound to it.
+struct TallyWord {
+  Range at;
+  std::string kind;  // the [vote.tally] key
+  bool weak = false, colon_only = false;
+  std::optional<int> value;
+};
+
+// A number of the window; each is bound to one vote word at most.
+struct TallyNumber {
+  Range at;
+  int value = 0;
+  bool article = false;  // "un", "une"
+  bool used = false;
+};
+
 bool EndsWith(std::string_view s, std::string_view tail) {
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -56,7 +79,10 @@ RecordPartsReader::RecordPartsReader(const Grammar& grammar, const FrenchWords& 
                      SectionScreen::Answers::kSuperset),
       label_(grammar.Pattern("segment.label", "label")),
       first_words_(grammar.Values("table.record_words", "first")),
-      open_ends_(grammar.Values("table.record_words", "open_end")) {}
+      open_ends_(grammar.Values("table.record_words", "open_end")),
+      weak_words_(grammar.Values("table.vote_words", "weak")),
+      colon_only_words_(grammar.Values("table.vote_words", "colon_only")),
+      article_numbers_(grammar.Values("table.vote_words", "article")) {}
 
 Range RecordPartsReader::Continued(const Document& doc, Range value, std::size_t limit) const {
   std::size_t line = doc.LineAt(value.end);
@@ -201,7 +227,9 @@ void RecordPartsReader::ReadDecision(const Document& doc, Range r, Parts* p) con
     if (decision_at != SIZE_MAX) break;
   }
   // 2. The verb right after "après en avoir délibéré", or "prend acte".
-  for (const char* key : {"after_deliberation", "prend_acte"}) {
+  // 3. A sentence opening with the assembly and its verb ("Le conseil municipal APPROUVE à
+  // l'unanimité ...").
+  for (const char* key : {"after_deliberation", "prend_acte", "subject"}) {
     if (decision_at != SIZE_MAX) break;
     for (const AcceleratedRE2* re : grammar_.Patterns("section.formula", key)) {
       Range whole;
@@ -305,31 +333,7 @@ std::vector<Article> RecordPartsReader::DecisionPoints(const Document& doc, Rang
   return points;
 }
 
-void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
-  Range region = r;
-  if (!p->decision_range.empty()) region.start = p->decision_range.start;
-  // Where the first vote statement of any kind starts: one pass of all the vote patterns
-  // (or, should their union not compile, a pass per pattern).
-  auto earliest = [&](Range where) {
-    Range whole;
-    if (any_vote_ && any_vote_->ok())
-      return FindIn(doc, *any_vote_, where, &whole, nullptr) ? whole.start : SIZE_MAX;
-    std::size_t at = SIZE_MAX;
-    for (const std::string& section : kVoteSections)
-      for (const GrammarEntry& e : grammar_.Section(section))
-        if (FindIn(doc, *e.regex, where, &whole, nullptr)) at = std::min(at, whole.start);
-    return at;
-  };
-  std::size_t first = earliest(region);
-  if (first == SIZE_MAX && region.start != r.start) {
-    // A vote printed before the formula, in the record's first lines ("Adopté à
-    // l'unanimité" in a title column); never in the exposé, where "approuvé par" is history.
-    region = Range{r.start, std::min(r.end, r.start + kVoteBeforeFormulaBytes)};
-    if (!p->visas_range.empty()) region.end = std::min(region.end, p->visas_range.start);
-    if (!p->report_range.empty()) region.end = std::min(region.end, p->report_range.start);
-    first = earliest(region);
-  }
-  if (first == SIZE_MAX) return;
+Range RecordPartsReader::VoteWindow(const Document& doc, std::size_t first, Range region) const {
   // The vote's window: its line and the following lines of its paragraph (kVoteWindowBytes).
   std::size_t line = doc.LineAt(first);
   Range window{std::max(doc.LineRange(line).start, region.start), doc.LineRange(line).end};
@@ -349,47 +353,222 @@ void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
     line = next;
     window.end = candidate.end;
   }
+  return window;
+}
+
+Vote RecordPartsReader::ReadTally(const Document& doc, Range window) const {
+  const std::string& f = doc.folded();
+  auto text = [&](std::size_t from, std::size_t to) {
+    return std::string_view(f).substr(from, to > from ? to - from : 0);
+  };
+  // The vote words, earliest and longest first, never overlapping.
+  std::vector<TallyWord> words;
+  for (const GrammarEntry& e : grammar_.Section("vote.tally")) {
+    Range cursor = window, whole;
+    while (cursor.start < cursor.end && FindIn(doc, *e.regex, cursor, &whole, nullptr) &&
+           !whole.empty()) {
+      std::string w(doc.Folded(whole));
+      words.push_back({whole, e.key, Contains(weak_words_, w), Contains(colon_only_words_, w), {}});
+      cursor.start = whole.end;
+    }
+  }
+  std::sort(words.begin(), words.end(), [](const TallyWord& a, const TallyWord& b) {
+    return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;
+  });
+  std::vector<TallyWord> kept;
+  for (TallyWord& w : words)
+    if (kept.empty() || w.at.start >= kept.back().at.end) kept.push_back(std::move(w));
+  words = std::move(kept);
+  if (words.empty()) return {};
+  // The numbers that may be counts: whole tokens, not amounts, hours or areas.
+  const AcceleratedRE2* number = grammar_.Pattern("vote.tally_number", "n");
+  const AcceleratedRE2* not_a_count = grammar_.Pattern("vote.tally_link", "not_a_count");
+  std::vector<TallyNumber> numbers;
+  Range cursor = window, whole;
+  std::vector<Range> groups;
+  while (number && cursor.start < cursor.end && FindIn(doc, *number, cursor, &whole, &groups) &&
+         !whole.empty()) {
+    cursor.start = whole.end;
+    Range n = Group(*number, groups, "n");
+    char before = n.start > 0 ? f[n.start - 1] : ' ';
+    // "12,5", "1.500", "3/4": part of a larger figure.
+    if (std::isdigit(static_cast<unsigned char>(before)) || before == '.' || before == ',' ||
+        before == '/')
+      continue;
+    if (Holds(not_a_count, text(n.end, window.end))) continue;
+    bool inside_word = std::any_of(words.begin(), words.end(), [&](const TallyWord& w) {
+      return n.start < w.at.end && w.at.start < n.end;
+    });
+    std::optional<int> value = words_.ParseNumber(doc.Folded(n));
+    if (!value || inside_word) continue;
+    numbers.push_back({n, *value, Contains(article_numbers_, doc.Folded(n)), false});
+  }
+  const AcceleratedRE2* colon = grammar_.Pattern("vote.tally_link", "colon");
+  const AcceleratedRE2* after = grammar_.Pattern("vote.tally_link", "after");
+  const AcceleratedRE2* before = grammar_.Pattern("vote.tally_link", "before");
+  const AcceleratedRE2* strong = grammar_.Pattern("vote.tally_link", "strong");
+  const AcceleratedRE2* weak_end = grammar_.Pattern("vote.tally_link", "weak_end");
+  const AcceleratedRE2* number_end = grammar_.Pattern("vote.tally_link", "number_end");
+  // The number right after word k (nothing but the link between), or -1; `with_colon` says
+  // whether a colon links them.
+  auto after_word = [&](std::size_t k, bool with_colon) -> int {
+    std::size_t limit = k + 1 < words.size() ? words[k + 1].at.start : window.end;
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+      const TallyNumber& n = numbers[i];
+      if (n.used || n.at.start < words[k].at.end || n.at.start >= limit) continue;
+      std::string_view gap = text(words[k].at.end, n.at.start);
+      if (!Holds(with_colon ? colon : after, gap)) return -1;
+      // The count ends there: punctuation, the line's end or the next vote word follows.
+      std::size_t next = limit;
+      std::string_view rest = text(n.at.end, window.end);
+      bool word_follows = std::all_of(f.begin() + static_cast<long>(n.at.end),
+                                      f.begin() + static_cast<long>(std::max(n.at.end, next)),
+                                      [](char c) { return c == ' ' || c == '\n'; });
+      if (!with_colon && !word_follows && !Holds(number_end, rest)) return -1;
+      if (n.article && !with_colon) return -1;
+      return static_cast<int>(i);
+    }
+    return -1;
+  };
+  // The number right before word k, or -1; `loose`: also where a common word would not be
+  // a vote word (to tell the window's style only).
+  auto before_word = [&](std::size_t k, bool loose = false) -> int {
+    std::size_t floor = k > 0 ? words[k - 1].at.end : window.start;
+    for (std::size_t i = numbers.size(); i-- > 0;) {
+      const TallyNumber& n = numbers[i];
+      if (n.at.end > words[k].at.start) continue;
+      if (n.used || n.at.start < floor) return -1;
+      std::string_view gap = text(n.at.end, words[k].at.start);
+      if (!Holds(before, gap)) return -1;
+      if (loose) return static_cast<int>(i);
+      bool strong_gap = Holds(strong, gap);
+      // "112 pour un montant", "une contre-expertise": a common word is no vote word there.
+      if (words[k].weak && !strong_gap &&
+          (n.article || !Holds(weak_end, text(words[k].at.end, window.end))))
+        return -1;
+      if (n.article && words[k].weak && !strong_gap) return -1;
+      return static_cast<int>(i);
+    }
+    return -1;
+  };
+  auto bind = [&](std::size_t k, int i) {
+    if (i < 0 || words[k].value) return false;
+    words[k].value = numbers[static_cast<std::size_t>(i)].value;
+    numbers[static_cast<std::size_t>(i)].used = true;
+    return true;
+  };
+  // 1. "Pour : 21": a colon binds a number to the word before it.
+  bool colons = false;
+  for (std::size_t k = 0; k < words.size(); ++k) colons = bind(k, after_word(k, true)) || colons;
+  // 2. The window's style: a colon, or a vote word before the first number, reads the words'
+  // numbers after them ("Pour 86 Contre 0"); else before them ("3 abstentions 8 votes pour").
+  bool words_first = colons;
+  if (!colons) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (words[k].colon_only) continue;
+      int a = after_word(k, false), b = before_word(k, true);
+      if (a < 0 && b < 0) continue;
+      words_first = b < 0;
+      break;
+    }
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    bool look_after = (pass == 0) == words_first;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (words[k].colon_only || words[k].value) continue;
+      bind(k, look_after ? after_word(k, false) : before_word(k));
+    }
+  }
+  Vote v;
+  for (const TallyWord& w : words) {
+    if (!w.value) continue;
+    std::optional<int>* slot = w.kind == "for"          ? &v.for_count
+                               : w.kind == "against"    ? &v.against
+                               : w.kind == "abstention" ? &v.abstention
+                               : w.kind == "not_voting" ? &v.not_voting
+                               : w.kind == "voting"     ? &v.voting
+                               : w.kind == "expressed"  ? &v.expressed
+                                                        : nullptr;
+    if (slot && !*slot) *slot = w.value;
+  }
+  return v;
+}
+
+void RecordPartsReader::ReadVote(const Document& doc, Range r, Parts* p) const {
+  Range region = r;
+  if (!p->decision_range.empty()) region.start = p->decision_range.start;
+  // Where the first vote statement of any kind starts: one pass of all the vote patterns
+  // (or, should their union not compile, a pass per pattern).
+  auto earliest = [&](Range where) {
+    Range whole;
+    if (any_vote_ && any_vote_->ok())
+      return FindIn(doc, *any_vote_, where, &whole, nullptr) ? whole.start : SIZE_MAX;
+    std::size_t at = SIZE_MAX;
+    for (const std::string& section : kVoteSections)
+      for (const GrammarEntry& e : grammar_.Section(section))
+        if (FindIn(doc, *e.regex, where, &whole, nullptr)) at = std::min(at, whole.start);
+    return at;
+  };
+  // The first window that states a vote: a tally pattern whose numbers bind to no vote word
+  // ("la parcelle 112 pour 127 m2") states none, and the next statement is looked for.
+  Range window;
+  std::vector<std::vector<int>> in_window;
+  Vote tally;
+  // A window stating only a result ("approuvé par le conseil") may be history in an exposé:
+  // a later window with a tally or a unanimity is preferred, the first result window kept
+  // when there is none.
+  auto find_window = [&](Range where) {
+    bool fallback = false;
+    Range fallback_window;
+    for (int tries = 0; tries < kVoteWindowTries && where.start < where.end; ++tries) {
+      std::size_t first = earliest(where);
+      if (first == SIZE_MAX) break;
+      Range w = VoteWindow(doc, first, region);
+      std::vector<std::vector<int>> screened = vote_screen_.Match(doc.Folded(w));
+      Vote counts = ReadTally(doc, w);
+      auto has = [&](std::string_view section) {
+        auto at = std::find(kVoteSections.begin(), kVoteSections.end(), section);
+        return !screened[static_cast<std::size_t>(at - kVoteSections.begin())].empty();
+      };
+      bool strong = counts.for_count || counts.against || counts.abstention || counts.not_voting ||
+                    has("vote.unanimous") || has("vote.majority");
+      if (strong) {
+        window = w;
+        in_window = std::move(screened);
+        tally = counts;
+        return true;
+      }
+      if (!fallback && has("vote.result")) {
+        fallback = true;
+        fallback_window = w;
+      }
+      where.start = std::max(doc.LineRange(doc.LineAt(first)).end, first + 1);
+    }
+    if (!fallback) return false;
+    window = fallback_window;
+    in_window = vote_screen_.Match(doc.Folded(window));
+    tally = Vote{};
+    return true;
+  };
+  bool found = find_window(region);
+  if (!found && region.start != r.start) {
+    // A vote printed before the formula, in the record's first lines ("Adopté à
+    // l'unanimité" in a title column); never in the exposé, where "approuvé par" is history.
+    region = Range{r.start, std::min(r.end, r.start + kVoteBeforeFormulaBytes)};
+    if (!p->visas_range.empty()) region.end = std::min(region.end, p->visas_range.start);
+    if (!p->report_range.empty()) region.end = std::min(region.end, p->report_range.start);
+    found = find_window(region);
+  }
+  if (!found) return;
   Vote& v = p->vote;
+  v = tally;
   v.range = window;
   v.text = doc.Text(window);
   if (v.text.size() > kVoteTextBytes) v.text.resize(kVoteTextBytes);
-  // Which entries of each vote section match in the window: one pass (kVoteSections order).
-  const std::vector<std::vector<int>> in_window = vote_screen_.Match(doc.Folded(window));
   auto matched = [&](std::string_view section) -> const std::vector<int>& {
     auto at = std::find(kVoteSections.begin(), kVoteSections.end(), section);
     return in_window[static_cast<std::size_t>(at - kVoteSections.begin())];
   };
-  // Which tally style comes first in the window decides which patterns are tried first.
-  std::size_t first_num = SIZE_MAX, first_kw = SIZE_MAX;
-  for (const char* section : {"vote.for", "vote.against", "vote.abstention"}) {
-    const std::vector<GrammarEntry>& entries = grammar_.Section(section);
-    for (int i : matched(section)) {
-      const GrammarEntry& e = entries[static_cast<std::size_t>(i)];
-      Range whole;
-      if (!FindIn(doc, *e.regex, window, &whole, nullptr)) continue;
-      std::size_t& slot = e.key == "num_first" ? first_num : first_kw;
-      slot = std::min(slot, whole.start);
-    }
-  }
-  const char* order[2] = {"num_first", "kw_first"};
-  if (first_kw < first_num) std::swap(order[0], order[1]);
-  auto count = [&](const char* section) -> std::optional<int> {
-    const std::vector<GrammarEntry>& entries = grammar_.Section(section);
-    for (const char* key : order) {
-      for (int i : matched(section)) {
-        const GrammarEntry& e = entries[static_cast<std::size_t>(i)];
-        Range whole;
-        std::vector<Range> groups;
-        if (e.key == key && FindIn(doc, *e.regex, window, &whole, &groups))
-          return words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
-      }
-    }
-    return std::nullopt;
-  };
-  v.for_count = count("vote.for");
-  v.against = count("vote.against");
-  v.abstention = count("vote.abstention");
-  v.not_voting = count("vote.not_voting");
   if (!matched("vote.unanimous").empty()) v.unanimous = true;
   bool split = (v.against && *v.against > 0) || (v.abstention && *v.abstention > 0);
   bool majority = !matched("vote.majority").empty();
@@ -486,6 +665,48 @@ Parts RecordPartsReader::Read(const Document& doc, Range r, Range title) const {
   ReadVote(doc, r, &p);
   ReadClosing(doc, r, found[1], found[2], &p);
   return p;
+}
+
+void CheckTally(const std::optional<int>& members_in_office, const std::optional<int>& voting,
+                Vote* vote, std::vector<Warning>* warnings) {
+  const std::pair<std::optional<int>*, const char*> counts[] = {{&vote->for_count, "for"},
+                                                                {&vote->against, "against"},
+                                                                {&vote->abstention, "abstention"},
+                                                                {&vote->not_voting, "not voting"}};
+  for (auto [slot, name] : counts) {
+    if (*slot && members_in_office && **slot > *members_in_office) {
+      warnings->push_back({"vote_count_dropped", std::string(name) + " count " +
+                                                     std::to_string(**slot) + " exceeds the " +
+                                                     std::to_string(*members_in_office) +
+                                                     " members in office; not kept"});
+      slot->reset();
+    }
+  }
+  bool any = vote->for_count || vote->against || vote->abstention;
+  if (!any) return;
+  int cast = vote->for_count.value_or(0) + vote->against.value_or(0) + vote->abstention.value_or(0);
+  // Some authorities count abstentions among the voters, others not: either adds up.
+  int expressed = vote->for_count.value_or(0) + vote->against.value_or(0);
+  const std::string tally = "tally " + std::to_string(cast);
+  if (vote->voting && cast != *vote->voting && expressed != *vote->voting) {
+    warnings->push_back({"vote_mismatch", tally + " (for + against + abstention) but " +
+                                              std::to_string(*vote->voting) +
+                                              " voters printed with the vote"});
+  } else if (!vote->voting && voting && expressed > *voting) {
+    warnings->push_back({"vote_mismatch", "for + against = " + std::to_string(expressed) +
+                                              " exceeds the " + std::to_string(*voting) +
+                                              " voters of the sitting"});
+  }
+  if (vote->expressed && expressed != *vote->expressed) {
+    warnings->push_back({"vote_mismatch", "for + against = " + std::to_string(expressed) + " but " +
+                                              std::to_string(*vote->expressed) +
+                                              " votes cast printed"});
+  }
+  if (members_in_office && cast + vote->not_voting.value_or(0) > *members_in_office) {
+    warnings->push_back(
+        {"vote_mismatch",
+         tally + " exceeds the " + std::to_string(*members_in_office) + " members in office"});
+  }
 }
 
 }  // namespace registre

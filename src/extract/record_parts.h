@@ -27,6 +27,9 @@ struct Article {
 struct Vote {
   std::optional<bool> unanimous;
   std::optional<int> for_count, against, abstention, not_voting;
+  // Printed in the vote's own lines ("Votants : 25", "suffrages exprimés : 23"): they check
+  // the tally, they are not in the record.
+  std::optional<int> voting, expressed;
   std::string result;  // "adopted", "rejected" or empty
   std::vector<Person> against_names, abstention_names, not_voting_names;
   std::string text;
@@ -66,6 +69,10 @@ class RecordPartsReader : private WordReaders {
   void ReadDecision(const Document& doc, Range r, Parts* p) const;
   std::vector<Article> DecisionPoints(const Document& doc, Range r) const;
   void ReadVote(const Document& doc, Range r, Parts* p) const;
+  // The vote's window starting at `first` (its line, its paragraph, tally lines after it).
+  Range VoteWindow(const Document& doc, std::size_t first, Range region) const;
+  // The counts of `window`: each number bound to one vote word ([vote.tally]).
+  Vote ReadTally(const Document& doc, Range window) const;
   // `closing`, `publication`: the entries of those sections that match in r.
   void ReadClosing(const Document& doc, Range r, const std::vector<int>& closing,
                    const std::vector<int>& publication, Parts* p) const;
@@ -79,6 +86,13 @@ class RecordPartsReader : private WordReaders {
   const AcceleratedRE2* label_;  // [segment.label] label
   std::vector<std::string> first_words_;  // [table.record_words] first: "1er", "unique"
   std::vector<std::string> open_ends_;    // [table.record_words] open_end: "de"
+  std::vector<std::string> weak_words_, colon_only_words_, article_numbers_;  // [table.vote_words]
 };
+
+// Checks a record's tally against itself and against the sitting's counts: a tally that
+// does not add up to the voters, or a count above the voters or the members in office, is
+// a warning; a count above the members in office cannot be a vote and is dropped.
+void CheckTally(const std::optional<int>& members_in_office, const std::optional<int>& voting,
+                Vote* vote, std::vector<Warning>* warnings);
 
 }  // namespace registre

@@ -22,6 +22,8 @@ struct SittingLexicon {
     determiners = g.Values(kWords, "determiner");
     civilities = g.Values(kWords, "civility");
     town_prefix = g.Lookup(kWords, "town_prefix") + " ";
+    generic = g.Values(kWords, "generic");
+    not_town = g.Values(kWords, "not_town");
     for (std::string& w : kind_prefixes) w += ' ';
     for (const GrammarEntry& e : g.Section("table.time_words"))
       time_words.emplace_back(e.key, std::stoi(e.value));
@@ -31,7 +33,7 @@ struct SittingLexicon {
     context_types = g.Values("table.authority_type", "context");
   }
   std::vector<std::string> prepositions, articles, particles, kind_prefixes, suffixes, determiners,
-      civilities;
+      civilities, generic, not_town;
   std::string town_prefix;
   std::vector<std::pair<std::string, int>> time_words;
   std::vector<std::pair<std::string, const AcceleratedRE2*>> types;
@@ -193,7 +195,9 @@ std::string CutAtRunningText(const SittingLexicon& lex, const std::string& text)
     std::string head = apostrophe == std::string::npos ? word : word.substr(0, apostrophe);
     std::size_t i = 0;
     char32_t first = word.empty() ? 0 : NextCodePoint(word, i);
-    bool particle = Contains(lex.particles, FoldString(head));
+    // "Communauté de communes du Pays": the words of a kind are part of the name too.
+    bool particle =
+        Contains(lex.particles, FoldString(head)) || Contains(lex.generic, FoldString(head));
     if (words >= 2 && !particle && !u_isupper(static_cast<UChar32>(first)) &&
         !u_isdigit(static_cast<UChar32>(first))) {
       std::string cut = text.substr(0, pos);
@@ -215,6 +219,21 @@ bool LastWordCapitalised(const std::string& text) {
   std::size_t i = 0;
   char32_t cp = NextCodePoint(last, i);
   return u_isupper(static_cast<UChar32>(cp));
+}
+
+std::string FirstWord(const std::string& text) { return text.substr(0, text.find_first_of(" '-")); }
+
+// "la Communauté de Communes": only the words of an authority's kind, no name.
+bool OnlyGenericWords(const SittingLexicon& lex, const std::string& text) {
+  std::string folded = FoldString(text);
+  std::size_t pos = 0;
+  while (pos < folded.size()) {
+    std::size_t end = folded.find_first_of(" '-", pos);
+    if (end == std::string::npos) end = folded.size();
+    if (end > pos && !Contains(lex.generic, folded.substr(pos, end - pos))) return false;
+    pos = end + 1;
+  }
+  return true;
 }
 
 std::string TypeOfAuthority(const SittingLexicon& lex, std::string_view folded) {
@@ -348,7 +367,11 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       // An article after a preposition belongs to the name ("de la Vanne"); elsewhere it
       // starts the running text ("des Lisières de l'Oise la SAUR").
       bool article = Contains(lexicon_->articles, word);
-      if (words >= 2 && (stop || (article && !Contains(lexicon_->prepositions, previous)))) {
+      // "Commune de Le Val": an article after a preposition is part of the name even
+      // where it would end one elsewhere.
+      bool after_preposition = Contains(lexicon_->prepositions, previous);
+      if (words >= 2 &&
+          ((stop && !(article && after_preposition)) || (article && !after_preposition))) {
         cut = pos;
         break;
       }
@@ -357,8 +380,16 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       pos = end + 1;
     }
     value = TrimRange(doc, Range{value.start, value.start + cut}, " \n,.-'");
+    // "Syndicat mixte du SCoT de Gascogne Z.I ENGACHIES": an initial ends no name.
+    std::string_view folded = doc.Folded(value);
+    std::size_t last_space = folded.find_last_of(' ');
+    if (last_space != std::string_view::npos && folded.size() - last_space == 2 &&
+        doc.folded()[value.end] == '.')
+      value = TrimRange(doc, Range{value.start, value.start + last_space}, " \n,.-'");
     std::string text = CutAtRunningText(*lexicon_, doc.Text(value));
-    if (!LastWordCapitalised(text)) return "";
+    if (!LastWordCapitalised(text) || OnlyGenericWords(*lexicon_, text)) return "";
+    // "Conseil municipal du lundi 12 mars": a weekday or month is no town.
+    if (!town.empty() && Contains(lexicon_->not_town, FirstWord(FoldString(text)))) return "";
     // "Maire de X" names the town; "... de la Commune de X" names the commune already.
     if (name.empty() && !text.empty() && !StartsWithAuthorityWord(*lexicon_, FoldString(text)))
       text = lexicon_->town_prefix + text;
@@ -371,6 +402,13 @@ std::string SittingReader::ReadAuthority(const Document& doc, Range r, std::stri
       Range whole;
       std::vector<Range> groups;
       if (!FindIn(doc, *e.regex, range, &whole, &groups)) continue;
+      // "s'est réuni en la mairie de BAPAUME": a place, not the deliberating authority.
+      Range before{whole.start >= kAuthorityContextBytes ? whole.start - kAuthorityContextBytes : 0,
+                   whole.start};
+      before.start = std::max(before.start, range.start);
+      if (before.start < before.end &&
+          grammar_.AnyMatch("sitting.authority_context", doc.Folded(before)))
+        continue;
       std::string_view w = doc.Folded(whole);
       // "la Métropole", "cette métropole": a determiner is not a name.
       // (a word before the suffix, and a space between them at least)
@@ -437,7 +475,20 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
   std::vector<FrenchWords::DateFound> dates = words_.FindDates(doc, head, year_words);
   const AcceleratedRE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
   const AcceleratedRE2* convocation = grammar_.Pattern("sitting.dates", "convocation");
+  // The sentence that opens the sitting ("L'an deux mille vingt, le dix-sept septembre, le
+  // conseil ... s'est réuni"): a date in it is the sitting's, before any page header,
+  // publication or blog date printed above it.
+  std::vector<Range> formulas;
+  for (const AcceleratedRE2* re : grammar_.Patterns("sitting.dates", "formula")) {
+    Range whole;
+    if (FindIn(doc, *re, head, &whole, nullptr)) formulas.push_back(whole);
+  }
+  auto in_formula = [&](const FrenchWords::DateFound& d) {
+    return std::any_of(formulas.begin(), formulas.end(),
+                       [&](Range f) { return d.range.start >= f.start && d.range.end <= f.end; });
+  };
   int session_year = 0;
+  std::string first_session, formula_session;
   for (const auto& d : dates) {
     if (d.iso.empty()) continue;
     Range before{d.range.start >= kBeforeDateBytes ? d.range.start - kBeforeDateBytes : 0,
@@ -448,11 +499,14 @@ void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
       continue;
     }
     if (not_session && FindIn(doc, *not_session, before, nullptr, nullptr)) continue;
-    if (s->date.empty()) {
-      s->date = d.iso;
-      session_year = std::stoi(d.iso.substr(0, 4));
-    }
+    if (first_session.empty()) first_session = d.iso;
+    if (formula_session.empty() && in_formula(d)) formula_session = d.iso;
   }
+  if (s->date.empty()) {
+    s->date = !formula_session.empty() ? formula_session : first_session;
+    s->date_in_formula = !formula_session.empty();
+  }
+  if (!s->date.empty()) session_year = std::stoi(s->date.substr(0, 4));
   // A convocation printed without its year takes the sitting's year.
   if (s->convocation_date.empty() && session_year) {
     for (const auto& d : dates) {

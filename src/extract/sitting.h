@@ -34,6 +34,7 @@ struct Sitting {
   std::string authority, authority_type;  // type: commune, metropole, communaute, ...
   std::string assembly, assembly_kind;
   std::string date, convocation_date;  // ISO
+  bool date_in_formula = false;        // the date stands in the sentence opening the sitting
   std::string time;                    // "HH:MM" when printed
   std::string place;                   // as printed
   std::optional<Person> president;

@@ -91,6 +91,17 @@ Sitting SittingInheritance::ForRecord(Range range, const Parts& parts) {
     Inherit(sitting, own);
   }
   if (sitting.authority.empty() || sitting.assembly.empty()) Inherit(sitting, WholeDocument());
+  // A head's date read outside the sentence opening the sitting (a page header, a blog
+  // post's date) gives way to one read in that sentence in the record's own head.
+  if (has_head && !shared_.date_in_formula) {
+    Sitting dates;
+    reader_.ReadDates(doc_, head, &dates);
+    if (dates.date_in_formula) {
+      sitting.date = dates.date;
+      sitting.date_in_formula = true;
+      if (!dates.convocation_date.empty()) sitting.convocation_date = dates.convocation_date;
+    }
+  }
   return sitting;
 }
 

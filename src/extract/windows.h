@@ -21,6 +21,8 @@ inline constexpr std::size_t kSittingFieldsBytes = 3000;
 inline constexpr std::size_t kAttendanceValueBytes = 6000;
 // The authority is first looked for in a record's title lines, then in its head.
 inline constexpr std::size_t kAuthorityTitleBytes = 400;
+// How far before an authority's name the words making it a place ("réuni en la") stand.
+inline constexpr std::size_t kAuthorityContextBytes = 40;
 // Dates of the sitting and of its convocation are printed near the top.
 inline constexpr std::size_t kDatesHeadBytes = 4000;
 // How far before a date the words saying what it is ("convoqué le") may stand.
@@ -49,6 +51,9 @@ inline constexpr std::size_t kDecisionBytes = 200;
 inline constexpr std::size_t kVoteBeforeFormulaBytes = 600;
 // A vote's window: its line and the next lines of its paragraph, while under this length.
 inline constexpr std::size_t kVoteWindowBytes = 400;
+// How many vote statements are tried, in order, until one states a vote (a tally pattern
+// in running text whose numbers are no counts is passed over).
+inline constexpr int kVoteWindowTries = 12;
 // The vote's text as stored is cut at this length.
 inline constexpr std::size_t kVoteTextBytes = 600;
 // The names of those against or abstaining may follow the vote's window by this much.

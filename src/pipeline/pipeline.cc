@@ -110,6 +110,8 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     in.parts = stages_->parts.Read(doc, segment.range, segment.title);
     if (!in.parts.rapporteur) in.parts.rapporteur = head_rapporteur;
     in.sitting = sittings.ForRecord(segment.range, in.parts);
+    CheckTally(in.sitting.attendance.members_in_office, in.sitting.attendance.voting_count,
+               &in.parts.vote, &in.parts.warnings);
     nlohmann::json record = builder.Build(in);
     const bool repeated = builder.attendance_repeated();
     // No ACTES code printed: infer one from the object, marked matter.derived (record.md).

@@ -72,7 +72,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"section.opinion", "", ""},
     // extract/record_parts.cc: the decision formula (f the verb) by line, after "après en
     // avoir délibéré", or "prend acte".
-    {"section.formula", "line after_deliberation prend_acte", "f"},
+    {"section.formula", "line after_deliberation prend_acte subject", "f"},
     // extract/record_parts.cc: article headings (l label, n number; degree: "1°").
     {"section.article", "degree", "l n"},
     // extract/record_parts.cc: numbered decision points.
@@ -82,9 +82,13 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
      "v"},
     // extract/sitting.cc: ReadAuthority (name, or town: "Maire de X").
     {"sitting.authority", "name", "name town"},
+    // extract/sitting.cc: ReadAuthority, what before a name makes it a place.
+    {"sitting.authority_context", "", ""},
     // extract/sitting.cc (SittingLexicon): the words applied to names, lists and towns.
     {"table.sitting_words",
-     "preposition article particle kind_prefix town_prefix suffix determiner civility", ""},
+     "preposition article particle kind_prefix town_prefix suffix determiner civility generic "
+     "not_town",
+     ""},
     // extract/sitting.cc: TypeOfAuthority, the first matching key; its default and the
     // types that are a context.
     {"sitting.authority_type", "", ""},
@@ -96,7 +100,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/sitting.cc: ReadAssembly (the key is the assembly kind).
     {"sitting.assembly", "", "name"},
     // extract/sitting.cc: ReadDates, the words before a date that is not the sitting's.
-    {"sitting.dates", "not_session convocation", ""},
+    {"sitting.dates", "not_session convocation formula", ""},
     // extract/sitting.cc: ReadTimeAndPlace (h, m in figures; hw, mw in words).
     {"sitting.time", "figures", "h m hw mw"},
     {"sitting.place", "place", "place"},
@@ -117,13 +121,19 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"persons.proxy", "", "giver holder"},
     {"persons.proxy_in_list", "to", "giver holder"},
     {"persons.parenthesis", "", "holder"},
-    // extract/record_parts.cc: ReadVote (n a count; num_first / kw_first the tally styles).
+    // extract/record_parts.cc: ReadVote, where a vote is stated.
     {"vote.unanimous", "", ""},
     {"vote.majority", "", ""},
-    {"vote.for", "num_first kw_first", "n"},
-    {"vote.against", "num_first kw_first", "n"},
-    {"vote.abstention", "num_first kw_first", "n"},
-    {"vote.not_voting", "num_first kw_first", "n"},
+    {"vote.for", "", ""},
+    {"vote.against", "", ""},
+    {"vote.abstention", "", ""},
+    {"vote.not_voting", "", ""},
+    // extract/record_parts.cc: ReadTally, the vote words by what they count, the numbers
+    // (n), the links between them, and the words of [table.vote_words].
+    {"vote.tally", "for against abstention not_voting voting expressed", ""},
+    {"vote.tally_number", "n", "n"},
+    {"vote.tally_link", "colon after before strong weak_end number_end not_a_count", ""},
+    {"table.vote_words", "weak colon_only article", ""},
     // extract/record_parts.cc: the key of the first match is the record's vote.result.
     {"vote.result", "", ""},
     {"vote.names", "against abstention", "v"},

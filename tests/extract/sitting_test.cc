@@ -117,5 +117,66 @@ TEST(SittingReaderTest, AgglomerationNamedBeforeItsKind) {
   EXPECT_EQ(s.date, "2021-10-28");
 }
 
+// The date in the sentence opening the sitting wins over a page header's or a post's date
+// printed above it; a publication date ("rendu exécutoire le") is never the sitting's.
+TEST(SittingReaderTest, SittingFormulaDateBeatsHeaderDates) {
+  Document doc = testing::MakeDocument(
+      "lundi 12 octobre 2020\nActe rendu exécutoire le 2 octobre 2020\n\n"
+      "L'an deux mille vingt, le dix sept septembre, à vingt et une heures, le Conseil "
+      "Municipal, légalement convoqué, s'est réuni à la Mairie sous la présidence du Maire, "
+      "Jean DUPONT.\nDate de convocation : 9 septembre 2020\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(s.date, "2020-09-17");
+  EXPECT_TRUE(s.date_in_formula);
+  EXPECT_EQ(s.convocation_date, "2020-09-09");
+  ASSERT_TRUE(s.president);
+  EXPECT_EQ(s.president->name, "Jean DUPONT");
+}
+
+// Without a sitting sentence the first date that is no convocation or publication is the
+// sitting's; "sous la présidence du Maire" names nobody.
+TEST(SittingReaderTest, FirstDateWithoutSittingFormula) {
+  Document doc = testing::MakeDocument(
+      "Affiché le 30 mars 2021\nSÉANCE DU 26 MARS 2021\nLa séance se tient sous la présidence "
+      "du Maire.\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(s.date, "2021-03-26");
+  EXPECT_FALSE(s.date_in_formula);
+  EXPECT_FALSE(s.president.has_value());
+}
+
+std::string AuthorityOf(const std::string& text) {
+  static const FrenchWords words(testing::BundledGrammar());
+  static const PersonParser persons(testing::BundledGrammar());
+  SittingReader reader(testing::BundledGrammar(), words, persons);
+  Document doc = testing::MakeDocument(text);
+  std::string type;
+  return reader.ReadAuthority(doc, Range{0, doc.folded().size()}, &type);
+}
+
+TEST(SittingReaderTest, AuthorityNamesOfManyWords) {
+  EXPECT_EQ(AuthorityOf("Le Conseil Municipal de la Commune de SAINT MARTIN DE LA PLAINE, "
+                        "dûment convoqué, s'est réuni."),
+            "Commune de SAINT MARTIN DE LA PLAINE");
+  EXPECT_EQ(AuthorityOf("COMMUNE DE LE VAL\nSéance du 3 mars 2021\n"), "COMMUNE DE LE VAL");
+  EXPECT_EQ(AuthorityOf("COMMUNE LE VAL PROCES-VERBAL DU CONSEIL\n"), "COMMUNE LE VAL");
+  EXPECT_EQ(AuthorityOf("Communauté de communes Val Vert\nConseil communautaire\n"),
+            "Communauté de communes Val Vert");
+  EXPECT_EQ(AuthorityOf("SIVOM de la Vallée Verte\nComité syndical du 3 mars\n"),
+            "SIVOM de la Vallée Verte");
+  EXPECT_EQ(AuthorityOf("Syndicat mixte du Pays Vert Z.I des Landes, 32000 AUCH\n"),
+            "Syndicat mixte du Pays Vert");
+}
+
+// The opposite cases: a meeting place, a weekday, a kind without a name.
+TEST(SittingReaderTest, PlacesWeekdaysAndKindsAreNoAuthority) {
+  EXPECT_EQ(AuthorityOf("SYNDICAT INTERCOMMUNAL DES EAUX DU VAL PROCES VERBAL DE LA REUNION du "
+                        "16 juin 2015. Le Comité Syndical s'est réuni en la mairie de BAPAUME."),
+            "SYNDICAT INTERCOMMUNAL DES EAUX DU VAL");
+  EXPECT_EQ(AuthorityOf("Le Comité s'est réuni en la mairie de BAPAUME."), "");
+  EXPECT_EQ(AuthorityOf("Compte rendu du Conseil Municipal du Lundi 12 mars 2021\n"), "");
+  EXPECT_EQ(AuthorityOf("Le rapport de la Communauté de Communes a été lu.\n"), "");
+}
+
 }  // namespace
 }  // namespace registre
