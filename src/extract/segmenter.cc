@@ -92,8 +92,27 @@ Segmentation Segmenter::Split(const Document& doc) const {
     records[k].range.end = k + 1 < records.size() ? records[k + 1].range.start : end;
   }
   std::vector<RecordSegment> kept;
-  for (std::size_t k = 0; k < records.size(); ++k)
-    if (keep[k]) kept.push_back(records[k]);
+  std::vector<HeadingKind> kept_kind;
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    if (!keep[k]) continue;
+    kept.push_back(records[k]);
+    kept_kind.push_back(opened_by[k]);
+  }
+  // One record opened by a weak heading (a bare item label or a title line, no deliberation
+  // number) in a text that shows no act, is no extract and no sitting's minutes: a
+  // heading-like line of an article, an announcement or a transcript ("24 Majorité municipale" in a
+  // vote table, "date 2023-12 Mediacités publie..."), not a deliberation.
+  if (kept.size() == 1 && !kept[0].procedural && kept_kind[0] != HeadingKind::kNumbered &&
+      kept_kind[0] != HeadingKind::kTitleNumber && !HasActEvidence(doc, grammar_, Range{0, end}) &&
+      !AnyIn(doc, grammar_, "segment.extract_evidence", Range{0, end}) &&
+      !AnyIn(doc, grammar_, "segment.sitting_evidence", Range{0, end})) {
+    seg.warnings.push_back({"no_deliberation",
+                            "no deliberation found: one heading-like line but no deliberation "
+                            "number, formula, vote, extract mark or attendance in the text "
+                            "(article, announcement or transcript?); weak evidence, check the "
+                            "document"});
+    return seg;
+  }
 
   if (!kept.empty()) {
     seg.head = Range{0, records.front().range.start};

@@ -69,6 +69,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"segment.decision_evidence", "", ""},
     // extract/segmenter.cc: text that shows an act (a headless document's one record).
     {"segment.act_evidence", "", ""},
+    // extract/segmenter.cc: text that shows the minutes of a sitting.
+    {"segment.sitting_evidence", "", ""},
     // extract/segmenter.cc: text that shows an extract of a register.
     {"segment.extract_evidence", "", ""},
     // extract/segmenter.cc: a number in a record's head (n).

@@ -163,6 +163,28 @@ TEST(SegmenterTest, QuestionsDiversesWithTheSameNumberStillCloseTheItem) {
   EXPECT_EQ(s.doc.Text(s.seg.records[1].range).find("Questions"), std::string::npos);
 }
 
+// A debate transcript: "24 Majorité municipale" in a vote table looks like item 24, but the
+// text has no formula, tally, extract mark or attendance. No record, a weak-evidence warning.
+TEST(SegmenterTest, ALoneWeakHeadingInATranscriptIsNoRecord) {
+  Split s = SplitText(
+      "Compte rendu du conseil municipal du 11 juillet 2011\n\nM. MEI : Avez-vous des remarques ? "
+      "Non, alors je le soumets au vote.\n\nVOTE\nPOUR   ABSTENTION\n24 Majorité municipale\n"
+      "M. Amic\n\nM. Sandillon : Vous nous proposez d’approuver le principe.\n");
+  EXPECT_TRUE(s.seg.records.empty());
+  ASSERT_EQ(s.seg.warnings.size(), 1u);
+  EXPECT_NE(s.seg.warnings[0].message.find("weak"), std::string::npos);
+}
+
+// The opposite case: minutes cut before the vote keep their one titled item.
+TEST(SegmenterTest, CutMinutesKeepTheirOneWeakItem) {
+  Split s = SplitText(
+      "CONSEIL MUNICIPAL DU 26 MARS 2021\n\nLe Conseil Municipal s’est réuni sous la présidence "
+      "de M. BRARD.\nPrésents : M. BRARD, Mme HUGUES.\n\n"
+      "1 - Composition des commissions municipales\n\nPar délibérations du 4 juin 2020, le "
+      "conseil");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Composition des commissions municipales"}));
+}
+
 TEST(SegmenterTest, NumberedItemsAfterAnAgendaListAndQuestionsDiverses) {
   Split s = SplitText(
       "CR du conseil municipal 24 février 2023\nOrdre du jour\n1/ Taxe\n2/ Voirie\n3/ Questions "
