@@ -251,6 +251,7 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
       // An item's title starts like a title: "31 décembre 2023" in running text is not one.
       if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title))
         continue;
+      if (e.key == "item" && MatchesAny(doc, g, "segment.not_item_title", "t", c.title)) continue;
       c.title = CutAtDecision(doc, g, CutTitle(doc, g, ExtendTitle(doc, g, label, c.title, i)));
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label)))
         c.number = c.label;

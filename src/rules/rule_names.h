@@ -39,6 +39,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"dates", "year_words", "d dw m y yw"},
     // extract/headings.cc: heading kinds by key; n number, l label, t title.
     {"segment.heading", "numbered numbered_title number_line title_number item", "n l t"},
+    // extract/headings.cc: an item title that is the rest of a date.
+    {"segment.not_item_title", "t", ""},
     // extract/segmenter.cc: a title line, and what is not one.
     {"segment.title", "title not_title", "t"},
     // extract/segmenter.cc: procedural items (t their title).

@@ -72,6 +72,41 @@ TEST(HeadingsTest, AVoteOnTheTitleLineIsCutOff) {
             "APPROBATION DU PROCES-VERBAL DU COMITE SYNDICAL DU 10 NOVEMBRE 2020");
 }
 
+// "DE N°1 Title": a rank, read as an item label (no number); a date at a line start
+// ("25 FEVRIER 2021 – ...") is no item 25.
+TEST(HeadingsTest, ARankIsAnItemAndADateIsNot) {
+  Document doc = testing::MakeDocument(
+      "ORDRE DU JOUR CONSEIL COMMUNAUTAIRE\n\n25 FEVRIER 2021 – CHAMPENOUX – 18H30\n\n"
+      "DE N°1 Renouvellement du contrat carte bancaire\n\nLe conseil approuve.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(doc.Text(c[0].title), "Renouvellement du contrat carte bancaire");
+  EXPECT_TRUE(c[0].number.empty());
+}
+
+// A deliberation number whose degree sign was lost in transcription ("DELIBERATION N
+// CP/2024/12"); without separators "N 12" stays no number.
+TEST(HeadingsTest, ANumberWithoutItsDegreeSign) {
+  Document doc = testing::MakeDocument(
+      "PV\n\nDELIBERATION N CP/2024/12 - Subvention au club\n\nLe conseil décide.\n\n"
+      "Délibération n 12 du conseil\n\nTexte.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(doc.Text(c[0].number), "CP/2024/12");
+  EXPECT_EQ(doc.Text(c[0].title), "Subvention au club");
+  for (const HeadingCandidate& h : c) EXPECT_NE(doc.Text(h.number), "12");
+}
+
+// "* - Adoption du Procès-verbal ..." with a star bullet is the procedural item.
+TEST(HeadingsTest, AStarredApprovalOfTheMinutesIsProcedural) {
+  Document doc = testing::MakeDocument(
+      "PV\n\nPrésents : M. A.\n\n* - Adoption du Procès-verbal de la séance du 9 février 2009\n"
+      ". Pour : 60\n\n1 - Budget\n\nLe conseil décide.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_FALSE(c.empty());
+  EXPECT_TRUE(c[0].procedural);
+}
+
 TEST(HeadingsTest, CandidatesComeInLineOrder) {
   Document doc = testing::MakeDocument(
       "PV\n\n1/ Taxe d'aménagement\n\nLe conseil décide.\n\n2/ Voirie communale\n\n"
