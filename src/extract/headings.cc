@@ -120,7 +120,10 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
     std::size_t i = 0;
     std::string text_word = doc.RawText(Range{title.start + pos, title.start + end});
     if (!text_word.empty()) upper = u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
-    if (pos > 0 && upper && prev_lower && !g.Lookup("table.sentence_start", word).empty())
+    // "strong" words ("Vu", "Considérant") start a sentence after any word, capitals too
+    // ("... des Impôts Directs Vu le code ...").
+    std::string start = g.Lookup("table.sentence_start", word);
+    if (pos > 0 && upper && (prev_lower || start == "strong") && !start.empty())
       return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
     prev_lower = !word.empty() && !upper && std::isalpha(static_cast<unsigned char>(word[0]));
     pos = end + 1;

@@ -107,6 +107,20 @@ TEST(HeadingsTest, AStarredApprovalOfTheMinutesIsProcedural) {
   EXPECT_TRUE(c[0].procedural);
 }
 
+// A long title running into the visas is cut before "Vu", even after a capitalised word;
+// "Vu" inside a short title is kept (only titles over the length limit are cut).
+TEST(HeadingsTest, ALongTitleIsCutBeforeItsVisas) {
+  Document doc = testing::MakeDocument(
+      "PV\n\nDE N°2 Création et composition de la Commission Intercommunale des Impôts Directs "
+      "Vu le code général des collectivités territoriales, notamment son article 1650 A\n\n"
+      "Le conseil approuve.\n\n3 - Travaux Vu Le Jour\n\nLe conseil approuve.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(doc.Text(c[0].title),
+            "Création et composition de la Commission Intercommunale des Impôts Directs");
+  EXPECT_EQ(doc.Text(c[1].title), "Travaux Vu Le Jour");
+}
+
 TEST(HeadingsTest, CandidatesComeInLineOrder) {
   Document doc = testing::MakeDocument(
       "PV\n\n1/ Taxe d'aménagement\n\nLe conseil décide.\n\n2/ Voirie communale\n\n"
