@@ -49,6 +49,133 @@ int LabelValue(const Document& doc, const HeadingCandidate& c) {
   return std::stoi(std::string(l.substr(start)));
 }
 
+// Letter items run a, b, c...: a letter item that neither follows the previous letter item
+// nor is followed by the next letter, and is not "a", is a capital initial at a line start
+// ("B. DUPONT (pouvoir à ...)", "E. MARTIN a donné pouvoir"), a name and not item "b.".
+void MarkLetterInitials(const Document& doc, std::vector<HeadingCandidate>* cands) {
+  std::vector<std::size_t> letters;
+  for (std::size_t k = 0; k < cands->size(); ++k) {
+    const HeadingCandidate& c = (*cands)[k];
+    if (!c.agenda && c.kind == HeadingKind::kItem && LabelStyle(doc, c) == 'a')
+      letters.push_back(k);
+  }
+  auto letter = [&](std::size_t i) {
+    std::string_view l = doc.Folded((*cands)[letters[i]].label);
+    return l.size() == 1 ? l[0] : '\0';
+  };
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    char ch = letter(i);
+    bool follows = i > 0 && ch != '\0' && letter(i - 1) + 1 == ch;
+    bool followed = i + 1 < letters.size() && ch != '\0' && letter(i + 1) == ch + 1;
+    if (ch != 'a' && !follows && !followed) (*cands)[letters[i]].agenda = true;
+  }
+}
+
+// The words of a title, folded, without punctuation: "1. Tarifications 2016" in the agenda
+// and "1. Tarifications 2016 :" over the item are one title.
+std::string TitleKey(const Document& doc, Range title) {
+  std::string key;
+  for (char ch : doc.Folded(title)) {
+    if (std::isalnum(static_cast<unsigned char>(ch))) {
+      key += ch;
+    } else if (!key.empty() && key.back() != ' ') {
+      key += ' ';
+    }
+    if (key.size() >= kTitleKeyBytes) break;
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+// True when one key begins the other: an agenda line and the item's heading may wrap their
+// titles differently ("... présenté par la" / "... présenté par la Communauté de Communes").
+bool SameTitle(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return longer.compare(0, shorter.size(), shorter) == 0 &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == ' ');
+}
+
+// A listed copy stands in a list: a few lines at most before the next heading, and no
+// decision before it (a page header restating a deliberation's title is no list).
+bool StandsInList(const Document& doc, const Grammar& g, const std::vector<HeadingCandidate>& cands,
+                  std::size_t k) {
+  std::size_t line = cands[k].line, next_line = cands[k + 1].line;
+  std::size_t between = 0;
+  for (std::size_t l = line + 1; l < next_line; ++l) between += doc.LineBlank(l) ? 0 : 1;
+  return between <= kListGapLines &&
+         !HasDecisionEvidence(doc, g,
+                              Range{doc.LineRange(line).end, doc.LineRange(next_line).start});
+}
+
+// The agenda's titles are a lexicon: a heading whose title a later heading repeats lists
+// that item (an agenda, a summary), the later one holds it. Returns, for each candidate,
+// whether it repeats an earlier one's title. Lines already set aside (a recap list at the
+// end) neither list nor repeat an item.
+std::vector<bool> MarkRepeatedTitles(const Document& doc, const Grammar& g,
+                                     std::vector<HeadingCandidate>* cands) {
+  std::vector<std::string> keys(cands->size());
+  std::vector<bool> repeats(cands->size(), false);
+  for (std::size_t k = 0; k < cands->size(); ++k) {
+    const HeadingCandidate& c = (*cands)[k];
+    if (c.agenda || c.procedural || c.kind == HeadingKind::kNumberLine) continue;
+    keys[k] = TitleKey(doc, c.title);
+    if (keys[k].size() < kTitleKeyMinBytes) {
+      keys[k].clear();
+      continue;
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      if (keys[j].empty() || !SameTitle(keys[j], keys[k])) continue;
+      if (StandsInList(doc, g, *cands, j)) (*cands)[j].agenda = true;
+      repeats[k] = true;
+    }
+  }
+  return repeats;
+}
+
+// A heading that names itself an item ("POINT 2 - ...", the word possibly ending the line
+// above).
+bool ExplicitItem(const Document& doc, const Grammar& g, std::size_t line) {
+  const AcceleratedRE2* start = g.Pattern("segment.explicit_item", "start");
+  const AcceleratedRE2* before = g.Pattern("segment.explicit_item", "before");
+  Range whole;
+  if (start && FindIn(doc, *start, doc.LineRange(line), &whole, nullptr)) return true;
+  std::size_t prev = line;
+  while (prev > 0 && doc.LineBlank(prev - 1)) --prev;
+  return before && prev > 0 && FindIn(doc, *before, doc.LineRange(prev - 1), &whole, nullptr);
+}
+
+// A numbered item whose number does not go on from the previous item's ("2 - La Clé des
+// Chants" after "48 - Subventions", the lots "1 – Démolition" inside a market), before
+// that item's decision and with no heading of another style between them, is a sub-point of
+// that item (its beneficiaries, lots or articles), not a deliberation. A theme heading
+// between them ("II - URBANISME" before "1 - PLU"), a decision before it or a title the
+// agenda listed starts a new count.
+void MarkSubItems(const Document& doc, const Grammar& g, const std::vector<bool>& repeats,
+                  std::vector<HeadingCandidate>* cands) {
+  int last = -1;
+  std::size_t last_line = 0;
+  for (std::size_t k = 0; k < cands->size(); ++k) {
+    HeadingCandidate& c = (*cands)[k];
+    bool digit_item = c.kind == HeadingKind::kItem && LabelStyle(doc, c) == 'd';
+    if (digit_item && c.agenda) continue;
+    if (!digit_item || c.agenda) {
+      last = -1;
+      continue;
+    }
+    int v = LabelValue(doc, c);
+    Range between{doc.LineRange(last_line).start, doc.LineRange(c.line).start};
+    // "13/ Questions diverses" after "13/ Fréquence des conseils" still closes that item.
+    if (v >= 0 && last >= 0 && v <= last && !repeats[k] && !NotRecordTitle(doc, g, c.title) &&
+        !ExplicitItem(doc, g, c.line) && !HasActEvidence(doc, g, between)) {
+      c.agenda = true;
+      continue;
+    }
+    last = v;
+    last_line = c.line;
+  }
+}
+
 }  // namespace
 
 void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandidate>* candidates) {
@@ -113,6 +240,9 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     for (HeadingCandidate& c : cands)
       if (c.kind == HeadingKind::kItem) c.agenda = true;
   }
+
+  MarkLetterInitials(doc, &cands);
+  MarkSubItems(doc, g, MarkRepeatedTitles(doc, g, &cands), &cands);
 
   // Items numbered in another style than the document's usual one are sub-points of an
   // item ("A/ Appartement" under "13/ Questions diverses", "a) Le Maire" under "1. Plan").

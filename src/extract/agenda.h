@@ -4,6 +4,10 @@
 // heading directly over a heading of another style (a theme, "I - FINANCES" over "1 -
 // Budget"); numbered items where deliberations are headed by their numbers; and items in a
 // numbering style other than the document's usual one (sub-points, "a) ..." under "1. ...").
+// Also: letter items outside any a, b, c run (a capital initial, "B. DUPONT (pouvoir à"); an
+// earlier heading whose title a later one repeats (the agenda as a lexicon of the items);
+// and a number restart before the item's vote (its beneficiaries, lots or points), unless
+// the heading names itself an item ("POINT 2") or repeats a listed title.
 #pragma once
 
 #include <vector>

@@ -31,25 +31,77 @@ bool StartsLikeTitle(const Document& doc, Range title) {
          u_isdigit(static_cast<UChar32>(cp));
 }
 
-// A heading printed over two or three lines: the block of lines from the heading to the
-// next blank line continues the title when it is that short.
+bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section,
+                std::string_view key, Range r) {
+  std::vector<int> which;
+  if (!g.AnyMatch(section, doc.Folded(r), &which)) return false;
+  const auto& entries = g.Section(section);
+  for (int i : which)
+    if (entries[static_cast<std::size_t>(i)].key == key) return true;
+  return false;
+}
+
+bool StartsLower(const Document& doc, Range line) {
+  std::string text = doc.RawText(TrimRange(doc, line, " "));
+  std::size_t i = 0;
+  return !text.empty() && u_islower(static_cast<UChar32>(NextCodePoint(text, i)));
+}
+
+// A heading printed over two or three lines: the lines under it continue the title while
+// they are short, carry no label or heading and do not start like running text ("Mme X est
+// désignée"). The block ends at a blank line (at most two lines, the last not ending a
+// sentence) or, up to three lines, where a speaker or label opens the body ("M. SAUREL :
+// Le PLU ...").
 Range ExtendTitle(const Document& doc, const Grammar& g, const AcceleratedRE2& label, Range title,
                   std::size_t line) {
   if (title.empty()) return title;
+  std::string_view first = doc.Folded(title);
+  if (!first.empty() && first.back() == '.') return title;
+  const std::size_t n = doc.lines().size();
+  const AcceleratedRE2* speaker = g.Pattern("segment.body_label", "label");
   std::size_t last = line;
-  while (last + 1 < doc.lines().size() && !doc.LineBlank(last + 1) && last - line < 3) ++last;
-  bool blank_after = last + 1 >= doc.lines().size() || doc.LineBlank(last + 1);
-  if (last == line || last - line > 2 || !blank_after) return title;
-  for (std::size_t l = line + 1; l <= last; ++l) {
+  bool speaker_after = false;
+  std::size_t l = line + 1;
+  for (; l < n && !doc.LineBlank(l) && l - line <= kTitleMaxExtraLines; ++l) {
+    Range lr = doc.LineRange(l);
     Range whole;
-    if (FindIn(doc, label, doc.LineRange(l), &whole, nullptr)) return title;
+    if (speaker && FindIn(doc, *speaker, lr, &whole, nullptr) && whole.start == lr.start) {
+      speaker_after = true;
+      break;
+    }
+    bool heading = FindIn(doc, label, lr, &whole, nullptr);
     for (const GrammarEntry& e : g.Section("segment.heading"))
-      if (FindIn(doc, *e.regex, doc.LineRange(l), &whole, nullptr)) return title;
-    if (doc.LineRange(l).size() > kTitleLineBytes) return title;
+      heading = heading || FindIn(doc, *e.regex, lr, &whole, nullptr);
+    // A line going on in lower case continues the title ("pour mettre en place", "et de
+    // gestion"); one starting like running text in capitals opens the body.
+    bool starts_body =
+        !StartsLower(doc, lr) && MatchesAny(doc, g, "segment.body_start", "start", lr);
+    if (heading || lr.size() > kTitleLineBytes || starts_body) return title;
+    last = l;
   }
-  std::string_view end = doc.Folded(title);
-  if (!end.empty() && (end.back() == '.')) return title;
+  if (last == line) return title;
+  if (!speaker_after) {
+    bool blank_after = l >= n || doc.LineBlank(l);
+    std::string_view end = doc.LineFolded(last);
+    while (!end.empty() && end.back() == ' ') end.remove_suffix(1);
+    if (!blank_after || last - line > 2 ||
+        (!end.empty() && (end.back() == '.' || end.back() == ':')))
+      return title;
+  }
   return TrimRange(doc, Range{title.start, doc.LineRange(last).end}, " :;.-");
+}
+
+// Cuts a title before the vote printed on its line ("APPROBATION DU PROCES-VERBAL DU 10
+// NOVEMBRE 2020 A L'UNANIMITE").
+Range CutAtDecision(const Document& doc, const Grammar& g, Range title) {
+  std::size_t cut = title.end;
+  for (const GrammarEntry& e : g.Section("segment.decision_evidence")) {
+    Range whole;
+    if (FindIn(doc, *e.regex, title, &whole, nullptr) && whole.start > title.start)
+      cut = std::min(cut, whole.start);
+  }
+  if (cut == title.end || cut - title.start < kTitleMinBytes) return title;
+  return TrimRange(doc, Range{title.start, cut}, " :;,.-");
 }
 
 // Cuts a long title before the sentence that follows it on the same line.
@@ -68,22 +120,15 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
     std::size_t i = 0;
     std::string text_word = doc.RawText(Range{title.start + pos, title.start + end});
     if (!text_word.empty()) upper = u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
-    if (pos > 0 && upper && prev_lower && !g.Lookup("table.sentence_start", word).empty())
+    // "strong" words ("Vu", "Considérant") start a sentence after any word, capitals too
+    // ("... des Impôts Directs Vu le code ...").
+    std::string start = g.Lookup("table.sentence_start", word);
+    if (pos > 0 && upper && (prev_lower || start == "strong") && !start.empty())
       return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
     prev_lower = !word.empty() && !upper && std::isalpha(static_cast<unsigned char>(word[0]));
     pos = end + 1;
   }
   return title;
-}
-
-bool MatchesAny(const Document& doc, const Grammar& g, std::string_view section,
-                std::string_view key, Range r) {
-  std::vector<int> which;
-  if (!g.AnyMatch(section, doc.Folded(r), &which)) return false;
-  const auto& entries = g.Section(section);
-  for (int i : which)
-    if (entries[static_cast<std::size_t>(i)].key == key) return true;
-  return false;
 }
 
 // A weak title: a short line set apart (blank line or finished sentence before it, text after
@@ -102,7 +147,8 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
         std::vector<Range> groups;
         Range whole;
         if (FindIn(doc, *re, line, &whole, &groups) && whole.start == line.start) {
-          procedural.emplace_back(i, TrimRange(doc, Group(*re, groups, "t"), " :;.-"));
+          procedural.emplace_back(
+              i, CutAtDecision(doc, g, TrimRange(doc, Group(*re, groups, "t"), " :;.-")));
           break;
         }
       }
@@ -163,6 +209,22 @@ std::size_t NextNonBlank(const Document& doc, std::size_t line) {
   return line;
 }
 
+bool HasActEvidence(const Document& doc, const Grammar& g, Range r) {
+  for (const GrammarEntry& e : g.Section("segment.act_evidence"))
+    if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
+  return false;
+}
+
+bool NotRecordTitle(const Document& doc, const Grammar& g, Range title) {
+  if (title.empty()) return false;
+  Range t = TrimRange(doc, title, " :;.-");
+  for (const AcceleratedRE2* not_record : g.Patterns("segment.not_record", "t")) {
+    Range whole;
+    if (FindIn(doc, *not_record, t, &whole, nullptr) && whole.start == t.start) return true;
+  }
+  return false;
+}
+
 bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
   return g.AnyMatch("segment.decision_evidence", doc.Folded(r));
 }
@@ -192,7 +254,8 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
       // An item's title starts like a title: "31 décembre 2023" in running text is not one.
       if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title))
         continue;
-      c.title = CutTitle(doc, g, ExtendTitle(doc, g, label, c.title, i));
+      if (e.key == "item" && MatchesAny(doc, g, "segment.not_item_title", "t", c.title)) continue;
+      c.title = CutAtDecision(doc, g, CutTitle(doc, g, ExtendTitle(doc, g, label, c.title, i)));
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label)))
         c.number = c.label;
       cands.push_back(c);

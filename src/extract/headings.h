@@ -33,6 +33,14 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
 // The first line at or after `line` that is not blank (lines().size() when none).
 std::size_t NextNonBlank(const Document& doc, std::size_t line);
 
+// True when `title` names an item that is no deliberation ([segment.not_record]: "Questions
+// diverses", "Informations", the document's own title).
+bool NotRecordTitle(const Document& doc, const Grammar& g, Range title);
+
+// True when `r` shows an act, not only decision words in prose ([segment.act_evidence]: a
+// formula alone on its line, "après en avoir délibéré", a tally).
+bool HasActEvidence(const Document& doc, const Grammar& g, Range r);
+
 // True when `r` decides something ([segment.decision_evidence]).
 bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r);
 

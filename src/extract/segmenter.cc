@@ -2,12 +2,23 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 #include "extract/agenda.h"
 #include "extract/headings.h"
 #include "extract/windows.h"
 
 namespace registre {
+
+namespace {
+
+bool AnyIn(const Document& doc, const Grammar& g, std::string_view section, Range r) {
+  for (const GrammarEntry& e : g.Section(section))
+    if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
+  return false;
+}
+
+}  // namespace
 
 Segmenter::Segmenter(const Grammar& grammar)
     : grammar_(grammar), not_title_(grammar.Union({"segment.title"}, "not_title")) {}
@@ -71,15 +82,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
         continue;
       }
     }
-    bool is_record = true;
-    if (!r.title.empty()) {
-      Range t = TrimRange(doc, r.title, " :;.-");
-      for (const AcceleratedRE2* not_record : grammar_.Patterns("segment.not_record", "t")) {
-        Range whole;
-        if (FindIn(doc, *not_record, t, &whole, nullptr) && whole.start == t.start)
-          is_record = false;
-      }
-    }
+    bool is_record = !NotRecordTitle(doc, grammar_, r.title);
     records.push_back(r);
     keep.push_back(is_record);
     opened_by.push_back(c.kind);
@@ -89,8 +92,27 @@ Segmentation Segmenter::Split(const Document& doc) const {
     records[k].range.end = k + 1 < records.size() ? records[k + 1].range.start : end;
   }
   std::vector<RecordSegment> kept;
-  for (std::size_t k = 0; k < records.size(); ++k)
-    if (keep[k]) kept.push_back(records[k]);
+  std::vector<HeadingKind> kept_kind;
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    if (!keep[k]) continue;
+    kept.push_back(records[k]);
+    kept_kind.push_back(opened_by[k]);
+  }
+  // One record opened by a weak heading (a bare item label or a title line, no deliberation
+  // number) in a text that shows no act, is no extract and no sitting's minutes: a
+  // heading-like line of an article, an announcement or a transcript ("24 Majorité municipale" in a
+  // vote table, "date 2023-12 Mediacités publie..."), not a deliberation.
+  if (kept.size() == 1 && !kept[0].procedural && kept_kind[0] != HeadingKind::kNumbered &&
+      kept_kind[0] != HeadingKind::kTitleNumber && !HasActEvidence(doc, grammar_, Range{0, end}) &&
+      !AnyIn(doc, grammar_, "segment.extract_evidence", Range{0, end}) &&
+      !AnyIn(doc, grammar_, "segment.sitting_evidence", Range{0, end})) {
+    seg.warnings.push_back({"no_deliberation",
+                            "no deliberation found: one heading-like line but no deliberation "
+                            "number, formula, vote, extract mark or attendance in the text "
+                            "(article, announcement or transcript?); weak evidence, check the "
+                            "document"});
+    return seg;
+  }
 
   if (!kept.empty()) {
     seg.head = Range{0, records.front().range.start};
@@ -109,14 +131,18 @@ Segmentation Segmenter::Split(const Document& doc) const {
     seg.records = std::move(kept);
     return seg;
   }
-  // No heading: one record when the text decides something.
-  for (const GrammarEntry& e : grammar_.Section("segment.decision_evidence")) {
-    if (FindIn(doc, *e.regex, Range{0, end}, nullptr, nullptr)) {
-      RecordSegment r;
-      r.range = Range{0, end};
-      seg.records.push_back(r);
-      return seg;
-    }
+  // No heading: one record when the text shows an act (its formula, "après en avoir
+  // délibéré", a tally), or decides something and opens as an extract of the register.
+  // Decision words in running prose alone (a press article, a report, a transcript) make no
+  // record: the document says why.
+  const Range all{0, end};
+  const bool decides = HasDecisionEvidence(doc, grammar_, all);
+  const bool extract = AnyIn(doc, grammar_, "segment.extract_evidence", all);
+  if ((decides && extract) || HasActEvidence(doc, grammar_, all)) {
+    RecordSegment r;
+    r.range = all;
+    seg.records.push_back(r);
+    return seg;
   }
   for (const GrammarEntry& e : grammar_.Section("segment.extract_evidence")) {
     if (!FindIn(doc, *e.regex, Range{0, end}, nullptr, nullptr)) continue;
@@ -138,6 +164,13 @@ Segmentation Segmenter::Split(const Document& doc) const {
     seg.warnings.push_back({"no_decision_seen",
                             "an extract of the register with no decision in "
                             "the text (cut?): one record, fields as far as visible"});
+    return seg;
+  }
+  if (decides) {
+    seg.warnings.push_back({"no_deliberation",
+                            "no deliberation found: decision words in running text but no "
+                            "heading, extract mark, formula or vote (press article, report or "
+                            "transcript?); weak evidence, check the document"});
     return seg;
   }
   seg.warnings.push_back({"no_deliberation",

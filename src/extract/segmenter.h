@@ -7,8 +7,12 @@
 // stand in a run with no text between them are an agenda, not records; items titled
 // "Questions diverses", "Informations"... close the previous record but are not records.
 // A repeated heading with the same number (a page header restating it) continues the record.
-// A document with no heading but a decision is one record; one with neither holds no
-// deliberation, and `warnings` says so.
+// A document with no heading is one record when it shows an act ([segment.act_evidence]: a
+// formula line, "après en avoir délibéré", a tally) or opens as an extract of the register;
+// decision words in prose alone give no record. A lone record opened by a weak heading (bare
+// item label or title line) in a text with no act, extract mark or sitting is dropped too.
+// A document without records says why in `warnings` (no_deliberation), naming the weak
+// evidence when there was some, so "no deliberation found" is told from a failure.
 #pragma once
 
 #include <string>

@@ -35,6 +35,16 @@ inline constexpr std::size_t kPresidentHeadBytes = 6000;
 inline constexpr std::size_t kHeadingLineBytes = 400;
 // A title goes on over the next lines of its block only when each is at most this long.
 inline constexpr std::size_t kTitleLineBytes = 160;
+// At most this many lines under a heading continue its title.
+inline constexpr std::size_t kTitleMaxExtraLines = 3;
+// A title cut before a vote keeps at least this much.
+inline constexpr std::size_t kTitleMinBytes = 8;
+// Titles are compared (agenda.cc) on their first this many folded bytes, and only when they
+// have at least kTitleKeyMinBytes ("Budget" alone names no item).
+inline constexpr std::size_t kTitleKeyBytes = 120;
+// An agenda line is followed by the next heading within this many lines of text.
+inline constexpr std::size_t kListGapLines = 3;
+inline constexpr std::size_t kTitleKeyMinBytes = 12;
 // How far around a heading table-of-contents references ("(p. 5)") are counted.
 inline constexpr std::size_t kTocWindow = 1500;
 // An extract of a register prints its deliberation number within its first lines (lines).

@@ -40,6 +40,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"dates", "year_words", "d dw m y yw"},
     // extract/headings.cc: heading kinds by key; n number, l label, t title.
     {"segment.heading", "numbered numbered_title number_line title_number item", "n l t"},
+    // extract/headings.cc: an item title that is the rest of a date.
+    {"segment.not_item_title", "t", ""},
     // extract/segmenter.cc: a title line, and what is not one.
     {"segment.title", "title not_title", "t"},
     // extract/segmenter.cc: procedural items (t their title).
@@ -52,6 +54,12 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"segment.object", "object", "t"},
     // extract/headings.cc (ExtendTitle), record_parts.cc (Continued): a label line.
     {"segment.label", "label", ""},
+    // extract/headings.cc (ExtendTitle): a speaker or label opening the body.
+    {"segment.body_label", "label", ""},
+    // extract/agenda.cc (MarkSubItems): a heading that names itself an item.
+    {"segment.explicit_item", "start before", ""},
+    // extract/headings.cc (ExtendTitle): a line that starts the body.
+    {"segment.body_start", "start", ""},
     // extract/record_parts.cc: article numbers meaning 1, words a value goes on after.
     {"table.record_words", "first open_end", ""},
     // extract/segmenter.cc: a title's number (n).
@@ -62,6 +70,10 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"segment.toc", "ref", ""},
     // extract/segmenter.cc, record_parts.cc: text that shows a decision.
     {"segment.decision_evidence", "", ""},
+    // extract/segmenter.cc: text that shows an act (a headless document's one record).
+    {"segment.act_evidence", "", ""},
+    // extract/segmenter.cc: text that shows the minutes of a sitting.
+    {"segment.sitting_evidence", "", ""},
     // extract/segmenter.cc: text that shows an extract of a register.
     {"segment.extract_evidence", "", ""},
     // extract/segmenter.cc: a number in a record's head (n).

@@ -41,5 +41,29 @@ TEST(AgendaTest, ARestartEndsTheList) {
   EXPECT_FALSE(a[2]);
 }
 
+// A heading that names itself an item ("POINT" ending the line above after reflow) is never
+// a sub-point, whatever its number.
+TEST(AgendaTest, AnExplicitPointIsNoSubItem) {
+  EXPECT_EQ(Agenda("PV\n\n5. Election des adjoints au maire\n\nTexte sans vote. POINT\n"
+                   "2 - Formation du bureau\n\nTexte.\n"),
+            (std::vector<bool>{false, false}));
+}
+
+// The opposite case: the same restart without the word is a sub-point of item 5.
+TEST(AgendaTest, ARestartBeforeTheVoteIsASubItem) {
+  EXPECT_EQ(Agenda("PV\n\n5. Election des adjoints au maire\n\nTexte sans vote.\n\n"
+                   "2 - Formation du bureau\n\nTexte.\n"),
+            (std::vector<bool>{false, true}));
+}
+
+// Two items whose long titles share their first words are two items, not a list entry and
+// its repeat.
+TEST(AgendaTest, TitlesSharingTheirStartAreNoRepeat) {
+  EXPECT_EQ(Agenda("PV\n\n79 - Méthode et durées d'amortissement du Budget Principal\n\n"
+                   "Texte.\n\n. Pour : 54\n\n"
+                   "80 - Méthode et durées d'amortissement du Budget Annexe de l'Eau\n\nTexte.\n"),
+            (std::vector<bool>{false, false}));
+}
+
 }  // namespace
 }  // namespace registre

@@ -31,6 +31,96 @@ TEST(HeadingsTest, ADateInRunningTextIsNoHeading) {
   EXPECT_TRUE(Headings(doc).empty());
 }
 
+// A title wrapped over two lines goes on in lower case, or up to the speaker's line.
+TEST(HeadingsTest, AWrappedTitleGoesOnInLowerCaseOrUpToTheSpeaker) {
+  Document doc = testing::MakeDocument(
+      "PV\n\n13 - Contrat départemental de projet 2004-2009 du Montpelliérain -\n"
+      "Programme d’action 2008\nM. SAUREL : Capitale régionale, la Ville assure des fonctions.\n\n"
+      "14 - Autorisation de demande de subventions à l'Agence de l'Eau\n"
+      "pour mettre en place un traitement\n\nRapporteur : Bernard FAVROLE\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(doc.Text(c[0].title),
+            "Contrat départemental de projet 2004-2009 du Montpelliérain - Programme d’action "
+            "2008");
+  EXPECT_EQ(doc.Text(c[1].title),
+            "Autorisation de demande de subventions à l'Agence de l'Eau pour mettre en place un "
+            "traitement");
+}
+
+// The opposite case: a line that starts the body ("Mme X est désignée") is not the title's
+// end, nor is a paragraph ending on a colon.
+TEST(HeadingsTest, TheBodyUnderAHeadingIsNotItsTitle) {
+  Document doc = testing::MakeDocument(
+      "PV\n\n2. Désignation du secrétaire de séance\nMme Jocelyne COUGOULIC est désignée "
+      "comme secrétaire\n\n3. Redevance pour occupation du domaine public\nA ce jour les "
+      "modalités de calcul de la revalorisation\nsont révisées chaque année :\n\nTexte.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(doc.Text(c[0].title), "Désignation du secrétaire de séance");
+  EXPECT_EQ(doc.Text(c[1].title), "Redevance pour occupation du domaine public");
+}
+
+// A vote printed on the title's line is not part of the title.
+TEST(HeadingsTest, AVoteOnTheTitleLineIsCutOff) {
+  Document doc = testing::MakeDocument(
+      "PV\n\nAPPROBATION DU PROCES-VERBAL DU COMITE SYNDICAL DU 10 NOVEMBRE 2020 A "
+      "L’UNANIMITE\n\nTexte.\n\n1 - Budget primitif\n\nLe comité décide.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(doc.Text(c[0].title),
+            "APPROBATION DU PROCES-VERBAL DU COMITE SYNDICAL DU 10 NOVEMBRE 2020");
+}
+
+// "DE N°1 Title": a rank, read as an item label (no number); a date at a line start
+// ("25 FEVRIER 2021 – ...") is no item 25.
+TEST(HeadingsTest, ARankIsAnItemAndADateIsNot) {
+  Document doc = testing::MakeDocument(
+      "ORDRE DU JOUR CONSEIL COMMUNAUTAIRE\n\n25 FEVRIER 2021 – CHAMPENOUX – 18H30\n\n"
+      "DE N°1 Renouvellement du contrat carte bancaire\n\nLe conseil approuve.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(doc.Text(c[0].title), "Renouvellement du contrat carte bancaire");
+  EXPECT_TRUE(c[0].number.empty());
+}
+
+// A deliberation number whose degree sign was lost in transcription ("DELIBERATION N
+// CP/2024/12"); without separators "N 12" stays no number.
+TEST(HeadingsTest, ANumberWithoutItsDegreeSign) {
+  Document doc = testing::MakeDocument(
+      "PV\n\nDELIBERATION N CP/2024/12 - Subvention au club\n\nLe conseil décide.\n\n"
+      "Délibération n 12 du conseil\n\nTexte.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(doc.Text(c[0].number), "CP/2024/12");
+  EXPECT_EQ(doc.Text(c[0].title), "Subvention au club");
+  for (const HeadingCandidate& h : c) EXPECT_NE(doc.Text(h.number), "12");
+}
+
+// "* - Adoption du Procès-verbal ..." with a star bullet is the procedural item.
+TEST(HeadingsTest, AStarredApprovalOfTheMinutesIsProcedural) {
+  Document doc = testing::MakeDocument(
+      "PV\n\nPrésents : M. A.\n\n* - Adoption du Procès-verbal de la séance du 9 février 2009\n"
+      ". Pour : 60\n\n1 - Budget\n\nLe conseil décide.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_FALSE(c.empty());
+  EXPECT_TRUE(c[0].procedural);
+}
+
+// A long title running into the visas is cut before "Vu", even after a capitalised word;
+// "Vu" inside a short title is kept (only titles over the length limit are cut).
+TEST(HeadingsTest, ALongTitleIsCutBeforeItsVisas) {
+  Document doc = testing::MakeDocument(
+      "PV\n\nDE N°2 Création et composition de la Commission Intercommunale des Impôts Directs "
+      "Vu le code général des collectivités territoriales, notamment son article 1650 A\n\n"
+      "Le conseil approuve.\n\n3 - Travaux Vu Le Jour\n\nLe conseil approuve.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(doc.Text(c[0].title),
+            "Création et composition de la Commission Intercommunale des Impôts Directs");
+  EXPECT_EQ(doc.Text(c[1].title), "Travaux Vu Le Jour");
+}
+
 TEST(HeadingsTest, CandidatesComeInLineOrder) {
   Document doc = testing::MakeDocument(
       "PV\n\n1/ Taxe d'aménagement\n\nLe conseil décide.\n\n2/ Voirie communale\n\n"

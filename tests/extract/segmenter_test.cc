@@ -38,6 +38,153 @@ TEST(SegmenterTest, NumberedHeadingsWithTitlesAndAgendaRecap) {
   EXPECT_GT(s.seg.head.size(), 0u);
 }
 
+// A press article: decision words in running prose, no heading, formula or vote. No
+// record, and the warning says the evidence was weak.
+TEST(SegmenterTest, DecisionWordsInProseMakeNoRecord) {
+  Split s = SplitText(
+      "Premières décisions prises\n\nLes conseillers régionaux ont néanmoins décidé de fixer "
+      "à 55 le nombre de membres de la commission permanente. Le groupe avait proposé de "
+      "réduire ce nombre.\n");
+  EXPECT_TRUE(s.seg.records.empty());
+  ASSERT_EQ(s.seg.warnings.size(), 1u);
+  EXPECT_EQ(s.seg.warnings[0].code, "no_deliberation");
+  EXPECT_NE(s.seg.warnings[0].message.find("weak"), std::string::npos);
+}
+
+// The opposite case: a headless act with its formula alone on its line is one record.
+TEST(SegmenterTest, AHeadlessActWithItsFormulaIsOneRecord) {
+  Split s = SplitText(
+      "Le Conseil Municipal,\n\nVu le code général des collectivités territoriales,\n\n"
+      "DECIDE :\n\nd'approuver la convention.\n");
+  ASSERT_EQ(s.seg.records.size(), 1u);
+  EXPECT_TRUE(s.seg.warnings.empty());
+}
+
+// A vote printed as "acceptée à l'unanimité" in a flattened text is an act too.
+TEST(SegmenterTest, AnUnanimousVoteInAHeadlessTextIsOneRecord) {
+  Split s = SplitText(
+      "Le maire propose la candidature de M. RIOU en qualité de secrétaire de séance, qui est "
+      "acceptée à l'unanimité.\n");
+  EXPECT_EQ(s.seg.records.size(), 1u);
+}
+
+// A report proposing a vote ("Je vous propose de vous prononcer") adopts nothing.
+TEST(SegmenterTest, AReportNotYetAdoptedMakesNoRecord) {
+  Split s = SplitText(
+      "Session de juin 2010\n\nADOPTION DU REGLEMENT INTERIEUR\n\nLe règlement a été adopté lors "
+      "de la session du 15 avril. Je vous propose de vous prononcer sur les propositions.\n\n"
+      "Le Président\n");
+  EXPECT_TRUE(s.seg.records.empty());
+}
+
+// Capital initials at line starts in an attendance list are names, not items "b." "f.".
+TEST(SegmenterTest, InitialsInAnAttendanceListAreNoItems) {
+  Split s = SplitText(
+      "COMPTE RENDU\n\nABSENTS EXCUSES AYANT DONNE POUVOIR\n\n"
+      "B. BANDZWOLEK (Pouvoir à M. LEMONNIER),\nM. BIGOT (Pouvoir à A. FIDELIN),\n"
+      "F. BESOMBES (Pouvoir à A. ECHIVARD),\n\nABSENTS EXCUSES\n\n"
+      "C. CADORET, G. CASTEL, I. LE BRIGAND.\n");
+  EXPECT_TRUE(s.seg.records.empty());
+}
+
+// The opposite case: a run of letter items is a list of items.
+TEST(SegmenterTest, ARunOfLetterItemsIsKept) {
+  Split s = SplitText(
+      "DECISIONS DU MAIRE\n\nb) Régie de recettes Piscine – Création\n\nIl a été institué une "
+      "régie. Le conseil décide.\n\nc) Régie d’avances – Création\n\nIl a été institué une "
+      "régie. Le conseil décide.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Régie de recettes Piscine – Création",
+                                                "Régie d’avances – Création"}));
+}
+
+// Beneficiaries of one subsidy and lots of one market, numbered again from 1 or 2 before the
+// item's vote, stay inside their item.
+TEST(SegmenterTest, SubItemsBeforeTheVoteStayInTheirItem) {
+  Split s = SplitText(
+      "PROCES-VERBAL\n\n"
+      "48 - Attribution de subventions à diverses associations\n\n"
+      "Mme X : il est proposé d'attribuer :\n\n2 - La Clé des Chants\n\nUne subvention de 500 "
+      "€.\n\n"
+      "3 - Césam Migration Santé\n\nUne subvention de 3 000 €.\n\n. Pour : 60\n. Adopté à "
+      "l’unanimité.\n\n"
+      "49 - Construction du local des Restos du Coeur\n\nLes lots sont attribués :\n\n"
+      "1 – Démolition / Gros-Œuvre\n\n2 – Charpente / Couverture\n\n. Pour : 60\n. Adopté à "
+      "l’unanimité.\n");
+  EXPECT_EQ(s.titles,
+            (std::vector<std::string>{"Attribution de subventions à diverses associations",
+                                      "Construction du local des Restos du Coeur"}));
+}
+
+// The opposite case: after a vote, a numbering that starts again opens new items (a second
+// part of the sitting).
+TEST(SegmenterTest, ARestartAfterAVoteOpensItems) {
+  Split s = SplitText(
+      "PROCES-VERBAL\n\n5 - Tarifs de la cantine\n\nTexte.\n\n. Pour : 12\n. Adopté à "
+      "l’unanimité.\n\n"
+      "1 - Budget annexe de l'eau\n\nTexte.\n\n. Pour : 12\n. Adopté à l’unanimité.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Tarifs de la cantine", "Budget annexe de l'eau"}));
+}
+
+// An agenda printed over a page break (so not one run) is a lexicon: its lines that the
+// items repeat are set aside, and the items numbered from 1 again are kept.
+TEST(SegmenterTest, AgendaLinesRepeatedByTheItemsAreNoRecords) {
+  Split s = SplitText(
+      "PV\n\nORDRE DU JOUR\n\n1. Tarifications 2016\n2. Prime de Noël aux agents\n\n1\n\n"
+      "3. Contribution au syndicat intercommunal\n4. Cession d’une mini-pelle\n______\n\n"
+      "1. Tarifications 2016\n\nTexte.\n\nVote : Pour à l’unanimité\n\n"
+      "2. Prime de Noël aux agents\n\nTexte.\n\nVote : Pour à l’unanimité\n\n"
+      "3. Contribution au syndicat intercommunal\n\nTexte.\n\nVote : Pour à l’unanimité\n\n"
+      "4. Cession d’une mini-pelle\n\nTexte.\n\nVote : Pour à l’unanimité\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Tarifications 2016", "Prime de Noël aux agents",
+                                                "Contribution au syndicat intercommunal",
+                                                "Cession d’une mini-pelle"}));
+}
+
+// The document's own title printed as item "1" and the mayor's information are no records;
+// the approval of dated minutes is one.
+TEST(SegmenterTest, TheDocumentTitleAndInformationAreNoRecords) {
+  Split s = SplitText(
+      "1 Procès-verbal de la séance du Conseil Municipal\n\nPrésents : MM. A, B.\n\n"
+      "A – Informations du Maire :\n\nLe maire indique que trois décisions ont été prises. Le "
+      "conseil décide.\n");
+  EXPECT_TRUE(s.seg.records.empty());
+  Split approval = SplitText(
+      "PV\n\n19/1 Procès-verbal de la séance du 7 décembre 2018\n\nAdopté à l'unanimité.\n");
+  EXPECT_EQ(approval.titles,
+            (std::vector<std::string>{"Procès-verbal de la séance du 7 décembre 2018"}));
+}
+
+// "13/ Questions diverses" after "13/ Fréquence des conseils" still closes that item.
+TEST(SegmenterTest, QuestionsDiversesWithTheSameNumberStillCloseTheItem) {
+  Split s = SplitText(
+      "PV\n\n12/ Travaux en forêt\n\nTexte.\n\n12 votes pour\n\n13/ Fréquence des conseils\n\n"
+      "Les conseils auront lieu tous les 3 mois.\n\n13/ Questions diverses\n\nRien.\n");
+  ASSERT_EQ(s.seg.records.size(), 2u);
+  EXPECT_EQ(s.doc.Text(s.seg.records[1].range).find("Questions"), std::string::npos);
+}
+
+// A debate transcript: "24 Majorité municipale" in a vote table looks like item 24, but the
+// text has no formula, tally, extract mark or attendance. No record, a weak-evidence warning.
+TEST(SegmenterTest, ALoneWeakHeadingInATranscriptIsNoRecord) {
+  Split s = SplitText(
+      "Compte rendu du conseil municipal du 11 juillet 2011\n\nM. MEI : Avez-vous des remarques ? "
+      "Non, alors je le soumets au vote.\n\nVOTE\nPOUR   ABSTENTION\n24 Majorité municipale\n"
+      "M. Amic\n\nM. Sandillon : Vous nous proposez d’approuver le principe.\n");
+  EXPECT_TRUE(s.seg.records.empty());
+  ASSERT_EQ(s.seg.warnings.size(), 1u);
+  EXPECT_NE(s.seg.warnings[0].message.find("weak"), std::string::npos);
+}
+
+// The opposite case: minutes cut before the vote keep their one titled item.
+TEST(SegmenterTest, CutMinutesKeepTheirOneWeakItem) {
+  Split s = SplitText(
+      "CONSEIL MUNICIPAL DU 26 MARS 2021\n\nLe Conseil Municipal s’est réuni sous la présidence "
+      "de M. BRARD.\nPrésents : M. BRARD, Mme HUGUES.\n\n"
+      "1 - Composition des commissions municipales\n\nPar délibérations du 4 juin 2020, le "
+      "conseil");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Composition des commissions municipales"}));
+}
+
 TEST(SegmenterTest, NumberedItemsAfterAnAgendaListAndQuestionsDiverses) {
   Split s = SplitText(
       "CR du conseil municipal 24 février 2023\nOrdre du jour\n1/ Taxe\n2/ Voirie\n3/ Questions "
