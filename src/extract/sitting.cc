@@ -158,6 +158,25 @@ std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex, std::si
   return limit;
 }
 
+// A list label heads a list: it ends with a colon (maybe after a parenthesis) or its line,
+// or it opens its line or sentence ("Etaient présents M. X, ..." after a full stop).
+bool CanHeadList(const Document& doc, Range r, const Mark& m) {
+  const std::string& f = doc.folded();
+  std::string_view label(f.data() + m.start, m.end - m.start);
+  if (label.find(':') != std::string_view::npos || label.find('\n') != std::string_view::npos)
+    return true;
+  std::size_t after = m.end;
+  while (after < r.end && f[after] == ' ') ++after;
+  // "secrétaire de séance (article L.2121-15 du CGCT) : Mme X": a remark before the colon.
+  if (after >= r.end || f[after] == ':' || f[after] == '\n' || f[after] == '(') return true;
+  std::size_t before = m.start;
+  while (before > r.start && f[before - 1] == ' ') --before;
+  if (before == r.start) return true;
+  unsigned char c = static_cast<unsigned char>(f[before - 1]);
+  return c == '\n' || c == '.' || c == ';' || c == ':' || c == ')' || c == '-' || c == '*' ||
+         c == '>' || c >= 0x80;
+}
+
 bool NameKeyEqual(const Person& a, const Person& b) {
   return FoldString(a.name) == FoldString(b.name);
 }
@@ -170,6 +189,22 @@ void AddUnique(std::vector<Person>& list, const Person& p) {
     }
   }
   list.push_back(p);
+}
+
+// An absent member who gave a proxy (printed in a later "Procurations :" list) is excused,
+// not absent: each person is in one of the two lists, with the proxy the lists gave.
+void Reconcile(Attendance& a) {
+  std::vector<Person> absent;
+  for (Person& p : a.absent) {
+    auto same = std::find_if(a.excused.begin(), a.excused.end(),
+                             [&](const Person& q) { return NameKeyEqual(p, q); });
+    if (same == a.excused.end()) {
+      absent.push_back(std::move(p));
+    } else if (!same->proxy_to && p.proxy_to) {
+      same->proxy_to = p.proxy_to;
+    }
+  }
+  a.absent = std::move(absent);
 }
 
 constexpr std::size_t kContextPenalty = 100000;
@@ -239,6 +274,10 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   // One pass over r finds which labels, stops and counts occur (see attendance_screen_).
   std::vector<std::vector<int>> which = attendance_screen_.Match(doc.Folded(r));
   std::vector<Mark> labels = FindAll(doc, grammar_, "attendance.labels", r, which[0]);
+  // "Mme X était présente et Mme Y absente" is prose: a label stands where a heading can.
+  labels.erase(std::remove_if(labels.begin(), labels.end(),
+                              [&](const Mark& m) { return !CanHeadList(doc, r, m); }),
+               labels.end());
   std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r, which[1]);
   const std::vector<int>& counts_matched = which[2];
   std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r, counts_matched);
@@ -286,6 +325,17 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
       value.end = static_cast<std::size_t>(count.data() - doc.folded().data()) - 1;
       value = TrimRange(doc, value, " \n\t:;,.-(");
     }
+    // A count glued before the list: "Etaient présents : (18) Mrs ...", "31 élus : M. ...".
+    if (const AcceleratedRE2* lead = grammar_.Pattern("attendance.leading_count", "n")) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *lead, value, &whole, &groups) && whole.start == value.start &&
+          whole.end < value.end) {
+        std::optional<int> n = words_.ParseNumber(doc.Folded(Group(*lead, groups, "n")));
+        if (label.key == "present" && !a.present_count) a.present_count = n;
+        value = TrimRange(doc, Range{whole.end, value.end}, " \n\t:;,.-");
+      }
+    }
     std::string_view v = doc.Folded(value);
     if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) {
           return std::isdigit(static_cast<unsigned char>(c)) || c == ' ';
@@ -310,7 +360,12 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     span_start = std::min(span_start, label.start);
     span_end = std::max(span_end, value.end);
     for (const Person& p : list.persons) {
-      if (label.key == "present") {
+      // "Messieurs X et Y, absents excusés": the list says where they belong.
+      if (p.status == "excused" || (p.status == "absent" && p.proxy_to)) {
+        AddUnique(a.excused, p);
+      } else if (p.status == "absent") {
+        a.absent.push_back(p);
+      } else if (label.key == "present") {
         // "X (pouvoir à Y)" inside a present list: X was represented, so excused.
         if (p.proxy_to)
           AddUnique(a.excused, p);
@@ -328,6 +383,7 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     }
   }
   if (span_start < span_end) a.span = {span_start, span_end};
+  Reconcile(a);
   return a;
 }
 

@@ -117,5 +117,52 @@ TEST(SittingReaderTest, AgglomerationNamedBeforeItsKind) {
   EXPECT_EQ(s.date, "2021-10-28");
 }
 
+TEST(SittingReaderTest, AnAbsentMemberWhoGaveAProxyIsExcused) {
+  Document doc = testing::MakeDocument(
+      "Etaient présents : (3)\nM. Jean PETIT, Mme Anne MARTIN, M. Paul DURAND.\n"
+      "Absents : (2)\nMme Lucie BLANC, M. Louis NOIR.\n"
+      "Procurations : (1)\nMme Lucie BLANC avait donné pouvoir à Mme Anne MARTIN.\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_EQ(a.present_count, 3);
+  EXPECT_EQ(Names(a.present),
+            (std::vector<std::string>{"Jean PETIT", "Anne MARTIN", "Paul DURAND"}));
+  EXPECT_EQ(Names(a.absent), (std::vector<std::string>{"Louis NOIR"}));
+  ASSERT_EQ(Names(a.excused), (std::vector<std::string>{"Lucie BLANC"}));
+  EXPECT_EQ(a.excused[0].proxy_to->name, "Anne MARTIN");
+}
+
+TEST(SittingReaderTest, ALabelStandsWhereAHeadingCan) {
+  // In a sentence, "était présente" heads no list.
+  Document prose = testing::MakeDocument(
+      "1. Approbation du procès-verbal\nM. le Maire signale que Mme Isabelle MORVAN était "
+      "présente et Mme Marie KERNEUR absente.\n");
+  EXPECT_TRUE(Read(prose).attendance.present.empty());
+  // After a full stop or before its names on one flattened line, it does.
+  Document flat = testing::MakeDocument(
+      "Séance du 2 juin 2006. Présents : Jean PETIT, Anne MARTIN Absents : Paul DURAND "
+      "Secrétaire : Anne MARTIN\n");
+  Sitting s = Read(flat);
+  EXPECT_EQ(Names(s.attendance.present), (std::vector<std::string>{"Jean PETIT", "Anne MARTIN"}));
+  EXPECT_EQ(Names(s.attendance.absent), (std::vector<std::string>{"Paul DURAND"}));
+  EXPECT_EQ(Names(s.secretaries), (std::vector<std::string>{"Anne MARTIN"}));
+}
+
+TEST(SittingReaderTest, AttendanceByExceptionAndCombinedLabels) {
+  Document doc = testing::MakeDocument(
+      "Etaient présents tous les conseillers en exercice, à l’exception de Messieurs Xavier "
+      "QUEMERE et Dominique HUET, absents excusés. Mr Xavier QUEMERE a donné procuration à Mr "
+      "Alain HOUGRON et Mr Dominique HUET à Mr Eric BOULLAND. Le quorum étant atteint.\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_TRUE(a.present.empty());
+  EXPECT_TRUE(a.absent.empty());
+  ASSERT_EQ(Names(a.excused), (std::vector<std::string>{"Xavier QUEMERE", "Dominique HUET"}));
+  EXPECT_EQ(a.excused[1].proxy_to->name, "Eric BOULLAND");
+  Document both = testing::MakeDocument(
+      "Absents et excusés : LEDIEU André - OBLED Benoît.\nEtaient excusés/absents : Mmes "
+      "BOURMAULT, MANCEAU.\n");
+  EXPECT_EQ(Names(Read(both).attendance.excused),
+            (std::vector<std::string>{"LEDIEU André", "OBLED Benoît", "BOURMAULT", "MANCEAU"}));
+}
+
 }  // namespace
 }  // namespace registre
