@@ -162,6 +162,13 @@ std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex, std::si
 // or it opens its line or sentence ("Etaient présents M. X, ..." after a full stop).
 bool CanHeadList(const Document& doc, Range r, const Mark& m) {
   const std::string& f = doc.folded();
+  // Inside a parenthesis ("5 contre (2 + 3 procurations : L. Chapon)") it is a remark.
+  std::size_t line = f.rfind('\n', m.start);
+  line = line == std::string::npos || line < r.start ? r.start : std::min(line + 1, m.start);
+  std::string_view before_label(f.data() + line, m.start - line);
+  if (std::count(before_label.begin(), before_label.end(), '(') >
+      std::count(before_label.begin(), before_label.end(), ')'))
+    return false;
   std::string_view label(f.data() + m.start, m.end - m.start);
   if (label.find(':') != std::string_view::npos || label.find('\n') != std::string_view::npos)
     return true;
@@ -356,9 +363,12 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
       }
       continue;
     }
-    a.has_lists = true;
     span_start = std::min(span_start, label.start);
     span_end = std::max(span_end, value.end);
+    // A label whose value names nobody ("Absents : néant", a list of roles) does not
+    // replace the sitting's lists for an item.
+    if (list.persons.empty()) continue;
+    a.has_lists = true;
     for (const Person& p : list.persons) {
       // "Messieurs X et Y, absents excusés": the list says where they belong.
       if (p.status == "excused" || (p.status == "absent" && p.proxy_to)) {

@@ -164,5 +164,25 @@ TEST(SittingReaderTest, AttendanceByExceptionAndCombinedLabels) {
             (std::vector<std::string>{"LEDIEU André", "OBLED Benoît", "BOURMAULT", "MANCEAU"}));
 }
 
+TEST(SittingReaderTest, ALabelInsideAParenthesisIsARemark) {
+  Document doc = testing::MakeDocument(
+      "Approbation à la majorité : 10 pour (8 + 2 procurations : L. Chapon, P. Casanova).\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_FALSE(a.has_lists);
+  EXPECT_TRUE(a.excused.empty());
+  // A label with no name after it states no list either.
+  EXPECT_FALSE(Read(testing::MakeDocument("Absents : néant.\n")).attendance.has_lists);
+}
+
+TEST(SittingReaderTest, ProxiesWrittenFromGiverToHolder) {
+  Document doc = testing::MakeDocument(
+      "Procurations : de BREMOND-DICK Caroline à DARGERY Viviane, et de PILON Caroline à "
+      "JACQUES Pierre ;\n");
+  Attendance a = Read(doc).attendance;
+  ASSERT_EQ(Names(a.excused),
+            (std::vector<std::string>{"BREMOND-DICK Caroline", "PILON Caroline"}));
+  EXPECT_EQ(a.excused[1].proxy_to->name, "JACQUES Pierre");
+}
+
 }  // namespace
 }  // namespace registre
