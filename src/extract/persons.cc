@@ -181,6 +181,7 @@ nlohmann::json PersonToJson(const Person& p, bool with_proxy) {
           "name", p.name);
   if (!p.role.empty()) j["role"] = p.role;
   if (!p.note.empty()) j["note"] = p.note;
+  if (p.substitute) j["substitute"] = PersonRefToJson(*p.substitute);
   if (with_proxy)
     j["proxy_to"] = p.proxy_to ? PersonRefToJson(*p.proxy_to) : nlohmann::json(nullptr);
   return j;
@@ -273,8 +274,10 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
     if (open != std::string_view::npos && open > 0) {
       Range paren{item.start + open, item.end};
       body = TrimRange(doc, Range{item.start, item.start + open}, kTrim);
-      bool matched = false;
+      p.substitute = Substitute(doc, "parenthesis", paren, nullptr);
+      bool matched = p.substitute.has_value();
       for (const GrammarEntry& e : grammar_.Section("persons.parenthesis")) {
+        if (matched) break;
         Range whole;
         std::vector<Range> groups;
         if (FindIn(doc, *e.regex, paren, &whole, &groups) && whole.start == paren.start) {
@@ -286,8 +289,14 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
       if (!matched) p.note = doc.Text(Range{paren.start + 1, paren.end - 1});
     }
   }
+  // A substitute written in the item itself ("X remplacé par son suppléant Y").
+  if (!p.proxy_to && !p.substitute) {
+    Range member;
+    p.substitute = Substitute(doc, "sentence", body, &member);
+    if (p.substitute) body = TrimRange(doc, member, kTrim);
+  }
   // A proxy written in the item itself.
-  if (!p.proxy_to) {
+  if (!p.proxy_to && !p.substitute) {
     // Which entries of [persons.proxy_in_list] apply: "X à Y" under "Pouvoirs :", "X par Y"
     // under "Représentés :", and after a proxy sentence of the same list "M. X à M. Y".
     const char* in_list = kind == ListKind::kProxies       ? "to"
@@ -310,7 +319,7 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
           break;
         }
       }
-      if (p.proxy_to) break;
+      if (p.proxy_to || p.substitute) break;
     }
   }
   // A group label glued after a name by the layout ("Chabal Commune de").
@@ -369,6 +378,24 @@ std::vector<Range> PersonParser::SplitMentions(const Document& doc, Range item) 
   }
   out.push_back(Range{from, item.end});
   return out;
+}
+
+std::optional<PersonRef> PersonParser::Substitute(const Document& doc, std::string_view key,
+                                                  Range r, Range* member) const {
+  for (const GrammarEntry& e : grammar_.Section("persons.substitute")) {
+    if (e.key != key) continue;
+    Range whole;
+    std::vector<Range> groups;
+    if (!FindIn(doc, *e.regex, r, &whole, &groups) || whole.start != r.start) continue;
+    Range holder = Group(*e.regex, groups, "holder");
+    if (holder.empty()) continue;
+    if (member) {
+      *member = Group(*e.regex, groups, "giver");
+      if (member->empty()) continue;
+    }
+    return ParseRef(doc, holder);
+  }
+  return std::nullopt;
 }
 
 bool PersonParser::IsOnlyCivility(const Document& doc, Range r) const {

@@ -32,6 +32,9 @@ struct Person {
   std::string role;
   std::string note;
   std::optional<PersonRef> proxy_to;
+  // The substitute who sat and voted in this member's place ("X remplacé par son suppléant
+  // Y"): Y is present, X excused, and there is no proxy.
+  std::optional<PersonRef> substitute;
   // "excused" or "absent" when the list says so of this person whatever its label
   // ("Messieurs X et Y, absents excusés", "M. Z (excusé)"); empty otherwise.
   std::string status;
@@ -71,6 +74,10 @@ class PersonParser {
   std::vector<Range> Mentions(const Document& doc, Range value) const;
   std::vector<Range> SplitMentions(const Document& doc, Range item) const;
   bool IsOnlyCivility(const Document& doc, Range r) const;
+  // Entry `key` of [persons.substitute] at the start of `r`: the substitute (group holder),
+  // and in `member` the member's part (group giver) when the entry has one.
+  std::optional<PersonRef> Substitute(const Document& doc, std::string_view key, Range r,
+                                      Range* member) const;
   // The key of the [persons.status] entry that `folded` is ("absents excusés"), or "".
   std::string StatusOf(std::string_view folded) const;
   Range StripCivility(const Document& doc, Range r, std::string* civility, bool* plural) const;

@@ -370,6 +370,16 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     if (list.persons.empty()) continue;
     a.has_lists = true;
     for (const Person& p : list.persons) {
+      // A member replaced by a substitute is excused; the substitute sat: present.
+      if (p.substitute) {
+        AddUnique(a.excused, p);
+        Person sub;
+        sub.civility = p.substitute->civility;
+        sub.name = p.substitute->name;
+        sub.range = p.range;
+        AddUnique(a.present, sub);
+        continue;
+      }
       // "Messieurs X et Y, absents excusés": the list says where they belong.
       if (p.status == "excused" || (p.status == "absent" && p.proxy_to)) {
         AddUnique(a.excused, p);

@@ -120,6 +120,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"persons.proxy", "", "giver holder"},
     {"persons.proxy_in_list", "to by elliptic", "giver holder"},
     {"persons.parenthesis", "", "holder"},
+    {"persons.substitute", "sentence parenthesis", "giver holder"},
     // extract/record_parts.cc: ReadVote (n a count; num_first / kw_first the tally styles).
     {"vote.unanimous", "", ""},
     {"vote.majority", "", ""},

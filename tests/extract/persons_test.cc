@@ -64,6 +64,7 @@ TEST(PersonParserTest, ProxyWordings) {
   PersonList represented =
       Parse("Mireille MEISSONNIER par Marianne MOULIN", ListKind::kRepresented);
   ASSERT_EQ(represented.persons.size(), 1u);
+  // Under "Représentés :", "X par Y" is a proxy; "X représenté par Y" a substitute.
   EXPECT_EQ(represented.persons[0].proxy_to->name, "Marianne MOULIN");
 }
 
@@ -136,7 +137,7 @@ TEST(PersonParserTest, ACivilityStartsANewMentionWithoutSeparators) {
   // The holder of a proxy or a substitute is no new mention.
   PersonList r = Parse("M. Paul PETIT représenté par M. Jean DURAND");
   ASSERT_EQ(r.persons.size(), 1u);
-  EXPECT_EQ(r.persons[0].proxy_to->name, "Jean DURAND");
+  EXPECT_EQ(r.persons[0].substitute->name, "Jean DURAND");
 }
 
 TEST(PersonParserTest, TwoNamesRunTogetherAreSplitByTheirCase) {
@@ -171,6 +172,19 @@ TEST(PersonParserTest, AStatusAfterNamesAndProxiesWrittenElliptically) {
   PersonList plain = Parse("M. Paul PETIT à M. Jean DURAND");
   for (const Person& p : plain.persons) EXPECT_FALSE(p.proxy_to);
   EXPECT_EQ(Parse("M. Jean DUPONT (excusé)").persons[0].status, "excused");
+}
+
+TEST(PersonParserTest, ASubstituteIsNoProxy) {
+  PersonList l = Parse(
+      "M. Jean DUPONT remplacé par son suppléant M. Paul MARTIN, Mme Anne PETIT (suppléée par "
+      "Mme Lucie BLANC), M. Louis NOIR (pouvoir à Mme Anne PETIT)");
+  ASSERT_EQ(l.persons.size(), 3u);
+  EXPECT_EQ(l.persons[0].name, "Jean DUPONT");
+  EXPECT_EQ(l.persons[0].substitute->name, "Paul MARTIN");
+  EXPECT_FALSE(l.persons[0].proxy_to);
+  EXPECT_EQ(l.persons[1].substitute->name, "Lucie BLANC");
+  EXPECT_FALSE(l.persons[2].substitute);
+  EXPECT_EQ(l.persons[2].proxy_to->name, "Anne PETIT");
 }
 
 }  // namespace

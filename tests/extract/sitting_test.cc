@@ -184,5 +184,16 @@ TEST(SittingReaderTest, ProxiesWrittenFromGiverToHolder) {
   EXPECT_EQ(a.excused[1].proxy_to->name, "JACQUES Pierre");
 }
 
+TEST(SittingReaderTest, ASubstituteSitsAndTheMemberIsExcused) {
+  Document doc = testing::MakeDocument(
+      "Présents : Gérard ARIES, Michel BAYLAC.\nReprésentés : Jean DUCLAVE représenté par Jean "
+      "DUCERE, Fabienne VITRICE représentée par Francis LARROQUE.\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_EQ(Names(a.present), (std::vector<std::string>{"Gérard ARIES", "Michel BAYLAC",
+                                                        "Jean DUCERE", "Francis LARROQUE"}));
+  EXPECT_EQ(Names(a.excused), (std::vector<std::string>{"Jean DUCLAVE", "Fabienne VITRICE"}));
+  for (const Person& p : a.excused) EXPECT_FALSE(p.proxy_to);
+}
+
 }  // namespace
 }  // namespace registre
