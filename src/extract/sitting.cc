@@ -109,8 +109,21 @@ bool LooksLikeNameRun(const Document& doc, Range r) {
 
 // End of the paragraph starting at `from`: a blank line, unless the text before it plainly
 // continues (a trailing comma or civility: lists broken by page layout).
-std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex, std::size_t from,
-                         std::size_t limit) {
+// Whether the first non-blank line at or after `pos` (before `limit`) goes on with a list
+// that a full stop or a blank line seemed to close: it opens with a plural civility or a
+// group of names ([attendance.list_line]: "Mmes et MM. X, Y", "Délégués de X : Mmes Y").
+bool ContinuesList(const Document& doc, const AcceleratedRE2* list_line, std::size_t pos,
+                   std::size_t limit) {
+  const std::string& f = doc.folded();
+  while (pos < limit && (f[pos] == ' ' || f[pos] == '\n')) ++pos;
+  if (!list_line || pos >= limit) return false;
+  std::size_t end = std::min(limit, f.find('\n', pos));
+  Range whole;
+  return FindIn(doc, *list_line, Range{pos, end}, &whole, nullptr) && whole.start == pos;
+}
+
+std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex,
+                         const AcceleratedRE2* list_line, std::size_t from, std::size_t limit) {
   const std::string& f = doc.folded();
   std::size_t i = from;
   while (i < limit) {
@@ -147,12 +160,18 @@ std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex, std::si
         i = j;
         continue;
       }
+      if (ContinuesList(doc, list_line, j, limit)) {
+        i = j;
+        continue;
+      }
       return nl;
     }
     // A list closed by a full stop ends with its line ("..., M. Vincent.").
     std::string_view line(f.data() + i, nl - i);
     while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-    if (!line.empty() && line.back() == '.' && !IsCivilityToken(lex, line) && nl > from) return nl;
+    if (!line.empty() && line.back() == '.' && !IsCivilityToken(lex, line) && nl > from &&
+        !ContinuesList(doc, list_line, nl + 1, limit))
+      return nl;
     i = nl + 1;
   }
   return limit;
@@ -319,7 +338,8 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
         break;
       }
     }
-    limit = ParagraphEnd(doc, *lexicon_, label.end, limit);
+    limit = ParagraphEnd(doc, *lexicon_, grammar_.Pattern("attendance.list_line", "line"),
+                         label.end, limit);
     Range value = TrimRange(doc, Range{label.end, limit}, " \n\t:;,.-");
     // A count printed after the list: "..., M. Franck SUPERBI, (27)".
     static const RE2 kTrailingCount(R"(\(\s*(\d{1,3})\s*\)\s*$)");

@@ -108,6 +108,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"attendance.stop", "", ""},
     {"attendance.counts", "members_in_office present_count voting_count", "n"},
     {"attendance.leading_count", "n", "n"},
+    {"attendance.list_line", "line", ""},
     {"sitting.secretary", "", "p"},
     // extract/persons.cc: civilities (plural: "Mesdames et Messieurs").
     {"persons.civility", "plural", ""},

@@ -195,5 +195,40 @@ TEST(SittingReaderTest, ASubstituteSitsAndTheMemberIsExcused) {
   for (const Person& p : a.excused) EXPECT_FALSE(p.proxy_to);
 }
 
+TEST(SittingReaderTest, AListGoesOnAfterAFullStopOnlyWhereAListLineFollows) {
+  Document doc = testing::MakeDocument(
+      "Etaient présents : Mrs Jean PETIT, Mmes Anne MARTIN.\nMmes et Mrs. Lucie BLANC, Paul "
+      "DURAND.\nAbsents : Louis NOIR.\n");
+  EXPECT_EQ(Names(Read(doc).attendance.present),
+            (std::vector<std::string>{"Jean PETIT", "Anne MARTIN", "Lucie BLANC", "Paul DURAND"}));
+  Document groups = testing::MakeDocument(
+      "Etaient présents :\n\nDélégués de la Communauté de Communes de Loir : Mmes ALLAIRE, "
+      "RIBOUILLEAULT.\n\nDélégués de la Communauté de Communes du Sud : MM AMY, BRAULT.\n");
+  EXPECT_EQ(Names(Read(groups).attendance.present),
+            (std::vector<std::string>{"ALLAIRE", "RIBOUILLEAULT", "AMY", "BRAULT"}));
+  // A sentence after the list is no list line.
+  Document prose = testing::MakeDocument(
+      "Etaient présents : M. Jean PETIT, Mme Anne MARTIN.\nM. Jean PETIT est désigné comme "
+      "secrétaire.\n");
+  EXPECT_EQ(Names(Read(prose).attendance.present),
+            (std::vector<std::string>{"Jean PETIT", "Anne MARTIN"}));
+}
+
+TEST(SittingReaderTest, TheCommuneADelegateSitsForAndInvitedPersonsAreLeftOut) {
+  Document doc = testing::MakeDocument(
+      "Étaient présents : MM HENRION, BRETON et Mme FLACELIERE pour AZAY LE RIDEAU  MM DURAND "
+      "et P. ALLARD pour BREHEMONT\nExcusés : B SEGERS, R LELEU Etaient invités : Monsieur "
+      "Michel FICHEUX, Président Honoraire\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_EQ(Names(a.present),
+            (std::vector<std::string>{"HENRION", "BRETON", "FLACELIERE", "DURAND", "P. ALLARD"}));
+  EXPECT_EQ(Names(a.excused), (std::vector<std::string>{"B SEGERS", "R LELEU"}));
+  // Under "Pouvoirs :", "X pour Y" is still a proxy.
+  Attendance proxies =
+      Read(testing::MakeDocument("Pouvoirs : M. DUPONT pour M. MARTIN\n")).attendance;
+  ASSERT_EQ(proxies.excused.size(), 1u);
+  EXPECT_EQ(proxies.excused[0].proxy_to->name, "MARTIN");
+}
+
 }  // namespace
 }  // namespace registre
