@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "base/json_object.h"
 #include "base/text_util.h"
@@ -99,6 +100,19 @@ std::vector<Range> SplitItems(const Document& doc, Range value, std::string_view
     if (c == ')' && depth > 0) --depth;
     if (depth > 0) continue;
     // ':' too: "Commune de Meyse : Monsieur Mazzini" groups names under a label.
+    // A list number ("1. SCHELLENBERGER Raphaël 2. BLASER Stéphanie") separates.
+    if (std::isdigit(static_cast<unsigned char>(c)) &&
+        (i == 0 || f[i - 1] == ' ' || f[i - 1] == '\n')) {
+      std::size_t e = i;
+      while (e < f.size() && std::isdigit(static_cast<unsigned char>(f[e]))) ++e;
+      if (e - i <= 3 && e + 1 < f.size() && (f[e] == '.' || f[e] == ')') &&
+          (f[e + 1] == ' ' || f[e + 1] == '\n')) {
+        items.push_back({value.start + start, value.start + i});
+        start = e + 1;
+        i = e;
+        continue;
+      }
+    }
     bool sep = c == ',' || c == ';' || c == ':' || c == '&';
     // A slash separates, except inside a married name printed "HAMEL/BRUN".
     if (c == '/' && !(i > 0 && i + 1 < f.size() && IsLetter(f[i - 1]) && IsLetter(f[i + 1])))

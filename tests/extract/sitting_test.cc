@@ -230,5 +230,21 @@ TEST(SittingReaderTest, TheCommuneADelegateSitsForAndInvitedPersonsAreLeftOut) {
   EXPECT_EQ(proxies.excused[0].proxy_to->name, "MARTIN");
 }
 
+TEST(SittingReaderTest, ANumberedListGivesNoCountAndThePublicIsNoCount) {
+  Document doc = testing::MakeDocument(
+      "Conseillers présents : 1. DUPONT Jean 2. MARTIN Paul 3. PETIT Anne Auditeurs présents : "
+      "63\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_FALSE(a.present_count);
+  EXPECT_EQ(Names(a.present),
+            (std::vector<std::string>{"DUPONT Jean", "MARTIN Paul", "PETIT Anne Auditeurs"}));
+  // A count that ends its sentence is still read.
+  EXPECT_EQ(Read(testing::MakeDocument("Nombre de présents : 16.\n")).attendance.present_count, 16);
+  EXPECT_EQ(Read(testing::MakeDocument("Etaient présents : 31 élus M. Jean DUPONT, Mme Anne "
+                                       "MARTIN\n"))
+                .attendance.present_count,
+            31);
+}
+
 }  // namespace
 }  // namespace registre
