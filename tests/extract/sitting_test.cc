@@ -246,5 +246,29 @@ TEST(SittingReaderTest, ANumberedListGivesNoCountAndThePublicIsNoCount) {
             31);
 }
 
+TEST(SittingReaderTest, SecretariesNamedInASentence) {
+  EXPECT_EQ(Names(Read(testing::MakeDocument("Séance du 3 mars 2020.\nSerge CETTOLO est nommé "
+                                             "secrétaire de séance.\n"))
+                      .secretaries),
+            (std::vector<std::string>{"Serge CETTOLO"}));
+  EXPECT_EQ(Names(Read(testing::MakeDocument(
+                           "Le maire propose la candidature de Monsieur Philippe RIOU, conseiller, "
+                           "en qualité de secrétaire de séance, qui est acceptée.\n"))
+                      .secretaries),
+            (std::vector<std::string>{"Philippe RIOU"}));
+  // A function is not a name at the start of a line.
+  EXPECT_TRUE(Read(testing::MakeDocument("Le secrétaire de mairie est chargé du registre.\n"))
+                  .secretaries.empty());
+}
+
+TEST(SittingReaderTest, AProxySentenceOnTheNextLineGoesOnWithTheList) {
+  Document doc = testing::MakeDocument(
+      "Absents excusés : M. Xavier QUEMERE, M. Dominique HUET.\nMr Xavier QUEMERE a donné "
+      "procuration à Mr Alain HOUGRON.\nM. le Maire ouvre la séance.\n");
+  Attendance a = Read(doc).attendance;
+  ASSERT_EQ(Names(a.excused), (std::vector<std::string>{"Xavier QUEMERE", "Dominique HUET"}));
+  EXPECT_EQ(a.excused[0].proxy_to->name, "Alain HOUGRON");
+}
+
 }  // namespace
 }  // namespace registre
