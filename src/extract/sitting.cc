@@ -307,6 +307,14 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r, which[1]);
   const std::vector<int>& counts_matched = which[2];
   std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r, counts_matched);
+  // Numbers that count others than the members ("Auditeurs présents : 63").
+  const AcceleratedRE2* not_counted = grammar_.Pattern("attendance.not_counted", "n");
+  auto NotCounted = [&](const Document& d, Range within, Range n) {
+    Range w;
+    std::vector<Range> g;
+    Range line{n.start >= 80 && n.start - 80 > within.start ? n.start - 80 : within.start, n.end};
+    return not_counted && FindIn(d, *not_counted, line, &w, &g) && Group(*not_counted, g, "n") == n;
+  };
   for (const Mark& m : counts) stops.push_back(m);
   std::sort(stops.begin(), stops.end(),
             [](const Mark& x, const Mark& y) { return x.start < y.start; });
@@ -320,10 +328,15 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
                                : e.key == "voting_count"    ? &a.voting_count
                                                             : nullptr;
     if (!slot || slot->has_value()) continue;
-    Range whole;
+    Range whole, cursor = r;
     std::vector<Range> groups;
-    if (FindIn(doc, *e.regex, r, &whole, &groups)) {
-      *slot = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
+    while (FindIn(doc, *e.regex, cursor, &whole, &groups) && !whole.empty()) {
+      Range n = Group(*e.regex, groups, "n");
+      if (!NotCounted(doc, r, n)) {
+        *slot = words_.ParseNumber(doc.Folded(n));
+        break;
+      }
+      cursor.start = whole.end;
     }
   }
 

@@ -109,6 +109,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"attendance.counts", "members_in_office present_count voting_count", "n"},
     {"attendance.leading_count", "n", "n"},
     {"attendance.list_line", "line", ""},
+    {"attendance.not_counted", "n", "n"},
     {"sitting.secretary", "", "p"},
     // extract/persons.cc: civilities (plural: "Mesdames et Messieurs").
     {"persons.civility", "plural", ""},

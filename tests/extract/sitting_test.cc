@@ -270,5 +270,25 @@ TEST(SittingReaderTest, AProxySentenceOnTheNextLineGoesOnWithTheList) {
   EXPECT_EQ(a.excused[0].proxy_to->name, "Alain HOUGRON");
 }
 
+TEST(SittingReaderTest, CountsPrintedOnOneLine) {
+  Attendance a = Read(testing::MakeDocument(
+                          "79 conseillers en exercice : 67 présents 10 pouvoirs 2 excusés\n"))
+                     .attendance;
+  EXPECT_EQ(a.members_in_office, 79);
+  EXPECT_EQ(a.present_count, 67);
+  Attendance b =
+      Read(testing::MakeDocument("Membres en exercice : 27 Présents : 21 Votants : 25\n"))
+          .attendance;
+  EXPECT_EQ(b.members_in_office, 27);
+  EXPECT_EQ(b.present_count, 21);
+  EXPECT_EQ(b.voting_count, 25);
+  Attendance c = Read(testing::MakeDocument("En exercice 91\n\nPrésents 77\n")).attendance;
+  EXPECT_EQ(c.members_in_office, 91);
+  EXPECT_EQ(c.present_count, 77);
+  // The public is not counted.
+  EXPECT_FALSE(Read(testing::MakeDocument("Séance publique.\nAuditeurs présents : 63\n"))
+                   .attendance.present_count);
+}
+
 }  // namespace
 }  // namespace registre
