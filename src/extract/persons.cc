@@ -295,7 +295,11 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
         Range whole;
         std::vector<Range> groups;
         if (FindIn(doc, *e.regex, paren, &whole, &groups) && whole.start == paren.start) {
-          p.proxy_to = ParseRef(doc, Group(*e.regex, groups, "holder"));
+          // "Y (pouvoir de X)": Y holds X's proxy.
+          if (e.key == "from")
+            p.proxy_from = ParseRef(doc, Group(*e.regex, groups, "giver"));
+          else
+            p.proxy_to = ParseRef(doc, Group(*e.regex, groups, "holder"));
           matched = true;
           break;
         }
@@ -454,6 +458,17 @@ PersonList PersonParser::ParseList(const Document& doc, Range value, ListKind ki
       for (std::size_t k = unmarked; k < list.persons.size(); ++k) list.persons[k].status = status;
       unmarked = list.persons.size();
       continue;
+    }
+    // "Mme X, délégation de vote à M. Y": the relation of the mention before.
+    if (const AcceleratedRE2* rel = grammar_.Pattern("persons.relation_after", "proxy");
+        rel && !list.persons.empty() && !list.persons.back().proxy_to) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *rel, trimmed, &whole, &groups) && whole.start == trimmed.start) {
+        list.persons.back().proxy_to = ParseRef(doc, Group(*rel, groups, "holder"));
+        after_proxy = true;
+        continue;
+      }
     }
     std::optional<Person> p = ParseItem(doc, trimmed, &carried, kind, after_proxy);
     if (!p) continue;

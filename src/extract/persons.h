@@ -35,6 +35,8 @@ struct Person {
   // The substitute who sat and voted in this member's place ("X remplacé par son suppléant
   // Y"): Y is present, X excused, and there is no proxy.
   std::optional<PersonRef> substitute;
+  // The member whose proxy this one holds ("Y (pouvoir de X)"): X is excused, with Y.
+  std::optional<PersonRef> proxy_from;
   // "excused" or "absent" when the list says so of this person whatever its label
   // ("Messieurs X et Y, absents excusés", "M. Z (excusé)"); empty otherwise.
   std::string status;

@@ -403,6 +403,15 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     if (list.persons.empty()) continue;
     a.has_lists = true;
     for (const Person& p : list.persons) {
+      // "Y (pouvoir de X)": X gave Y a proxy, so X is excused; Y stays where listed.
+      if (p.proxy_from) {
+        Person giver;
+        giver.civility = p.proxy_from->civility;
+        giver.name = p.proxy_from->name;
+        giver.range = p.range;
+        giver.proxy_to = PersonRef{p.civility, p.name};
+        AddUnique(a.excused, giver);
+      }
       // A member replaced by a substitute is excused; the substitute sat: present.
       if (p.substitute) {
         AddUnique(a.excused, p);

@@ -121,7 +121,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"persons.role_suffix", "", "role"},
     {"persons.proxy", "", "giver holder"},
     {"persons.proxy_in_list", "to by elliptic", "giver holder"},
-    {"persons.parenthesis", "", "holder"},
+    {"persons.parenthesis", "from", "holder giver"},
+    {"persons.relation_after", "proxy", "holder"},
     {"persons.substitute", "sentence parenthesis", "giver holder"},
     // extract/record_parts.cc: ReadVote (n a count; num_first / kw_first the tally styles).
     {"vote.unanimous", "", ""},

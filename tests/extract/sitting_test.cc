@@ -290,5 +290,18 @@ TEST(SittingReaderTest, CountsPrintedOnOneLine) {
                    .attendance.present_count);
 }
 
+TEST(SittingReaderTest, ProxiesWrittenFromTheHolderOrAsADelegation) {
+  Attendance a = Read(testing::MakeDocument(
+                          "Présents : Mme Anne MARTIN (pouvoir de M. Jean DUPONT), M. Paul PETIT "
+                          "(pouvoir de police).\nAbsents : Mme Lucie BLANC, délégation de vote à "
+                          "M. Paul PETIT\n"))
+                     .attendance;
+  EXPECT_EQ(Names(a.present), (std::vector<std::string>{"Anne MARTIN", "Paul PETIT"}));
+  ASSERT_EQ(Names(a.excused), (std::vector<std::string>{"Jean DUPONT", "Lucie BLANC"}));
+  EXPECT_EQ(a.excused[0].proxy_to->name, "Anne MARTIN");
+  EXPECT_EQ(a.excused[1].proxy_to->name, "Paul PETIT");
+  EXPECT_TRUE(a.absent.empty());
+}
+
 }  // namespace
 }  // namespace registre
