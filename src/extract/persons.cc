@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "base/json_object.h"
 #include "base/text_util.h"
@@ -29,43 +30,6 @@ bool HasLetter(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z'); });
 }
 
-// Splits a list value on separators outside parentheses.
-// `separator`: the word between two names, with a space on each side (" et ").
-std::vector<Range> SplitItems(const Document& doc, Range value, std::string_view separator) {
-  std::vector<Range> items;
-  std::string_view f = doc.Folded(value);
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    char c = f[i];
-    if (c == '(') ++depth;
-    if (c == ')' && depth > 0) --depth;
-    if (depth > 0) continue;
-    // ':' too: "Commune de Meyse : Monsieur Mazzini" groups names under a label.
-    bool sep = c == ',' || c == ';' || c == '/' || c == ':' || c == '&';
-    // A bullet: "- Name" at a line start or after a comma; "•" anywhere.
-    // A dash is a bullet or a separator, unless it joins a compound name ("Jean-Pierre"):
-    // "- Name", ",- Name", "NAME - Name", "DEBELLE- Francis".
-    if (c == '-' && (i == 0 || f[i - 1] == '\n' || f[i - 1] == ',' ||
-                     (i + 1 < f.size() && (f[i + 1] == ' ' || f[i + 1] == '\n'))))
-      sep = true;
-    if (f.substr(i, 3) == "\u2022") sep = true;
-    // " et " between two names.
-    if (c == ' ' && !separator.empty() && f.substr(i, separator.size()) == separator && i > 0) {
-      items.push_back({value.start + start, value.start + i});
-      start = i + separator.size();
-      i += separator.size() - 1;
-      continue;
-    }
-    if (sep) {
-      items.push_back({value.start + start, value.start + i});
-      start = i + 1;
-    }
-  }
-  items.push_back({value.start + start, value.end});
-  return items;
-}
-
 enum class WordCase { kUpper, kCapitalised, kOther };
 
 WordCase CaseOf(const std::string& word) {
@@ -83,10 +47,105 @@ WordCase CaseOf(const std::string& word) {
   return WordCase::kOther;
 }
 
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
+
+// The case of the word of `f` (folded, at `offset` in the document) that ends at `end` or,
+// with `forward`, starts at `start`; kOther when there is none.
+WordCase CaseAround(const Document& doc, std::string_view f, std::size_t offset, std::size_t at,
+                    bool forward) {
+  std::size_t a = at, b = at;
+  if (forward) {
+    while (a < f.size() && f[a] == ' ') ++a;
+    b = a;
+    while (b < f.size() && f[b] != ' ' && f[b] != '\n' && f[b] != ',') ++b;
+  } else {
+    while (b > 0 && f[b - 1] == ' ') --b;
+    a = b;
+    while (a > 0 && f[a - 1] != ' ' && f[a - 1] != '\n' && f[a - 1] != ',') --a;
+  }
+  if (b <= a) return WordCase::kOther;
+  return CaseOf(doc.RawText(Range{offset + a, offset + b}));
+}
+
+// A dash with a space beside it joins a compound first name damaged by the transcription
+// ("Jean- Claude", "Marie - Anne": both sides capitalised, in mixed case); between two
+// SURNAMES ("DESNOYERS- HERMIER") or a SURNAME and a first name it separates two people.
+bool JoinsCompoundFirstName(const Document& doc, std::string_view f, std::size_t offset,
+                            std::size_t i) {
+  return CaseAround(doc, f, offset, i, false) == WordCase::kCapitalised &&
+         CaseAround(doc, f, offset, i + 1, true) == WordCase::kCapitalised;
+}
+
+// A full stop ends a sentence (and a mention) after a word of three letters or more:
+// not after an initial ("J.") or an abbreviated civility ("Mme.", "Mlle.", "MM.").
+bool EndsSentence(std::string_view f, std::size_t i) {
+  if (i + 1 < f.size() && f[i + 1] != ' ' && f[i + 1] != '\n') return false;
+  std::size_t a = i;
+  while (a > 0 && IsLetter(f[a - 1])) --a;
+  std::string_view word = f.substr(a, i - a);
+  if (word.size() < 3) return false;
+  return word != "mme" && word != "mlle" && word != "mrs" && word != "mmes";
+}
+
+// Splits a list value on separators outside parentheses.
+// `separator`: the word between two names, with a space on each side (" et ").
+std::vector<Range> SplitItems(const Document& doc, Range value, std::string_view separator) {
+  std::vector<Range> items;
+  std::string_view f = doc.Folded(value);
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    char c = f[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth > 0) continue;
+    // ':' too: "Commune de Meyse : Monsieur Mazzini" groups names under a label.
+    // A list number ("1. SCHELLENBERGER Raphaël 2. BLASER Stéphanie") separates.
+    if (std::isdigit(static_cast<unsigned char>(c)) &&
+        (i == 0 || f[i - 1] == ' ' || f[i - 1] == '\n')) {
+      std::size_t e = i;
+      while (e < f.size() && std::isdigit(static_cast<unsigned char>(f[e]))) ++e;
+      if (e - i <= 3 && e + 1 < f.size() && (f[e] == '.' || f[e] == ')') &&
+          (f[e + 1] == ' ' || f[e + 1] == '\n')) {
+        items.push_back({value.start + start, value.start + i});
+        start = e + 1;
+        i = e;
+        continue;
+      }
+    }
+    bool sep = c == ',' || c == ';' || c == ':' || c == '&';
+    // A slash separates, except inside a married name printed "HAMEL/BRUN".
+    if (c == '/' && !(i > 0 && i + 1 < f.size() && IsLetter(f[i - 1]) && IsLetter(f[i + 1])))
+      sep = true;
+    if (c == '.' && EndsSentence(f, i)) sep = true;
+    // A bullet: "- Name" at a line start or after a comma; "•" anywhere.
+    // A dash is a bullet or a separator, unless it joins a compound name ("Jean-Pierre"):
+    // "- Name", ",- Name", "NAME - Name", "DEBELLE- Francis".
+    if (c == '-' && (i == 0 || f[i - 1] == '\n' || f[i - 1] == ',' ||
+                     (i + 1 < f.size() && (f[i + 1] == ' ' || f[i + 1] == '\n'))))
+      sep = !JoinsCompoundFirstName(doc, f, value.start, i);
+    if (f.substr(i, 3) == "\u2022") sep = true;
+    // " et " between two names.
+    if (c == ' ' && !separator.empty() && f.substr(i, separator.size()) == separator && i > 0) {
+      items.push_back({value.start + start, value.start + i});
+      start = i + separator.size();
+      i += separator.size() - 1;
+      continue;
+    }
+    if (sep) {
+      items.push_back({value.start + start, value.start + i});
+      start = i + 1;
+    }
+  }
+  items.push_back({value.start + start, value.end});
+  return items;
+}
+
 // Names printed one after the other without separators, each a SURNAME and a Firstname in
 // a fixed order: a new name starts where the case pattern starts again. Empty when the item
-// is not such a run (a lower-case word, or fewer than three names).
-std::vector<Range> SplitUnseparatedNames(const Document& doc, Range item) {
+// is not such a run (a lower-case word, or fewer than three names). With `pairs`, a run of
+// two names or more where each name mixes both cases ("Gérard BUHE Dominique MADEC").
+std::vector<Range> SplitUnseparatedNames(const Document& doc, Range item, bool pairs = false) {
   std::vector<std::pair<Range, WordCase>> words;
   std::string_view f = doc.Folded(item);
   std::size_t pos = 0;
@@ -102,7 +161,7 @@ std::vector<Range> SplitUnseparatedNames(const Document& doc, Range item) {
     }
     pos = end;
   }
-  if (words.size() < 6) return {};
+  if (words.size() < (pairs ? 4u : 6u)) return {};
   WordCase lead = words[0].second;  // the case that opens every name
   std::vector<Range> names;
   Range current = words[0].first;
@@ -115,9 +174,11 @@ std::vector<Range> SplitUnseparatedNames(const Document& doc, Range item) {
     }
   }
   names.push_back(current);
-  if (names.size() < 3) return {};
+  if (names.size() < (pairs ? 2u : 3u)) return {};
   for (Range r : names)
     if (WordCount(doc.Folded(r)) > 4) return {};
+  // A name of a pair run has a word in each case (the last could be "Maire Adjoint").
+  if (pairs && words.back().second == lead) return {};
   return names;
 }
 
@@ -134,6 +195,7 @@ nlohmann::json PersonToJson(const Person& p, bool with_proxy) {
           "name", p.name);
   if (!p.role.empty()) j["role"] = p.role;
   if (!p.note.empty()) j["note"] = p.note;
+  if (p.substitute) j["substitute"] = PersonRefToJson(*p.substitute);
   if (with_proxy)
     j["proxy_to"] = p.proxy_to ? PersonRefToJson(*p.proxy_to) : nlohmann::json(nullptr);
   return j;
@@ -155,15 +217,7 @@ Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civ
     if (FindIn(doc, *e.regex, r, &whole, nullptr) && whole.start == r.start && !whole.empty()) {
       *plural = true;
       // "Messieurs X": a single-gender plural gives the civility of the names that follow.
-      std::string_view w = doc.Folded(whole);
-      if (w.rfind("mess", 0) == 0 || w.rfind("mm", 0) == 0)
-        *civility = "M.";
-      else if (w.rfind("mesdames ", 0) == 0 && w.find("messieurs") == std::string_view::npos)
-        *civility = "Mme";
-      else if (w.rfind("mmes", 0) == 0 && w.find("mm.") == std::string_view::npos)
-        *civility = "Mme";
-      else
-        civility->clear();
+      *civility = PluralCivility(doc.Folded(whole));
       return Range{whole.end, r.end};
     }
   }
@@ -176,6 +230,15 @@ Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civ
     }
   }
   return r;
+}
+
+std::string PersonParser::PluralCivility(std::string_view plural) const {
+  re2::StringPiece input(plural.data(), plural.size());
+  for (const GrammarEntry& e : grammar_.Section("persons.plural_civility")) {
+    if (!RE2::PartialMatch(input, *e.regex)) continue;
+    return e.key == "mixed" ? "" : e.key;
+  }
+  return "";
 }
 
 PersonRef PersonParser::ParseRef(const Document& doc, Range r) const {
@@ -210,7 +273,7 @@ std::optional<PersonParser::RoleSplit> PersonParser::SplitRole(const Document& d
 }
 
 std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, std::string* carried,
-                                              ListKind kind) const {
+                                              ListKind kind, bool after_proxy) const {
   item = TrimRange(doc, item, kTrim);
   if (item.empty() || !HasLetter(doc.Folded(item))) return std::nullopt;
   // A parenthesis alone ("(article L.2121-15 du CGCT)") is a remark, not a person.
@@ -225,12 +288,18 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
     if (open != std::string_view::npos && open > 0) {
       Range paren{item.start + open, item.end};
       body = TrimRange(doc, Range{item.start, item.start + open}, kTrim);
-      bool matched = false;
+      p.substitute = Substitute(doc, "parenthesis", paren, nullptr);
+      bool matched = p.substitute.has_value();
       for (const GrammarEntry& e : grammar_.Section("persons.parenthesis")) {
+        if (matched) break;
         Range whole;
         std::vector<Range> groups;
         if (FindIn(doc, *e.regex, paren, &whole, &groups) && whole.start == paren.start) {
-          p.proxy_to = ParseRef(doc, Group(*e.regex, groups, "holder"));
+          // "Y (pouvoir de X)": Y holds X's proxy.
+          if (e.key == "from")
+            p.proxy_from = ParseRef(doc, Group(*e.regex, groups, "giver"));
+          else
+            p.proxy_to = ParseRef(doc, Group(*e.regex, groups, "holder"));
           matched = true;
           break;
         }
@@ -238,18 +307,25 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
       if (!matched) p.note = doc.Text(Range{paren.start + 1, paren.end - 1});
     }
   }
+  // A substitute written in the item itself ("X remplacé par son suppléant Y").
+  if (!p.proxy_to && !p.substitute) {
+    Range member;
+    p.substitute = Substitute(doc, "sentence", body, &member);
+    if (p.substitute) body = TrimRange(doc, member, kTrim);
+  }
   // A proxy written in the item itself.
-  if (!p.proxy_to) {
-    const char* sections[] = {"persons.proxy", kind == ListKind::kProxies ? "persons.proxy_in_list"
-                                               : kind == ListKind::kRepresented
-                                                   ? "persons.proxy_in_list"
-                                                   : nullptr};
-    for (const char* section : sections) {
+  if (!p.proxy_to && !p.substitute) {
+    // Which entries of [persons.proxy_in_list] apply: "X à Y" under "Pouvoirs :", "X par Y"
+    // under "Représentés :", and after a proxy sentence of the same list "M. X à M. Y".
+    const char* in_list = kind == ListKind::kProxies       ? "to"
+                          : kind == ListKind::kRepresented ? "by"
+                          : after_proxy                    ? "elliptic"
+                                                           : nullptr;
+    for (const char* section : {"persons.proxy", in_list ? "persons.proxy_in_list" : nullptr}) {
       if (!section || !grammar_.MayMatch(section, doc.Folded(body))) continue;
+      bool listed = std::string_view(section) == "persons.proxy_in_list";
       for (const GrammarEntry& e : grammar_.Section(section)) {
-        if (std::string(section) == "persons.proxy_in_list" &&
-            ((kind == ListKind::kProxies) != (e.key == "to")))
-          continue;
+        if (listed && e.key != in_list) continue;
         Range whole;
         std::vector<Range> groups;
         if (FindIn(doc, *e.regex, body, &whole, &groups) && whole.start == body.start) {
@@ -261,7 +337,7 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
           break;
         }
       }
-      if (p.proxy_to) break;
+      if (p.proxy_to || p.substitute) break;
     }
   }
   // A group label glued after a name by the layout ("Chabal Commune de").
@@ -297,13 +373,104 @@ std::optional<Person> PersonParser::ParseItem(const Document& doc, Range item, s
   return p;
 }
 
+std::vector<Range> PersonParser::SplitMentions(const Document& doc, Range item) const {
+  const AcceleratedRE2* start = grammar_.Pattern("persons.mention", "start");
+  const AcceleratedRE2* bound = grammar_.Pattern("persons.mention", "bound");
+  std::vector<Range> out;
+  if (!start || !bound) return {item};
+  std::string_view f = doc.Folded(item);
+  Range cursor{item.start + 1, item.end}, whole;
+  std::size_t from = item.start;
+  while (cursor.start < cursor.end && FindIn(doc, *start, cursor, &whole, nullptr)) {
+    std::size_t at = whole.start;
+    if (f[at - item.start] == ' ' || f[at - item.start] == ')') ++at;  // the civility itself
+    cursor.start = whole.end;
+    Range before = TrimRange(doc, Range{from, at}, " \n");
+    std::string_view b = doc.Folded(Range{item.start, at});
+    bool in_parenthesis = std::count(b.begin(), b.end(), '(') > std::count(b.begin(), b.end(), ')');
+    if (before.empty() || in_parenthesis || FindIn(doc, *bound, before, nullptr, nullptr) ||
+        IsOnlyCivility(doc, before))
+      continue;
+    out.push_back(before);
+    from = at;
+  }
+  out.push_back(Range{from, item.end});
+  return out;
+}
+
+std::optional<PersonRef> PersonParser::Substitute(const Document& doc, std::string_view key,
+                                                  Range r, Range* member) const {
+  for (const GrammarEntry& e : grammar_.Section("persons.substitute")) {
+    if (e.key != key) continue;
+    Range whole;
+    std::vector<Range> groups;
+    if (!FindIn(doc, *e.regex, r, &whole, &groups) || whole.start != r.start) continue;
+    Range holder = Group(*e.regex, groups, "holder");
+    if (holder.empty()) continue;
+    if (member) {
+      *member = Group(*e.regex, groups, "giver");
+      if (member->empty()) continue;
+    }
+    return ParseRef(doc, holder);
+  }
+  return std::nullopt;
+}
+
+bool PersonParser::IsOnlyCivility(const Document& doc, Range r) const {
+  const AcceleratedRE2* only = grammar_.Pattern("persons.mention", "only_civility");
+  return only && FindIn(doc, *only, TrimRange(doc, r, kTrim), nullptr, nullptr);
+}
+
+std::string PersonParser::StatusOf(std::string_view folded) const {
+  re2::StringPiece input(folded.data(), folded.size());
+  for (const GrammarEntry& e : grammar_.Section("persons.status"))
+    if (RE2::PartialMatch(input, *e.regex)) return e.key;
+  return "";
+}
+
+std::vector<Range> PersonParser::Mentions(const Document& doc, Range value) const {
+  std::vector<Range> mentions;
+  for (Range item : SplitItems(doc, value, name_separator_))
+    for (Range m : SplitMentions(doc, item)) {
+      Range trimmed = TrimRange(doc, m, kTrim);
+      if (!trimmed.empty()) mentions.push_back(trimmed);
+    }
+  // "Mme et M. X" was cut at " et ": a civility alone belongs to the mention after it.
+  std::vector<Range> joined;
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    if (k + 1 < mentions.size() && IsOnlyCivility(doc, mentions[k])) {
+      mentions[k + 1].start = mentions[k].start;
+      continue;
+    }
+    joined.push_back(mentions[k]);
+  }
+  return joined;
+}
+
 PersonList PersonParser::ParseList(const Document& doc, Range value, ListKind kind) const {
   PersonList list;
   std::string carried;
-  for (Range item : SplitItems(doc, value, name_separator_)) {
-    Range trimmed = TrimRange(doc, item, kTrim);
-    if (trimmed.empty()) continue;
-    std::optional<Person> p = ParseItem(doc, trimmed, &carried, kind);
+  std::size_t unmarked = 0;  // the first person no status item has spoken for yet
+  bool after_proxy = false;  // "X a donné pouvoir à Y, Z à W": the second is a proxy too
+  for (Range trimmed : Mentions(doc, value)) {
+    // "Messieurs X et Y, absents excusés": the status of the names before it.
+    if (std::string status = StatusOf(doc.Folded(trimmed)); !status.empty()) {
+      for (std::size_t k = unmarked; k < list.persons.size(); ++k) list.persons[k].status = status;
+      unmarked = list.persons.size();
+      continue;
+    }
+    // "Mme X, délégation de vote à M. Y": the relation of the mention before.
+    if (const AcceleratedRE2* rel = grammar_.Pattern("persons.relation_after", "proxy");
+        rel && !list.persons.empty() && !list.persons.back().proxy_to) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *rel, trimmed, &whole, &groups) && whole.start == trimmed.start) {
+        list.persons.back().proxy_to = ParseRef(doc, Group(*rel, groups, "holder"));
+        after_proxy = true;
+        continue;
+      }
+    }
+    std::optional<Person> p = ParseItem(doc, trimmed, &carried, kind, after_proxy);
     if (!p) continue;
     if (WordCount(doc.Folded(Range{trimmed.start, trimmed.end})) > kMaxNameWords + 4 ||
         WordCount(p->name) > kMaxNameWords) {
@@ -314,10 +481,22 @@ PersonList PersonParser::ParseList(const Document& doc, Range value, ListKind ki
         break;
       }
       for (Range name : names)
-        if (std::optional<Person> q = ParseItem(doc, name, &carried, kind))
+        if (std::optional<Person> q = ParseItem(doc, name, &carried, kind, false))
           list.persons.push_back(*q);
       continue;
     }
+    if (!p->proxy_to && p->note.empty()) {
+      // "Gérard BUHE Dominique MADEC": two names without a separator.
+      std::vector<Range> names = SplitUnseparatedNames(doc, trimmed, true);
+      if (!names.empty()) {
+        for (Range name : names)
+          if (std::optional<Person> q = ParseItem(doc, name, &carried, kind, false))
+            list.persons.push_back(*q);
+        continue;
+      }
+    }
+    if (p->proxy_to) after_proxy = true;
+    if (!p->note.empty()) p->status = StatusOf(FoldString(p->note));
     list.persons.push_back(std::move(*p));
   }
   return list;
@@ -335,7 +514,7 @@ std::optional<Person> PersonParser::ParseFunction(const Document& doc, Range val
 
 std::optional<Person> PersonParser::ParseOne(const Document& doc, Range value) const {
   std::string carried;
-  std::optional<Person> p = ParseItem(doc, value, &carried, ListKind::kPlain);
+  std::optional<Person> p = ParseItem(doc, value, &carried, ListKind::kPlain, false);
   if (p && WordCount(p->name) > kMaxNameWords) return std::nullopt;
   return p;
 }

@@ -32,6 +32,14 @@ struct Person {
   std::string role;
   std::string note;
   std::optional<PersonRef> proxy_to;
+  // The substitute who sat and voted in this member's place ("X remplacé par son suppléant
+  // Y"): Y is present, X excused, and there is no proxy.
+  std::optional<PersonRef> substitute;
+  // The member whose proxy this one holds ("Y (pouvoir de X)"): X is excused, with Y.
+  std::optional<PersonRef> proxy_from;
+  // "excused" or "absent" when the list says so of this person whatever its label
+  // ("Messieurs X et Y, absents excusés", "M. Z (excusé)"); empty otherwise.
+  std::string status;
   Range range;  // folded range of the whole item
   bool operator==(const Person&) const = default;
 };
@@ -58,10 +66,26 @@ class PersonParser {
   std::optional<Person> ParseFunction(const Document& doc, Range value) const;
 
  private:
+  // `after_proxy`: an earlier mention of the list was a proxy sentence, so "M. X à M. Y"
+  // is one too ([persons.proxy_in_list] elliptic).
   std::optional<Person> ParseItem(const Document& doc, Range item, std::string* carried_civility,
-                                  ListKind kind) const;
+                                  ListKind kind, bool after_proxy) const;
+  // The mentions of a list value: items cut at separators outside parentheses, then at
+  // each civility that starts a new person ([persons.mention]), a civility alone joined to
+  // the mention after it.
+  std::vector<Range> Mentions(const Document& doc, Range value) const;
+  std::vector<Range> SplitMentions(const Document& doc, Range item) const;
+  bool IsOnlyCivility(const Document& doc, Range r) const;
+  // Entry `key` of [persons.substitute] at the start of `r`: the substitute (group holder),
+  // and in `member` the member's part (group giver) when the entry has one.
+  std::optional<PersonRef> Substitute(const Document& doc, std::string_view key, Range r,
+                                      Range* member) const;
+  // The key of the [persons.status] entry that `folded` is ("absents excusés"), or "".
+  std::string StatusOf(std::string_view folded) const;
   Range StripCivility(const Document& doc, Range r, std::string* civility, bool* plural) const;
   PersonRef ParseRef(const Document& doc, Range r) const;
+  // The civility a plural civility gives the names after it ([persons.plural_civility]).
+  std::string PluralCivility(std::string_view plural) const;
   // A role printed after a name ("Jean-Michel BRARD, Maire"): when entry `e` of
   // [persons.role_suffix] matches at the end of `name`, the name before it and the role's
   // group. None when what stands before is only an article ("le Maire" is a person named by

@@ -111,8 +111,21 @@ bool LooksLikeNameRun(const Document& doc, Range r) {
 
 // End of the paragraph starting at `from`: a blank line, unless the text before it plainly
 // continues (a trailing comma or civility: lists broken by page layout).
-std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex, std::size_t from,
-                         std::size_t limit) {
+// Whether the first non-blank line at or after `pos` (before `limit`) goes on with a list
+// that a full stop or a blank line seemed to close: it opens with a plural civility or a
+// group of names ([attendance.list_line]: "Mmes et MM. X, Y", "Délégués de X : Mmes Y").
+bool ContinuesList(const Document& doc, const AcceleratedRE2* list_line, std::size_t pos,
+                   std::size_t limit) {
+  const std::string& f = doc.folded();
+  while (pos < limit && (f[pos] == ' ' || f[pos] == '\n')) ++pos;
+  if (!list_line || pos >= limit) return false;
+  std::size_t end = std::min(limit, f.find('\n', pos));
+  Range whole;
+  return FindIn(doc, *list_line, Range{pos, end}, &whole, nullptr) && whole.start == pos;
+}
+
+std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex,
+                         const AcceleratedRE2* list_line, std::size_t from, std::size_t limit) {
   const std::string& f = doc.folded();
   std::size_t i = from;
   while (i < limit) {
@@ -149,15 +162,47 @@ std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex, std::si
         i = j;
         continue;
       }
+      if (ContinuesList(doc, list_line, j, limit)) {
+        i = j;
+        continue;
+      }
       return nl;
     }
     // A list closed by a full stop ends with its line ("..., M. Vincent.").
     std::string_view line(f.data() + i, nl - i);
     while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-    if (!line.empty() && line.back() == '.' && !IsCivilityToken(lex, line) && nl > from) return nl;
+    if (!line.empty() && line.back() == '.' && !IsCivilityToken(lex, line) && nl > from &&
+        !ContinuesList(doc, list_line, nl + 1, limit))
+      return nl;
     i = nl + 1;
   }
   return limit;
+}
+
+// A list label heads a list: it ends with a colon (maybe after a parenthesis) or its line,
+// or it opens its line or sentence ("Etaient présents M. X, ..." after a full stop).
+bool CanHeadList(const Document& doc, Range r, const Mark& m) {
+  const std::string& f = doc.folded();
+  // Inside a parenthesis ("5 contre (2 + 3 procurations : L. Chapon)") it is a remark.
+  std::size_t line = f.rfind('\n', m.start);
+  line = line == std::string::npos || line < r.start ? r.start : std::min(line + 1, m.start);
+  std::string_view before_label(f.data() + line, m.start - line);
+  if (std::count(before_label.begin(), before_label.end(), '(') >
+      std::count(before_label.begin(), before_label.end(), ')'))
+    return false;
+  std::string_view label(f.data() + m.start, m.end - m.start);
+  if (label.find(':') != std::string_view::npos || label.find('\n') != std::string_view::npos)
+    return true;
+  std::size_t after = m.end;
+  while (after < r.end && f[after] == ' ') ++after;
+  // "secrétaire de séance (article L.2121-15 du CGCT) : Mme X": a remark before the colon.
+  if (after >= r.end || f[after] == ':' || f[after] == '\n' || f[after] == '(') return true;
+  std::size_t before = m.start;
+  while (before > r.start && f[before - 1] == ' ') --before;
+  if (before == r.start) return true;
+  unsigned char c = static_cast<unsigned char>(f[before - 1]);
+  return c == '\n' || c == '.' || c == ';' || c == ':' || c == ')' || c == '-' || c == '*' ||
+         c == '>' || c >= 0x80;
 }
 
 bool NameKeyEqual(const Person& a, const Person& b) {
@@ -172,6 +217,22 @@ void AddUnique(std::vector<Person>& list, const Person& p) {
     }
   }
   list.push_back(p);
+}
+
+// An absent member who gave a proxy (printed in a later "Procurations :" list) is excused,
+// not absent: each person is in one of the two lists, with the proxy the lists gave.
+void Reconcile(Attendance& a) {
+  std::vector<Person> absent;
+  for (Person& p : a.absent) {
+    auto same = std::find_if(a.excused.begin(), a.excused.end(),
+                             [&](const Person& q) { return NameKeyEqual(p, q); });
+    if (same == a.excused.end()) {
+      absent.push_back(std::move(p));
+    } else if (!same->proxy_to && p.proxy_to) {
+      same->proxy_to = p.proxy_to;
+    }
+  }
+  a.absent = std::move(absent);
 }
 
 constexpr std::size_t kContextPenalty = 100000;
@@ -258,9 +319,21 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   // One pass over r finds which labels, stops and counts occur (see attendance_screen_).
   std::vector<std::vector<int>> which = attendance_screen_.Match(doc.Folded(r));
   std::vector<Mark> labels = FindAll(doc, grammar_, "attendance.labels", r, which[0]);
+  // "Mme X était présente et Mme Y absente" is prose: a label stands where a heading can.
+  labels.erase(std::remove_if(labels.begin(), labels.end(),
+                              [&](const Mark& m) { return !CanHeadList(doc, r, m); }),
+               labels.end());
   std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r, which[1]);
   const std::vector<int>& counts_matched = which[2];
   std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r, counts_matched);
+  // Numbers that count others than the members ("Auditeurs présents : 63").
+  const AcceleratedRE2* not_counted = grammar_.Pattern("attendance.not_counted", "n");
+  auto NotCounted = [&](const Document& d, Range within, Range n) {
+    Range w;
+    std::vector<Range> g;
+    Range line{n.start >= 80 && n.start - 80 > within.start ? n.start - 80 : within.start, n.end};
+    return not_counted && FindIn(d, *not_counted, line, &w, &g) && Group(*not_counted, g, "n") == n;
+  };
   for (const Mark& m : counts) stops.push_back(m);
   std::sort(stops.begin(), stops.end(),
             [](const Mark& x, const Mark& y) { return x.start < y.start; });
@@ -274,10 +347,15 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
                                : e.key == "voting_count"    ? &a.voting_count
                                                             : nullptr;
     if (!slot || slot->has_value()) continue;
-    Range whole;
+    Range whole, cursor = r;
     std::vector<Range> groups;
-    if (FindIn(doc, *e.regex, r, &whole, &groups)) {
-      *slot = words_.ParseNumber(doc.Folded(Group(*e.regex, groups, "n")));
+    while (FindIn(doc, *e.regex, cursor, &whole, &groups) && !whole.empty()) {
+      Range n = Group(*e.regex, groups, "n");
+      if (!NotCounted(doc, r, n)) {
+        *slot = words_.ParseNumber(doc.Folded(n));
+        break;
+      }
+      cursor.start = whole.end;
     }
   }
 
@@ -292,7 +370,8 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
         break;
       }
     }
-    limit = ParagraphEnd(doc, *lexicon_, label.end, limit);
+    limit = ParagraphEnd(doc, *lexicon_, grammar_.Pattern("attendance.list_line", "line"),
+                         label.end, limit);
     Range value = TrimRange(doc, Range{label.end, limit}, " \n\t:;,.-");
     // A count printed after the list: "..., M. Franck SUPERBI, (27)".
     static const RE2 kTrailingCount(R"(\(\s*(\d{1,3})\s*\)\s*$)");
@@ -304,6 +383,17 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
         a.present_count = std::stoi(std::string(count));
       value.end = static_cast<std::size_t>(count.data() - doc.folded().data()) - 1;
       value = TrimRange(doc, value, " \n\t:;,.-(");
+    }
+    // A count glued before the list: "Etaient présents : (18) Mrs ...", "31 élus : M. ...".
+    if (const AcceleratedRE2* lead = grammar_.Pattern("attendance.leading_count", "n")) {
+      Range whole;
+      std::vector<Range> groups;
+      if (FindIn(doc, *lead, value, &whole, &groups) && whole.start == value.start &&
+          whole.end < value.end) {
+        std::optional<int> n = words_.ParseNumber(doc.Folded(Group(*lead, groups, "n")));
+        if (label.key == "present" && !a.present_count) a.present_count = n;
+        value = TrimRange(doc, Range{whole.end, value.end}, " \n\t:;,.-");
+      }
     }
     std::string_view v = doc.Folded(value);
     if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) {
@@ -325,11 +415,38 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
       }
       continue;
     }
-    a.has_lists = true;
     span_start = std::min(span_start, label.start);
     span_end = std::max(span_end, value.end);
+    // A label whose value names nobody ("Absents : néant", a list of roles) does not
+    // replace the sitting's lists for an item.
+    if (list.persons.empty()) continue;
+    a.has_lists = true;
     for (const Person& p : list.persons) {
-      if (label.key == "present") {
+      // "Y (pouvoir de X)": X gave Y a proxy, so X is excused; Y stays where listed.
+      if (p.proxy_from) {
+        Person giver;
+        giver.civility = p.proxy_from->civility;
+        giver.name = p.proxy_from->name;
+        giver.range = p.range;
+        giver.proxy_to = PersonRef{p.civility, p.name};
+        AddUnique(a.excused, giver);
+      }
+      // A member replaced by a substitute is excused; the substitute sat: present.
+      if (p.substitute) {
+        AddUnique(a.excused, p);
+        Person sub;
+        sub.civility = p.substitute->civility;
+        sub.name = p.substitute->name;
+        sub.range = p.range;
+        AddUnique(a.present, sub);
+        continue;
+      }
+      // "Messieurs X et Y, absents excusés": the list says where they belong.
+      if (p.status == "excused" || (p.status == "absent" && p.proxy_to)) {
+        AddUnique(a.excused, p);
+      } else if (p.status == "absent") {
+        a.absent.push_back(p);
+      } else if (label.key == "present") {
         // "X (pouvoir à Y)" inside a present list: X was represented, so excused.
         if (p.proxy_to)
           AddUnique(a.excused, p);
@@ -347,6 +464,7 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     }
   }
   if (span_start < span_end) a.span = {span_start, span_end};
+  Reconcile(a);
   return a;
 }
 

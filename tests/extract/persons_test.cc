@@ -64,6 +64,7 @@ TEST(PersonParserTest, ProxyWordings) {
   PersonList represented =
       Parse("Mireille MEISSONNIER par Marianne MOULIN", ListKind::kRepresented);
   ASSERT_EQ(represented.persons.size(), 1u);
+  // Under "Représentés :", "X par Y" is a proxy; "X représenté par Y" a substitute.
   EXPECT_EQ(represented.persons[0].proxy_to->name, "Marianne MOULIN");
 }
 
@@ -95,6 +96,95 @@ TEST(PersonParserTest, ProseEndsTheList) {
       "cantine");
   EXPECT_EQ(NamesOf(l), (std::vector<std::string>{"Dupont", "Durand"}));
   EXPECT_TRUE(l.truncated);
+}
+
+std::vector<std::string> CivilitiesOf(const PersonList& list) {
+  std::vector<std::string> out;
+  for (const Person& p : list.persons) out.push_back(p.civility);
+  return out;
+}
+
+TEST(PersonParserTest, PluralCivilitiesGiveTheGenderTheyName) {
+  // "Mmes" begins with "mm" but names women; a mixed plural gives no civility.
+  EXPECT_EQ(CivilitiesOf(Parse("Mmes Anne MARTIN et Lucie PETIT")),
+            (std::vector<std::string>{"Mme", "Mme"}));
+  EXPECT_EQ(CivilitiesOf(Parse("MM. Paul MARTIN, Jean PETIT")),
+            (std::vector<std::string>{"M.", "M."}));
+  EXPECT_EQ(CivilitiesOf(Parse("Mrs Paul MARTIN, Jean PETIT")),
+            (std::vector<std::string>{"M.", "M."}));
+  PersonList mixed = Parse("Mme et Mrs Annie AUDIC, Hervé BRAZO");
+  EXPECT_EQ(NamesOf(mixed), (std::vector<std::string>{"Annie AUDIC", "Hervé BRAZO"}));
+  EXPECT_EQ(CivilitiesOf(mixed), (std::vector<std::string>{"", ""}));
+  EXPECT_EQ(NamesOf(Parse("Mesdames et Messieurs les Conseillers Municipaux :")),
+            std::vector<std::string>{});
+}
+
+TEST(PersonParserTest, ACivilityStartsANewMentionWithoutSeparators) {
+  EXPECT_EQ(NamesOf(Parse("M. Jean DUPONT Mme Anne MARTIN M. Paul PETIT")),
+            (std::vector<std::string>{"Jean DUPONT", "Anne MARTIN", "Paul PETIT"}));
+  // Proxy sentences printed one after the other without commas.
+  PersonList l = Parse(
+      "M. Jean DUPONT ayant donné pouvoir à Mme Anne MARTIN Mme Lucie PETIT ayant donné "
+      "pouvoir à M. Paul DURAND");
+  ASSERT_EQ(l.persons.size(), 2u);
+  EXPECT_EQ(l.persons[0].proxy_to->name, "Anne MARTIN");
+  EXPECT_EQ(l.persons[1].name, "Lucie PETIT");
+  EXPECT_EQ(l.persons[1].proxy_to->name, "Paul DURAND");
+  // After a parenthesis.
+  PersonList p = Parse("Mme VACCARO (pouvoir à Mme FERRY) Mme VAUCLAIR (pouvoir à M. DAUNOU)");
+  ASSERT_EQ(p.persons.size(), 2u);
+  EXPECT_EQ(p.persons[1].proxy_to->name, "DAUNOU");
+  // The holder of a proxy or a substitute is no new mention.
+  PersonList r = Parse("M. Paul PETIT représenté par M. Jean DURAND");
+  ASSERT_EQ(r.persons.size(), 1u);
+  EXPECT_EQ(r.persons[0].substitute->name, "Jean DURAND");
+}
+
+TEST(PersonParserTest, TwoNamesRunTogetherAreSplitByTheirCase) {
+  EXPECT_EQ(NamesOf(Parse("Hervé BRAZO, Gérard BUHE  Dominique MADEC")),
+            (std::vector<std::string>{"Hervé BRAZO", "Gérard BUHE", "Dominique MADEC"}));
+  // One name with two first names, or a name with a role after it, stays one.
+  EXPECT_EQ(NamesOf(Parse("Jean Loïc BONNEMAINS, André LE CHAPELAIN")),
+            (std::vector<std::string>{"Jean Loïc BONNEMAINS", "André LE CHAPELAIN"}));
+  EXPECT_EQ(Parse("Pierre ESTRADE Maire Adjoint").persons.size(), 1u);
+}
+
+TEST(PersonParserTest, DamagedCompoundFirstNamesAndMarriedNames) {
+  EXPECT_EQ(NamesOf(Parse("M. Jean- Claude COULON, Mme Marie - Anne PETIT, Mme HAMEL/BRUN")),
+            (std::vector<std::string>{"Jean- Claude COULON", "Marie - Anne PETIT", "HAMEL/BRUN"}));
+  // Between two surnames, or a surname and a first name, the dash separates two people.
+  EXPECT_EQ(
+      NamesOf(Parse("Lionel DEBELLE- Francis BORDERIEUX, DESNOYERS- HERMIER")),
+      (std::vector<std::string>{"Lionel DEBELLE", "Francis BORDERIEUX", "DESNOYERS", "HERMIER"}));
+}
+
+TEST(PersonParserTest, AStatusAfterNamesAndProxiesWrittenElliptically) {
+  PersonList l = Parse(
+      "Messieurs Xavier QUEMERE et Dominique HUET, absents excusés. Mr Xavier QUEMERE a donné "
+      "procuration à Mr Alain HOUGRON et Mr Dominique HUET à Mr Eric BOULLAND");
+  ASSERT_EQ(l.persons.size(), 4u);
+  EXPECT_EQ(l.persons[0].status, "excused");
+  EXPECT_EQ(l.persons[1].status, "excused");
+  EXPECT_EQ(l.persons[2].proxy_to->name, "Alain HOUGRON");
+  EXPECT_EQ(l.persons[3].name, "Dominique HUET");
+  EXPECT_EQ(l.persons[3].proxy_to->name, "Eric BOULLAND");
+  // Without a proxy sentence before it, "à" is no proxy ("arrivé à", a place).
+  PersonList plain = Parse("M. Paul PETIT à M. Jean DURAND");
+  for (const Person& p : plain.persons) EXPECT_FALSE(p.proxy_to);
+  EXPECT_EQ(Parse("M. Jean DUPONT (excusé)").persons[0].status, "excused");
+}
+
+TEST(PersonParserTest, ASubstituteIsNoProxy) {
+  PersonList l = Parse(
+      "M. Jean DUPONT remplacé par son suppléant M. Paul MARTIN, Mme Anne PETIT (suppléée par "
+      "Mme Lucie BLANC), M. Louis NOIR (pouvoir à Mme Anne PETIT)");
+  ASSERT_EQ(l.persons.size(), 3u);
+  EXPECT_EQ(l.persons[0].name, "Jean DUPONT");
+  EXPECT_EQ(l.persons[0].substitute->name, "Paul MARTIN");
+  EXPECT_FALSE(l.persons[0].proxy_to);
+  EXPECT_EQ(l.persons[1].substitute->name, "Lucie BLANC");
+  EXPECT_FALSE(l.persons[2].substitute);
+  EXPECT_EQ(l.persons[2].proxy_to->name, "Anne PETIT");
 }
 
 }  // namespace

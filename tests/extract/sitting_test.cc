@@ -178,5 +178,191 @@ TEST(SittingReaderTest, PlacesWeekdaysAndKindsAreNoAuthority) {
   EXPECT_EQ(AuthorityOf("Le rapport de la Communauté de Communes a été lu.\n"), "");
 }
 
+TEST(SittingReaderTest, AnAbsentMemberWhoGaveAProxyIsExcused) {
+  Document doc = testing::MakeDocument(
+      "Etaient présents : (3)\nM. Jean PETIT, Mme Anne MARTIN, M. Paul DURAND.\n"
+      "Absents : (2)\nMme Lucie BLANC, M. Louis NOIR.\n"
+      "Procurations : (1)\nMme Lucie BLANC avait donné pouvoir à Mme Anne MARTIN.\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_EQ(a.present_count, 3);
+  EXPECT_EQ(Names(a.present),
+            (std::vector<std::string>{"Jean PETIT", "Anne MARTIN", "Paul DURAND"}));
+  EXPECT_EQ(Names(a.absent), (std::vector<std::string>{"Louis NOIR"}));
+  ASSERT_EQ(Names(a.excused), (std::vector<std::string>{"Lucie BLANC"}));
+  EXPECT_EQ(a.excused[0].proxy_to->name, "Anne MARTIN");
+}
+
+TEST(SittingReaderTest, ALabelStandsWhereAHeadingCan) {
+  // In a sentence, "était présente" heads no list.
+  Document prose = testing::MakeDocument(
+      "1. Approbation du procès-verbal\nM. le Maire signale que Mme Isabelle MORVAN était "
+      "présente et Mme Marie KERNEUR absente.\n");
+  EXPECT_TRUE(Read(prose).attendance.present.empty());
+  // After a full stop or before its names on one flattened line, it does.
+  Document flat = testing::MakeDocument(
+      "Séance du 2 juin 2006. Présents : Jean PETIT, Anne MARTIN Absents : Paul DURAND "
+      "Secrétaire : Anne MARTIN\n");
+  Sitting s = Read(flat);
+  EXPECT_EQ(Names(s.attendance.present), (std::vector<std::string>{"Jean PETIT", "Anne MARTIN"}));
+  EXPECT_EQ(Names(s.attendance.absent), (std::vector<std::string>{"Paul DURAND"}));
+  EXPECT_EQ(Names(s.secretaries), (std::vector<std::string>{"Anne MARTIN"}));
+}
+
+TEST(SittingReaderTest, AttendanceByExceptionAndCombinedLabels) {
+  Document doc = testing::MakeDocument(
+      "Etaient présents tous les conseillers en exercice, à l’exception de Messieurs Xavier "
+      "QUEMERE et Dominique HUET, absents excusés. Mr Xavier QUEMERE a donné procuration à Mr "
+      "Alain HOUGRON et Mr Dominique HUET à Mr Eric BOULLAND. Le quorum étant atteint.\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_TRUE(a.present.empty());
+  EXPECT_TRUE(a.absent.empty());
+  ASSERT_EQ(Names(a.excused), (std::vector<std::string>{"Xavier QUEMERE", "Dominique HUET"}));
+  EXPECT_EQ(a.excused[1].proxy_to->name, "Eric BOULLAND");
+  Document both = testing::MakeDocument(
+      "Absents et excusés : LEDIEU André - OBLED Benoît.\nEtaient excusés/absents : Mmes "
+      "BOURMAULT, MANCEAU.\n");
+  EXPECT_EQ(Names(Read(both).attendance.excused),
+            (std::vector<std::string>{"LEDIEU André", "OBLED Benoît", "BOURMAULT", "MANCEAU"}));
+}
+
+TEST(SittingReaderTest, ALabelInsideAParenthesisIsARemark) {
+  Document doc = testing::MakeDocument(
+      "Approbation à la majorité : 10 pour (8 + 2 procurations : L. Chapon, P. Casanova).\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_FALSE(a.has_lists);
+  EXPECT_TRUE(a.excused.empty());
+  // A label with no name after it states no list either.
+  EXPECT_FALSE(Read(testing::MakeDocument("Absents : néant.\n")).attendance.has_lists);
+}
+
+TEST(SittingReaderTest, ProxiesWrittenFromGiverToHolder) {
+  Document doc = testing::MakeDocument(
+      "Procurations : de BREMOND-DICK Caroline à DARGERY Viviane, et de PILON Caroline à "
+      "JACQUES Pierre ;\n");
+  Attendance a = Read(doc).attendance;
+  ASSERT_EQ(Names(a.excused),
+            (std::vector<std::string>{"BREMOND-DICK Caroline", "PILON Caroline"}));
+  EXPECT_EQ(a.excused[1].proxy_to->name, "JACQUES Pierre");
+}
+
+TEST(SittingReaderTest, ASubstituteSitsAndTheMemberIsExcused) {
+  Document doc = testing::MakeDocument(
+      "Présents : Gérard ARIES, Michel BAYLAC.\nReprésentés : Jean DUCLAVE représenté par Jean "
+      "DUCERE, Fabienne VITRICE représentée par Francis LARROQUE.\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_EQ(Names(a.present), (std::vector<std::string>{"Gérard ARIES", "Michel BAYLAC",
+                                                        "Jean DUCERE", "Francis LARROQUE"}));
+  EXPECT_EQ(Names(a.excused), (std::vector<std::string>{"Jean DUCLAVE", "Fabienne VITRICE"}));
+  for (const Person& p : a.excused) EXPECT_FALSE(p.proxy_to);
+}
+
+TEST(SittingReaderTest, AListGoesOnAfterAFullStopOnlyWhereAListLineFollows) {
+  Document doc = testing::MakeDocument(
+      "Etaient présents : Mrs Jean PETIT, Mmes Anne MARTIN.\nMmes et Mrs. Lucie BLANC, Paul "
+      "DURAND.\nAbsents : Louis NOIR.\n");
+  EXPECT_EQ(Names(Read(doc).attendance.present),
+            (std::vector<std::string>{"Jean PETIT", "Anne MARTIN", "Lucie BLANC", "Paul DURAND"}));
+  Document groups = testing::MakeDocument(
+      "Etaient présents :\n\nDélégués de la Communauté de Communes de Loir : Mmes ALLAIRE, "
+      "RIBOUILLEAULT.\n\nDélégués de la Communauté de Communes du Sud : MM AMY, BRAULT.\n");
+  EXPECT_EQ(Names(Read(groups).attendance.present),
+            (std::vector<std::string>{"ALLAIRE", "RIBOUILLEAULT", "AMY", "BRAULT"}));
+  // A sentence after the list is no list line.
+  Document prose = testing::MakeDocument(
+      "Etaient présents : M. Jean PETIT, Mme Anne MARTIN.\nM. Jean PETIT est désigné comme "
+      "secrétaire.\n");
+  EXPECT_EQ(Names(Read(prose).attendance.present),
+            (std::vector<std::string>{"Jean PETIT", "Anne MARTIN"}));
+}
+
+TEST(SittingReaderTest, TheCommuneADelegateSitsForAndInvitedPersonsAreLeftOut) {
+  Document doc = testing::MakeDocument(
+      "Étaient présents : MM HENRION, BRETON et Mme FLACELIERE pour AZAY LE RIDEAU  MM DURAND "
+      "et P. ALLARD pour BREHEMONT\nExcusés : B SEGERS, R LELEU Etaient invités : Monsieur "
+      "Michel FICHEUX, Président Honoraire\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_EQ(Names(a.present),
+            (std::vector<std::string>{"HENRION", "BRETON", "FLACELIERE", "DURAND", "P. ALLARD"}));
+  EXPECT_EQ(Names(a.excused), (std::vector<std::string>{"B SEGERS", "R LELEU"}));
+  // Under "Pouvoirs :", "X pour Y" is still a proxy.
+  Attendance proxies =
+      Read(testing::MakeDocument("Pouvoirs : M. DUPONT pour M. MARTIN\n")).attendance;
+  ASSERT_EQ(proxies.excused.size(), 1u);
+  EXPECT_EQ(proxies.excused[0].proxy_to->name, "MARTIN");
+}
+
+TEST(SittingReaderTest, ANumberedListGivesNoCountAndThePublicIsNoCount) {
+  Document doc = testing::MakeDocument(
+      "Conseillers présents : 1. DUPONT Jean 2. MARTIN Paul 3. PETIT Anne Auditeurs présents : "
+      "63\n");
+  Attendance a = Read(doc).attendance;
+  EXPECT_FALSE(a.present_count);
+  EXPECT_EQ(Names(a.present),
+            (std::vector<std::string>{"DUPONT Jean", "MARTIN Paul", "PETIT Anne Auditeurs"}));
+  // A count that ends its sentence is still read.
+  EXPECT_EQ(Read(testing::MakeDocument("Nombre de présents : 16.\n")).attendance.present_count, 16);
+  EXPECT_EQ(Read(testing::MakeDocument("Etaient présents : 31 élus M. Jean DUPONT, Mme Anne "
+                                       "MARTIN\n"))
+                .attendance.present_count,
+            31);
+}
+
+TEST(SittingReaderTest, SecretariesNamedInASentence) {
+  EXPECT_EQ(Names(Read(testing::MakeDocument("Séance du 3 mars 2020.\nSerge CETTOLO est nommé "
+                                             "secrétaire de séance.\n"))
+                      .secretaries),
+            (std::vector<std::string>{"Serge CETTOLO"}));
+  EXPECT_EQ(Names(Read(testing::MakeDocument(
+                           "Le maire propose la candidature de Monsieur Philippe RIOU, conseiller, "
+                           "en qualité de secrétaire de séance, qui est acceptée.\n"))
+                      .secretaries),
+            (std::vector<std::string>{"Philippe RIOU"}));
+  // A function is not a name at the start of a line.
+  EXPECT_TRUE(Read(testing::MakeDocument("Le secrétaire de mairie est chargé du registre.\n"))
+                  .secretaries.empty());
+}
+
+TEST(SittingReaderTest, AProxySentenceOnTheNextLineGoesOnWithTheList) {
+  Document doc = testing::MakeDocument(
+      "Absents excusés : M. Xavier QUEMERE, M. Dominique HUET.\nMr Xavier QUEMERE a donné "
+      "procuration à Mr Alain HOUGRON.\nM. le Maire ouvre la séance.\n");
+  Attendance a = Read(doc).attendance;
+  ASSERT_EQ(Names(a.excused), (std::vector<std::string>{"Xavier QUEMERE", "Dominique HUET"}));
+  EXPECT_EQ(a.excused[0].proxy_to->name, "Alain HOUGRON");
+}
+
+TEST(SittingReaderTest, CountsPrintedOnOneLine) {
+  Attendance a = Read(testing::MakeDocument(
+                          "79 conseillers en exercice : 67 présents 10 pouvoirs 2 excusés\n"))
+                     .attendance;
+  EXPECT_EQ(a.members_in_office, 79);
+  EXPECT_EQ(a.present_count, 67);
+  Attendance b =
+      Read(testing::MakeDocument("Membres en exercice : 27 Présents : 21 Votants : 25\n"))
+          .attendance;
+  EXPECT_EQ(b.members_in_office, 27);
+  EXPECT_EQ(b.present_count, 21);
+  EXPECT_EQ(b.voting_count, 25);
+  Attendance c = Read(testing::MakeDocument("En exercice 91\n\nPrésents 77\n")).attendance;
+  EXPECT_EQ(c.members_in_office, 91);
+  EXPECT_EQ(c.present_count, 77);
+  // The public is not counted.
+  EXPECT_FALSE(Read(testing::MakeDocument("Séance publique.\nAuditeurs présents : 63\n"))
+                   .attendance.present_count);
+}
+
+TEST(SittingReaderTest, ProxiesWrittenFromTheHolderOrAsADelegation) {
+  Attendance a = Read(testing::MakeDocument(
+                          "Présents : Mme Anne MARTIN (pouvoir de M. Jean DUPONT), M. Paul PETIT "
+                          "(pouvoir de police).\nAbsents : Mme Lucie BLANC, délégation de vote à "
+                          "M. Paul PETIT\n"))
+                     .attendance;
+  EXPECT_EQ(Names(a.present), (std::vector<std::string>{"Anne MARTIN", "Paul PETIT"}));
+  ASSERT_EQ(Names(a.excused), (std::vector<std::string>{"Jean DUPONT", "Lucie BLANC"}));
+  EXPECT_EQ(a.excused[0].proxy_to->name, "Anne MARTIN");
+  EXPECT_EQ(a.excused[1].proxy_to->name, "Paul PETIT");
+  EXPECT_TRUE(a.absent.empty());
+}
+
 }  // namespace
 }  // namespace registre
