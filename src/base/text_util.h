@@ -21,4 +21,18 @@ inline bool Contains(const std::vector<std::string>& words, std::string_view wor
   return false;
 }
 
+// True when `word`, lower-cased in ASCII, is one of `lower_words` (grammar word lists are
+// written in lower case; a printed word may be capitalised: "Madame", "MME").
+inline bool ContainsAsciiLower(const std::vector<std::string>& lower_words, std::string_view word) {
+  for (const std::string& w : lower_words) {
+    if (w.size() != word.size()) continue;
+    std::size_t k = 0;
+    while (k < w.size() &&
+           (word[k] >= 'A' && word[k] <= 'Z' ? word[k] + ('a' - 'A') : word[k]) == w[k])
+      ++k;
+    if (k == w.size()) return true;
+  }
+  return false;
+}
+
 }  // namespace registre

@@ -77,19 +77,20 @@ bool JoinsCompoundFirstName(const Document& doc, std::string_view f, std::size_t
 }
 
 // A full stop ends a sentence (and a mention) after a word of three letters or more:
-// not after an initial ("J.") or an abbreviated civility ("Mme.", "Mlle.", "MM.").
-bool EndsSentence(std::string_view f, std::size_t i) {
+// not after an initial ("J.") or an abbreviation ([table.person_words] abbreviation: "Mme.").
+bool EndsSentence(std::string_view f, std::size_t i,
+                  const std::vector<std::string>& abbreviations) {
   if (i + 1 < f.size() && f[i + 1] != ' ' && f[i + 1] != '\n') return false;
   std::size_t a = i;
   while (a > 0 && IsLetter(f[a - 1])) --a;
   std::string_view word = f.substr(a, i - a);
-  if (word.size() < 3) return false;
-  return word != "mme" && word != "mlle" && word != "mrs" && word != "mmes";
+  return word.size() >= 3 && !Contains(abbreviations, word);
 }
 
 // Splits a list value on separators outside parentheses.
 // `separator`: the word between two names, with a space on each side (" et ").
-std::vector<Range> SplitItems(const Document& doc, Range value, std::string_view separator) {
+std::vector<Range> SplitItems(const Document& doc, Range value, std::string_view separator,
+                              const std::vector<std::string>& abbreviations) {
   std::vector<Range> items;
   std::string_view f = doc.Folded(value);
   int depth = 0;
@@ -117,7 +118,7 @@ std::vector<Range> SplitItems(const Document& doc, Range value, std::string_view
     // A slash separates, except inside a married name printed "HAMEL/BRUN".
     if (c == '/' && !(i > 0 && i + 1 < f.size() && IsLetter(f[i - 1]) && IsLetter(f[i + 1])))
       sep = true;
-    if (c == '.' && EndsSentence(f, i)) sep = true;
+    if (c == '.' && EndsSentence(f, i, abbreviations)) sep = true;
     // A bullet: "- Name" at a line start or after a comma; "•" anywhere.
     // A dash is a bullet or a separator, unless it joins a compound name ("Jean-Pierre"):
     // "- Name", ",- Name", "NAME - Name", "DEBELLE- Francis".
@@ -204,6 +205,7 @@ nlohmann::json PersonToJson(const Person& p, bool with_proxy) {
 PersonParser::PersonParser(const Grammar& grammar) : grammar_(grammar) {
   function_articles_ = grammar.Values("table.person_words", "function_article");
   name_separator_ = " " + grammar.Lookup("table.person_words", "name_separator") + " ";
+  abbreviations_ = grammar.Values("table.person_words", "abbreviation");
 }
 
 Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civility,
@@ -430,7 +432,7 @@ std::string PersonParser::StatusOf(std::string_view folded) const {
 
 std::vector<Range> PersonParser::Mentions(const Document& doc, Range value) const {
   std::vector<Range> mentions;
-  for (Range item : SplitItems(doc, value, name_separator_))
+  for (Range item : SplitItems(doc, value, name_separator_, abbreviations_))
     for (Range m : SplitMentions(doc, item)) {
       Range trimmed = TrimRange(doc, m, kTrim);
       if (!trimmed.empty()) mentions.push_back(trimmed);

@@ -97,6 +97,7 @@ class PersonParser {
   const Grammar& grammar_;
   std::vector<std::string> function_articles_;  // [table.person_words]: "le", "la", "l'"
   std::string name_separator_;                  // " et "
+  std::vector<std::string> abbreviations_;      // [table.person_words]: "mme", "mlle"
 };
 
 }  // namespace registre

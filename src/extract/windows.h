@@ -42,9 +42,9 @@ inline constexpr std::size_t kTitleMinBytes = 8;
 // Titles are compared (agenda.cc) on their first this many folded bytes, and only when they
 // have at least kTitleKeyMinBytes ("Budget" alone names no item).
 inline constexpr std::size_t kTitleKeyBytes = 120;
+inline constexpr std::size_t kTitleKeyMinBytes = 12;
 // An agenda line is followed by the next heading within this many lines of text.
 inline constexpr std::size_t kListGapLines = 3;
-inline constexpr std::size_t kTitleKeyMinBytes = 12;
 // How far around a heading table-of-contents references ("(p. 5)") are counted.
 inline constexpr std::size_t kTocWindow = 1500;
 // An extract of a register prints its deliberation number within its first lines (lines).

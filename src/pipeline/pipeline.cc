@@ -83,7 +83,7 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
   DocumentResult result;
   result.warnings = source.value().warnings;
   NormalisedText normalised = Normalise(source.value(), stages_->text_rules);
-  Unwrap(*grammar_, &normalised);
+  Unwrap(*grammar_, stages_->text_rules, &normalised);
   if (int breaks = Reflow(*grammar_, &normalised)) {
     result.warnings.push_back(
         {"reflowed", "long lines without structure: " + std::to_string(breaks) +

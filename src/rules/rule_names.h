@@ -29,7 +29,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"table.number_words", "connector", ""},
     // extract/persons.cc: the articles of a person named by function, and the word between
     // two names of a list.
-    {"table.person_words", "function_article name_separator", ""},
+    {"table.person_words", "function_article name_separator abbreviation", ""},
     // text/text_rules.cc: the endings a justification split pushes away, the first parts of
     // compound first names and the civilities before them (line_repair.cc).
     {"table.line_repair", "split_ending compound_first civility", ""},

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/text_util.h"
 #include "base/utf8.h"
 
 namespace registre {
@@ -70,14 +71,6 @@ bool IsTitleWord(std::string_view t, bool trailing) {
   return letters >= 2;
 }
 
-bool AsciiLowerEquals(std::string_view t, std::string_view folded) {
-  if (t.size() != folded.size()) return false;
-  for (std::size_t k = 0; k < t.size(); ++k) {
-    if (std::tolower(static_cast<unsigned char>(t[k])) != folded[k]) return false;
-  }
-  return true;
-}
-
 // A surname in capitals: two letters or more, none lower case ("DUPONT", "MOHAMED,").
 bool IsCapitalsWord(std::string_view t) {
   std::size_t i = 0, letters = 0;
@@ -119,18 +112,13 @@ std::size_t LineRepairer::CompoundTail(std::size_t k) const {
     std::size_t i = 0;
     if (u_islower(static_cast<UChar32>(NextCodePoint(next, i)))) return 0;
   }
-  for (const std::string& first : compound_first_) {
-    if (AsciiLowerEquals(left, first)) return 2;
-  }
+  if (ContainsAsciiLower(compound_first_, left)) return 2;
   bool civility = glued_civility || (k >= 2 && IsCivility(Text(tokens_[k - 2])));
   return civility && IsCapitalsWord(next) ? 2 : 0;
 }
 
 bool LineRepairer::IsCivility(std::string_view t) const {
-  for (const std::string& c : civilities_) {
-    if (AsciiLowerEquals(t, c)) return true;
-  }
-  return false;
+  return ContainsAsciiLower(civilities_, t);
 }
 
 bool LineRepairer::IsSplitEnding(std::string_view t, bool upper) const {

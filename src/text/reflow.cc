@@ -3,12 +3,12 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "base/text_util.h"
 #include "base/utf8.h"
 
 namespace registre {
@@ -89,24 +89,17 @@ bool EndsUnit(std::string_view line) {
 }
 
 // The line's last word is a civility of [table.line_repair] ("Madame", "M."): a name follows.
-bool EndsWithCivility(const Grammar& grammar, std::string_view line) {
-  std::string_view word = line.substr(line.rfind(' ') + 1);
-  for (const GrammarEntry& e : grammar.Section("table.line_repair")) {
-    if (e.key != "civility" || e.value.size() != word.size()) continue;
-    bool same = true;
-    for (std::size_t k = 0; k < word.size() && same; ++k)
-      same = std::tolower(static_cast<unsigned char>(word[k])) == e.value[k];
-    if (same) return true;
-  }
-  return false;
+bool EndsWithCivility(const TextRules& rules, std::string_view line) {
+  return ContainsAsciiLower(rules.civilities, line.substr(line.rfind(' ') + 1));
 }
 
 // Whether the break between line a and the next line b was made by hard wrapping: b's first
 // word would not have fitted on a within the document's width, and neither line is a whole
 // unit of its own (a ends a sentence or a label, b opens a label or an item, one is a
 // heading in capitals and the other not).
-bool WrapBreak(const Grammar& grammar, const NormalisedText& t, std::size_t width,
-               std::pair<std::size_t, std::size_t> a, std::pair<std::size_t, std::size_t> b) {
+bool WrapBreak(const Grammar& grammar, const TextRules& rules, const NormalisedText& t,
+               std::size_t width, std::pair<std::size_t, std::size_t> a,
+               std::pair<std::size_t, std::size_t> b) {
   const std::string& text = t.text;
   std::size_t a0 = t.folded.to_source[a.first], a1 = t.folded.to_source[a.second];
   std::size_t b0 = t.folded.to_source[b.first], b1 = t.folded.to_source[b.second];
@@ -121,7 +114,7 @@ bool WrapBreak(const Grammar& grammar, const NormalisedText& t, std::size_t widt
   // heading and its text, unless a line ends with a civility ("à Madame" / "DEVALLIERE").
   LetterCase case_a = CaseOf(line_a), case_b = CaseOf(line_b);
   if (case_a != LetterCase::kNone && case_b != LetterCase::kNone && case_a != case_b &&
-      !EndsWithCivility(grammar, line_a))
+      !EndsWithCivility(rules, line_a))
     return false;
   return !MatchesAt(grammar, "reflow.break_before", t, a.first, a.second, b.second) &&
          !MatchesAt(grammar, "reflow.keep_break", t, b.first, b.first, b.second);
@@ -129,7 +122,7 @@ bool WrapBreak(const Grammar& grammar, const NormalisedText& t, std::size_t widt
 
 }  // namespace
 
-int Unwrap(const Grammar& grammar, NormalisedText* t) {
+int Unwrap(const Grammar& grammar, const TextRules& rules, NormalisedText* t) {
   std::string max_width = grammar.Lookup("table.reflow", "max_wrap");
   const std::size_t limit = max_width.empty() ? 160 : std::stoul(max_width);
   std::vector<std::pair<std::size_t, std::size_t>> lines = Lines(t->folded.text);
@@ -141,7 +134,7 @@ int Unwrap(const Grammar& grammar, NormalisedText* t) {
   if (width == 0 || width > limit) return 0;
   int joined = 0;
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
-    if (!WrapBreak(grammar, *t, width, lines[i], lines[i + 1])) continue;
+    if (!WrapBreak(grammar, rules, *t, width, lines[i], lines[i + 1])) continue;
     t->folded.text[lines[i].second] = ' ';
     t->text[t->folded.to_source[lines[i].second]] = ' ';
     ++joined;

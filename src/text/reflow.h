@@ -7,6 +7,7 @@
 
 #include "rules/grammar.h"
 #include "text/normaliser.h"
+#include "text/text_rules.h"
 
 namespace registre {
 
@@ -16,7 +17,7 @@ namespace registre {
 // max_wrap characters, unless the line ends a sentence or a label, or the next one opens a
 // label, an item or a heading ([reflow.break_before], [reflow.keep_break]). Run before
 // Reflow. Returns how many line breaks were removed.
-int Unwrap(const Grammar& grammar, NormalisedText* text);
+int Unwrap(const Grammar& grammar, const TextRules& rules, NormalisedText* text);
 
 // Returns how many line breaks were inserted.
 int Reflow(const Grammar& grammar, NormalisedText* text);

@@ -21,7 +21,7 @@ NormalisedText Normalised(const std::string& text) {
 
 std::string Unwrapped(const std::string& text) {
   NormalisedText n = Normalised(text);
-  Unwrap(BundledGrammar(), &n);
+  Unwrap(BundledGrammar(), testing::BundledTextRules(), &n);
   // The folded view follows: its line breaks are where the text's are.
   EXPECT_EQ(std::count(n.text.begin(), n.text.end(), '\n'),
             std::count(n.folded.text.begin(), n.folded.text.end(), '\n'));
