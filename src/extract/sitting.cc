@@ -587,22 +587,32 @@ std::string SittingReader::ReadAssembly(const Document& doc, Range r, std::strin
   return "";
 }
 
-void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
+std::vector<Range> SittingReader::SittingFormulas(const Document& doc, Range r) const {
   Range head{r.start, std::min(r.end, r.start + kDatesHeadBytes)};
-  int year_words = words_.YearInWords(doc, head);
-  std::vector<FrenchWords::DateFound> dates = words_.FindDates(doc, head, year_words);
-  const AcceleratedRE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
-  const AcceleratedRE2* convocation = grammar_.Pattern("sitting.dates", "convocation");
-  // The sentence that opens the sitting ("L'an deux mille vingt, le dix-sept septembre, le
-  // conseil ... s'est réuni"): a date in it is the sitting's, before any page header,
-  // publication or blog date printed above it.
   std::vector<Range> formulas;
   for (const AcceleratedRE2* re : grammar_.Patterns("sitting.dates", "formula")) {
     Range whole;
     if (FindIn(doc, *re, head, &whole, nullptr)) formulas.push_back(whole);
   }
+  return formulas;
+}
+
+void SittingReader::ReadDates(const Document& doc, Range r, Sitting* s) const {
+  Range head{r.start, std::min(r.end, r.start + kDatesHeadBytes)};
+  int year_words = words_.YearInWords(doc, head);
+  std::vector<FrenchWords::DateFound> dates = words_.FindDates(doc, head, year_words);
+  if (dates.empty()) return;
+  const AcceleratedRE2* not_session = grammar_.Pattern("sitting.dates", "not_session");
+  const AcceleratedRE2* convocation = grammar_.Pattern("sitting.dates", "convocation");
+  // The sentence that opens the sitting ("L'an deux mille vingt, le dix-sept septembre, le
+  // conseil ... s'est réuni"): a date in it is the sitting's, before any page header,
+  // publication or blog date printed above it.
+  // Searched only once a date could be the sitting's: most record heads print none, and
+  // the formulas are the costliest patterns of the head.
+  std::optional<std::vector<Range>> formulas;
   auto in_formula = [&](const FrenchWords::DateFound& d) {
-    return std::any_of(formulas.begin(), formulas.end(),
+    if (!formulas) formulas = SittingFormulas(doc, r);
+    return std::any_of(formulas->begin(), formulas->end(),
                        [&](Range f) { return d.range.start >= f.start && d.range.end <= f.end; });
   };
   int session_year = 0;

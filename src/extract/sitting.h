@@ -62,6 +62,10 @@ class SittingReader : private WordReaders {
   std::string ReadAuthority(const Document& doc, Range r, std::string* type) const;
   std::string ReadAssembly(const Document& doc, Range r, std::string* kind) const;
   void ReadDates(const Document& doc, Range r, Sitting* s) const;
+  // The ranges of the sentences that open a sitting ("L'an deux mille vingt ...", "le
+  // conseil ... s'est réuni") in the part of r that ReadDates reads; empty when there is none,
+  // and then ReadDates sets no date_in_formula.
+  std::vector<Range> SittingFormulas(const Document& doc, Range r) const;
   void ReadTimeAndPlace(const Document& doc, Range r, Sitting* s) const;
 
  private:

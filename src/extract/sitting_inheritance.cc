@@ -93,7 +93,8 @@ Sitting SittingInheritance::ForRecord(Range range, const Parts& parts) {
   if (sitting.authority.empty() || sitting.assembly.empty()) Inherit(sitting, WholeDocument());
   // A head's date read outside the sentence opening the sitting (a page header, a blog
   // post's date) gives way to one read in that sentence in the record's own head.
-  if (has_head && !shared_.date_in_formula) {
+  // Most heads have no such sentence, and it is cheaper to look for than their dates.
+  if (has_head && !shared_.date_in_formula && !reader_.SittingFormulas(doc_, head).empty()) {
     Sitting dates;
     reader_.ReadDates(doc_, head, &dates);
     if (dates.date_in_formula) {

@@ -129,9 +129,12 @@ int Unwrap(const Grammar& grammar, const TextRules& rules, NormalisedText* t) {
   std::size_t width = 0;
   for (auto [start, end] : lines) {
     std::size_t from = t->folded.to_source[start], to = t->folded.to_source[end];
+    // A line has at most as many code points as bytes: only a longer one can widen.
+    if (to - from <= width) continue;
     width = std::max(width, CodePoints(std::string_view(t->text).substr(from, to - from)));
+    if (width > limit) return 0;
   }
-  if (width == 0 || width > limit) return 0;
+  if (width == 0) return 0;
   int joined = 0;
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
     if (!WrapBreak(grammar, rules, *t, width, lines[i], lines[i + 1])) continue;
