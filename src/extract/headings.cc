@@ -104,28 +104,38 @@ Range CutAtDecision(const Document& doc, const Grammar& g, Range title) {
   return TrimRange(doc, Range{title.start, cut}, " :;,.-");
 }
 
-// Cuts a long title before the sentence that follows it on the same line.
+// Cuts a title before the sentence that follows it on the same line: a long title before a
+// word of [table.sentence_start] ("1": after a lower-case word; "strong": after any word),
+// a title that its line runs on after before a civility after a lower-case word or a figure
+// that is not a word of [table.title_glue] ("Formation du bureau M. Jean X, le plus âgé ...",
+// but "allouée à Madame la Trésorière").
 Range CutTitle(const Document& doc, const Grammar& g, Range title) {
   std::string limit = g.Lookup("table.title", "max_length");
-  if (title.size() <= (limit.empty() ? 110u : std::stoul(limit))) return title;
+  const bool is_long = title.size() > (limit.empty() ? 110u : std::stoul(limit));
+  // Only where the line goes on after the title (flattened text) does a civility open a
+  // sentence: a title alone on its line may end on a name ("contrat Mme X").
+  const Range line = doc.LineRange(doc.LineAt(title.end > title.start ? title.end - 1 : title.end));
+  const bool runs_on =
+      !TrimRange(doc, Range{std::max(title.end, line.start), line.end}, " ").empty();
   std::string_view f = doc.Folded(title);
   std::size_t pos = 0;
-  bool prev_lower = false;
+  bool prev_lower = false, prev_opens = false;
   while (pos < f.size()) {
     std::size_t sp = f.find(' ', pos);
     std::size_t end = sp == std::string_view::npos ? f.size() : sp;
     std::string word(f.substr(pos, end - pos));
-    std::string printed = doc.RawText(Range{title.start + pos, title.start + pos + 1});
-    bool upper = !printed.empty() && std::isupper(static_cast<unsigned char>(printed[0]));
-    std::size_t i = 0;
     std::string text_word = doc.RawText(Range{title.start + pos, title.start + end});
-    if (!text_word.empty()) upper = u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
-    // "strong" words ("Vu", "Considérant") start a sentence after any word, capitals too
-    // ("... des Impôts Directs Vu le code ...").
+    std::size_t i = 0;
+    bool upper = !text_word.empty() && u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
     std::string start = g.Lookup("table.sentence_start", word);
-    if (pos > 0 && upper && (prev_lower || start == "strong") && !start.empty())
+    bool cut = start == "civility" ? runs_on && prev_opens
+                                   : is_long && (prev_lower || start == "strong") && !start.empty();
+    if (pos > 0 && upper && cut)
       return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
-    prev_lower = !word.empty() && !upper && std::isalpha(static_cast<unsigned char>(word[0]));
+    const auto first = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
+    prev_lower = !word.empty() && !upper && std::isalpha(first);
+    prev_opens = !word.empty() && !upper && (std::isalpha(first) || std::isdigit(first)) &&
+                 g.Lookup("table.title_glue", word).empty();
     pos = end + 1;
   }
   return title;

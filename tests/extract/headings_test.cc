@@ -121,6 +121,22 @@ TEST(HeadingsTest, ALongTitleIsCutBeforeItsVisas) {
   EXPECT_EQ(doc.Text(c[1].title), "Travaux Vu Le Jour");
 }
 
+// Flattened text: the title runs on into the sentence a civility opens; a title alone on its
+// line may end on a name, and a civility after "à" belongs to the title.
+TEST(HeadingsTest, ATitleThatRunsOnIsCutBeforeTheCivilityOpeningTheText) {
+  Document doc = testing::MakeDocument(
+      "PV\n\n1 - Election du bureau du 3 mars 2015 Monsieur le Président donne lecture du "
+      "rapport.\n\nLe conseil approuve.\n\n2 - Contrat de travail Mme Durand\n\nLe conseil "
+      "approuve.\n\n3 - Indemnité allouée à Madame la Trésorière de la commune qui en fait la "
+      "demande\n\nLe conseil approuve.\n");
+  std::vector<HeadingCandidate> c = Headings(doc);
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(doc.Text(c[0].title), "Election du bureau du 3 mars 2015");
+  EXPECT_EQ(doc.Text(c[1].title), "Contrat de travail Mme Durand");
+  EXPECT_EQ(doc.Text(c[2].title),
+            "Indemnité allouée à Madame la Trésorière de la commune qui en fait la demande");
+}
+
 TEST(HeadingsTest, CandidatesComeInLineOrder) {
   Document doc = testing::MakeDocument(
       "PV\n\n1/ Taxe d'aménagement\n\nLe conseil décide.\n\n2/ Voirie communale\n\n"
