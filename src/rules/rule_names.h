@@ -50,6 +50,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"table.title", "max_length", ""},
     // extract/segmenter.cc: CutTitle's words that start a sentence.
     {"table.sentence_start", "", ""},
+    // extract/headings.cc: CutTitle's words a title does not end on.
+    {"table.title_glue", "", ""},
     // extract/record_parts.cc: the "Objet :" label (t the object).
     {"segment.object", "object", "t"},
     // extract/headings.cc (ExtendTitle), record_parts.cc (Continued): a label line.
