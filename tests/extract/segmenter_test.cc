@@ -277,5 +277,17 @@ TEST(SegmenterRulesTest, TableOfContentsHoldsNoDeliberation) {
   EXPECT_TRUE(seg.records.empty());
 }
 
+// A rank spelt as an ordinal opens an item ("1 ère DÉLIBÉRATION : Titre"); an initial at a
+// line start ("E. DUPONT a donné") and a page counter do not.
+TEST(SegmenterTest, AnOrdinalRankOpensAnItem) {
+  Split s = SplitText(
+      "COMMUNE DE X\nSéance du conseil municipal du 12 mars 2024\n\nPrésents : M. A, M. B\n\n"
+      "1 ère DÉLIBÉRATION : Travaux de voirie\n\nLe Maire expose le projet.\nE. DUPONT a "
+      "donné son avis.\nLe conseil municipal, après en avoir délibéré, DÉCIDE d'approuver les "
+      "travaux.\n\nPage 1/9\n\n2ème délibération - Tarifs de la cantine\n\nLe conseil "
+      "municipal, après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Travaux de voirie", "Tarifs de la cantine"}));
+}
+
 }  // namespace
 }  // namespace registre
