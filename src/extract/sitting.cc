@@ -400,9 +400,12 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
           return std::isdigit(static_cast<unsigned char>(c)) || c == ' ';
         }))
       continue;  // "Présents : 16" is a count, read above
-    ListKind kind = label.key == "proxies"       ? ListKind::kProxies
-                    : label.key == "represented" ? ListKind::kRepresented
-                                                 : ListKind::kPlain;
+    // "Absents et procurations : X (procuration à Y), Z": proxies read as in a proxies list;
+    // who gave none is absent.
+    const bool absent_or_proxy = label.key == "absent_proxies";
+    ListKind kind = label.key == "proxies" || absent_or_proxy ? ListKind::kProxies
+                    : label.key == "represented"              ? ListKind::kRepresented
+                                                              : ListKind::kPlain;
     PersonList list = persons_.ParseList(doc, value, kind);
     if (list.truncated && warnings) {
       warnings->push_back({"list_truncated", "the " + label.key +
@@ -453,9 +456,10 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
         else
           a.present.push_back(p);
       } else if (label.key == "excused" ||
-                 ((label.key == "proxies" || label.key == "represented") && p.proxy_to)) {
+                 ((label.key == "proxies" || label.key == "represented" || absent_or_proxy) &&
+                  p.proxy_to)) {
         AddUnique(a.excused, p);
-      } else if (label.key == "absent") {
+      } else if (label.key == "absent" || absent_or_proxy) {
         if (p.proxy_to)
           AddUnique(a.excused, p);
         else

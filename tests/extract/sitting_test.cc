@@ -364,5 +364,23 @@ TEST(SittingReaderTest, ProxiesWrittenFromTheHolderOrAsADelegation) {
   EXPECT_TRUE(a.absent.empty());
 }
 
+// "Absents avec pouvoir :" lists proxies; under "Absents et procurations :" who gave no
+// proxy is absent, not dropped.
+TEST(SittingReaderTest, AbsentLabelsThatAlsoListProxies) {
+  Document doc = testing::MakeDocument(
+      "Présents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul DURAND\n"
+      "Absents avec pouvoir : M. Marc BLANC à Mme Anne MARTIN\n"
+      "Absents et procurations : M. Luc NOIR (procuration à M. Paul DURAND), Mme Lucie PETIT\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(Names(s.attendance.present),
+            (std::vector<std::string>{"Jean DUPONT", "Anne MARTIN", "Paul DURAND"}));
+  ASSERT_EQ(Names(s.attendance.excused), (std::vector<std::string>{"Marc BLANC", "Luc NOIR"}));
+  ASSERT_TRUE(s.attendance.excused[0].proxy_to);
+  EXPECT_EQ(s.attendance.excused[0].proxy_to->name, "Anne MARTIN");
+  ASSERT_TRUE(s.attendance.excused[1].proxy_to);
+  EXPECT_EQ(s.attendance.excused[1].proxy_to->name, "Paul DURAND");
+  EXPECT_EQ(Names(s.attendance.absent), (std::vector<std::string>{"Lucie PETIT"}));
+}
+
 }  // namespace
 }  // namespace registre
