@@ -82,6 +82,22 @@ bool IsCapitalsWord(std::string_view t) {
   return letters >= 2;
 }
 
+// Only letters ("DUPONT", "HELLEGOUARC'H"; not "2024", "N°").
+bool IsLetters(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size()) {
+    auto cp = static_cast<UChar32>(NextCodePoint(t, i));
+    if (!u_isalpha(cp) && cp != '\'' && cp != 0x2019) return false;
+  }
+  return !t.empty();
+}
+
+std::string_view TrimTrailing(std::string_view t) {
+  while (!t.empty() && std::string_view(",.;").find(t.back()) != std::string_view::npos)
+    t.remove_suffix(1);
+  return t;
+}
+
 // Words a compound first name may stand in: a hyphen alone, or a word ending with one.
 bool MayOpenCompound(std::string_view word) {
   return word == "-" || (word.size() >= 3 && word.back() == '-');
@@ -89,10 +105,10 @@ bool MayOpenCompound(std::string_view word) {
 
 }  // namespace
 
-// "Jean- Luc" (token k-1 "Jean-", k "Luc"): 1 token. "Jean - Luc" (k-1 "Jean", k "-", k+1
-// "Luc"): 2, when "Jean" is a known first part, or a civility comes before and a surname in
-// capitals after ("M. Mohamed - Ali MOHAMED"); "Budget - Vote" is a title's dash. A
-// civility glued to the name ("M.Jean- Yves") is no part of it.
+// "Jean- Luc" (token k-1 "Jean-", k "Luc"), "DUPONT- MARTIN": 1 token. "Jean - Luc" (k-1 "Jean", k
+// "-", k+1 "Luc"): 2, when "Jean" is a known first part, or a civility comes before and a surname
+// in capitals after ("M. Mohamed - Ali MOHAMED"); "Budget - Vote" is a title's dash. A civility
+// glued to the name ("M.Jean- Yves") is no part of it.
 std::size_t LineRepairer::CompoundTail(std::size_t k) const {
   if (k == 0 || tokens_[k].spaces_before != 1) return 0;
   std::string_view left = Text(tokens_[k - 1]);
@@ -103,6 +119,17 @@ std::size_t LineRepairer::CompoundTail(std::size_t k) const {
   }
   if (left.size() >= 3 && left.back() == '-' && IsTitleWord(left.substr(0, left.size() - 1), false))
     return IsTitleWord(Text(tokens_[k]), true) ? 1 : 0;
+  // "Julie DUPONT- MARTIN", "DUPONT- MARTIN Julie": a compound surname in capitals beside a
+  // first name or after a civility, the hyphen glued to its first part ("CANTINE- TARIFS
+  // POUR ..." is a title; a list's dash stands apart: "DUPONT - MARTIN").
+  if (left.size() >= 3 && left.back() == '-' && IsCapitalsWord(left.substr(0, left.size() - 1)) &&
+      IsCapitalsWord(Text(tokens_[k])) && IsLetters(left.substr(0, left.size() - 1)) &&
+      IsLetters(TrimTrailing(Text(tokens_[k])))) {
+    std::string_view before = k >= 2 ? Text(tokens_[k - 2]) : std::string_view();
+    std::string_view after = k + 1 < tokens_.size() ? Text(tokens_[k + 1]) : std::string_view();
+    bool named = IsTitleWord(before, false) || IsCivility(before) || IsTitleWord(after, true);
+    return named && !glued_civility ? 1 : 0;
+  }
   if (Text(tokens_[k]) != "-" || k + 1 >= tokens_.size() || tokens_[k + 1].spaces_before != 1 ||
       !IsTitleWord(left, false) || !IsTitleWord(Text(tokens_[k + 1]), true))
     return 0;

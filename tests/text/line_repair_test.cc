@@ -82,6 +82,18 @@ TEST(LineRepairTest, DashesThatJoinNoFirstNameStay) {
   EXPECT_EQ(Repaired("pré- et post-opératoire"), "pré- et post-opératoire");
 }
 
+// A compound surname in capitals whose hyphen lost its second half's join, beside a first
+// name or a civility; a title in capitals and a list's spaced dash stay as printed.
+TEST(LineRepairTest, GluedHyphensInCompoundSurnamesClose) {
+  EXPECT_EQ(Repaired("Mme Julie DUPONT- MARTIN, M. Paul DURAND"),
+            "Mme Julie DUPONT-MARTIN, M. Paul DURAND");
+  EXPECT_EQ(Repaired("Mme DUPONT- MARTIN"), "Mme DUPONT-MARTIN");
+  EXPECT_EQ(Repaired("DUPONT- MARTIN Julie"), "DUPONT-MARTIN Julie");
+  EXPECT_EQ(Repaired("CANTINE- TARIFS POUR 2020"), "CANTINE- TARIFS POUR 2020");
+  EXPECT_EQ(Repaired("Julie DUPONT - MARTIN Paul"), "Julie DUPONT - MARTIN Paul");
+  EXPECT_EQ(Repaired("Paul DURAND- 2024"), "Paul DURAND- 2024");
+}
+
 TEST(LineRepairTest, AClosedCompoundMapsToItsSource) {
   MappedText in = Mapped("Jean- Luc"), out;
   LineRepairer(in, out, kEndings, kFirstParts).Repair(0, in.s.size());
