@@ -312,6 +312,45 @@ SittingReader::SittingReader(const Grammar& grammar, const FrenchWords& words,
       attendance_screen_(grammar, {"attendance.labels", "attendance.stop", "attendance.counts"},
                          SectionScreen::Answers::kSuperset) {}
 
+void SittingReader::ReadCounts(const Document& doc, Range r, const std::vector<int>& matched,
+                               Attendance* a) const {
+  // Numbers that count others than the members ("Auditeurs présents : 63").
+  const AcceleratedRE2* not_counted = grammar_.Pattern("attendance.not_counted", "n");
+  auto not_a_member_count = [&](Range n) {
+    Range w;
+    std::vector<Range> g;
+    Range line{n.start >= 80 && n.start - 80 > r.start ? n.start - 80 : r.start, n.end};
+    return not_counted && FindIn(doc, *not_counted, line, &w, &g) &&
+           Group(*not_counted, g, "n") == n;
+  };
+  // Counts as printed: the first of each kind.
+  const auto& count_entries = grammar_.Section("attendance.counts");
+  for (int i : matched) {
+    const GrammarEntry& e = count_entries[static_cast<std::size_t>(i)];
+    std::optional<int>* slot = e.key == "members_in_office" ? &a->members_in_office
+                               : e.key == "present_count"   ? &a->present_count
+                               : e.key == "voting_count"    ? &a->voting_count
+                                                            : nullptr;
+    if (!slot || slot->has_value()) continue;
+    Range whole, cursor = r;
+    std::vector<Range> groups;
+    while (FindIn(doc, *e.regex, cursor, &whole, &groups) && !whole.empty()) {
+      Range n = Group(*e.regex, groups, "n");
+      if (!not_a_member_count(n)) {
+        *slot = words_.ParseNumber(doc.Folded(n));
+        break;
+      }
+      cursor.start = whole.end;
+    }
+  }
+}
+
+Attendance SittingReader::ReadCounts(const Document& doc, Range r) const {
+  Attendance a;
+  ReadCounts(doc, r, attendance_screen_.Match(doc.Folded(r))[2], &a);
+  return a;
+}
+
 Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
                                          std::vector<Person>* secretaries,
                                          std::vector<Warning>* warnings) const {
@@ -326,38 +365,10 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   std::vector<Mark> stops = FindAll(doc, grammar_, "attendance.stop", r, which[1]);
   const std::vector<int>& counts_matched = which[2];
   std::vector<Mark> counts = FindAll(doc, grammar_, "attendance.counts", r, counts_matched);
-  // Numbers that count others than the members ("Auditeurs présents : 63").
-  const AcceleratedRE2* not_counted = grammar_.Pattern("attendance.not_counted", "n");
-  auto NotCounted = [&](const Document& d, Range within, Range n) {
-    Range w;
-    std::vector<Range> g;
-    Range line{n.start >= 80 && n.start - 80 > within.start ? n.start - 80 : within.start, n.end};
-    return not_counted && FindIn(d, *not_counted, line, &w, &g) && Group(*not_counted, g, "n") == n;
-  };
   for (const Mark& m : counts) stops.push_back(m);
   std::sort(stops.begin(), stops.end(),
             [](const Mark& x, const Mark& y) { return x.start < y.start; });
-
-  // Counts as printed: the first of each kind.
-  const auto& count_entries = grammar_.Section("attendance.counts");
-  for (int i : counts_matched) {
-    const GrammarEntry& e = count_entries[static_cast<std::size_t>(i)];
-    std::optional<int>* slot = e.key == "members_in_office" ? &a.members_in_office
-                               : e.key == "present_count"   ? &a.present_count
-                               : e.key == "voting_count"    ? &a.voting_count
-                                                            : nullptr;
-    if (!slot || slot->has_value()) continue;
-    Range whole, cursor = r;
-    std::vector<Range> groups;
-    while (FindIn(doc, *e.regex, cursor, &whole, &groups) && !whole.empty()) {
-      Range n = Group(*e.regex, groups, "n");
-      if (!NotCounted(doc, r, n)) {
-        *slot = words_.ParseNumber(doc.Folded(n));
-        break;
-      }
-      cursor.start = whole.end;
-    }
-  }
+  ReadCounts(doc, r, counts_matched, &a);
 
   std::size_t span_start = r.end, span_end = r.start;
   for (std::size_t i = 0; i < labels.size(); ++i) {

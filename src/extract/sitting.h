@@ -59,6 +59,11 @@ class SittingReader : private WordReaders {
   Attendance ReadAttendance(const Document& doc, Range r, std::vector<Person>* secretaries,
                             std::vector<Warning>* warnings) const;
 
+  // The counts only (members in office, present, voting), as ReadAttendance reads them:
+  // for a record's own vote block, after its decision ("Membres en exercice : 40 ... Votants :
+  // 25" under the articles of an extract).
+  Attendance ReadCounts(const Document& doc, Range r) const;
+
   std::string ReadAuthority(const Document& doc, Range r, std::string* type) const;
   std::string ReadAssembly(const Document& doc, Range r, std::string* kind) const;
   void ReadDates(const Document& doc, Range r, Sitting* s) const;
@@ -70,6 +75,10 @@ class SittingReader : private WordReaders {
 
  private:
   std::optional<Person> ReadPresident(const Document& doc, Range r) const;
+  // Fills the counts of *a still empty; matched: the [attendance.counts] entries the screen
+  // found in r.
+  void ReadCounts(const Document& doc, Range r, const std::vector<int>& matched,
+                  Attendance* a) const;
   std::shared_ptr<const SittingLexicon> lexicon_;
   // The attendance sections are always read over the same range: screened in one pass.
   SectionScreen attendance_screen_;

@@ -103,6 +103,16 @@ Sitting SittingInheritance::ForRecord(Range range, const Parts& parts) {
       if (!dates.convocation_date.empty()) sitting.convocation_date = dates.convocation_date;
     }
   }
+  // Counts the heads left unread, printed in the record's own decision or vote block
+  // ("Membres en exercice : 40 ... Votants : 25" under an extract's articles).
+  Attendance& a = sitting.attendance;
+  if ((!a.members_in_office || !a.present_count || !a.voting_count) &&
+      !parts.decision_range.empty() && parts.decision_range.start < range.end) {
+    Attendance own_counts = reader_.ReadCounts(doc_, Range{parts.decision_range.start, range.end});
+    if (!a.members_in_office) a.members_in_office = own_counts.members_in_office;
+    if (!a.present_count) a.present_count = own_counts.present_count;
+    if (!a.voting_count) a.voting_count = own_counts.voting_count;
+  }
   return sitting;
 }
 

@@ -70,5 +70,32 @@ TEST(SittingInheritanceTest, ItemsOfAProcesVerbalTakeTheHeadsSitting) {
   }
 }
 
+// An extract printing its counts under its decision: they are the record's when its head
+// printed none; a head's own counts are not replaced.
+TEST(SittingInheritanceTest, CountsPrintedUnderTheDecisionFillWhatTheHeadLacks) {
+  const Grammar& g = testing::BundledGrammar();
+  FrenchWords words(g);
+  PersonParser persons(g);
+  SittingReader reader(g, words, persons);
+  RecordPartsReader parts_reader(g, words, persons);
+  auto counts = [&](const std::string& text) {
+    Document doc = testing::MakeDocument(text);
+    Segmentation seg = Segmenter(g).Split(doc);
+    EXPECT_EQ(seg.records.size(), 1u);
+    SittingInheritance sittings(reader, doc, seg);
+    const RecordSegment& r = seg.records.at(0);
+    Attendance a = sittings.ForRecord(r.range, parts_reader.Read(doc, r.range, r.title)).attendance;
+    return std::vector<std::optional<int>>{a.members_in_office, a.present_count, a.voting_count};
+  };
+  const std::string head =
+      "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nCOMMUNE DE PORNIC\nSéance du 3 mai 2024\n";
+  const std::string body =
+      "Objet : Travaux de voirie\n\nLe conseil municipal, après en avoir délibéré, DÉCIDE "
+      "d'approuver les travaux.\n\nMembres en exercice : 19\nPrésents : 15\nVotants : 17\n";
+  EXPECT_EQ(counts(head + body), (std::vector<std::optional<int>>{19, 15, 17}));
+  EXPECT_EQ(counts(head + "Nombre de conseillers en exercice : 23\n\n" + body),
+            (std::vector<std::optional<int>>{23, 15, 17}));
+}
+
 }  // namespace
 }  // namespace registre
