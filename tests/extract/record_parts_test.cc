@@ -87,6 +87,12 @@ TEST(RecordPartsTest, TallySplitByLineBreaks) {
   Parts b = Read(colon);
   EXPECT_EQ(b.vote.for_count, 18);
   EXPECT_EQ(b.vote.abstention, 1);
+  // The split label opens the tally: the window starts at it, not at the next line.
+  Document first = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nAbstention\n: 1 – M. Paul DURAND\nPour : 22\n");
+  Parts d = Read(first);
+  EXPECT_EQ(d.vote.for_count, 22);
+  EXPECT_EQ(d.vote.abstention, 1);
   Document words = testing::MakeDocument(
       "DELIBERE\n\nArticle 1 : Approuve.\n\nVote : 2 contre 3 absentions 6 votes pour\n");
   Parts c = Read(words);
