@@ -143,6 +143,16 @@ TEST(RecordPartsTest, NumbersInRunningTextAreNoVotes) {
   Parts q = Read(none);
   EXPECT_EQ(q.vote.for_count, std::nullopt);
   EXPECT_EQ(q.vote.against, std::nullopt);
+  // "pour 44 et 112 euros" enumerates amounts; "pour 20 et 3 contre" is a tally.
+  Document amounts = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\nLe conseil vend la parcelle SA 112 pour 44 et 112 "
+      "euros. M. X dit qu'il va voter contre.\nAdopté à la majorité.\n");
+  EXPECT_EQ(Read(amounts).vote.for_count, std::nullopt);
+  Document tally = testing::MakeDocument(
+      "DELIBERE\n\nArticle 1 : Approuve.\n\nAdopté à la majorité : pour 20 et 3 contre.\n");
+  Parts t = Read(tally);
+  EXPECT_EQ(t.vote.for_count, 20);
+  EXPECT_EQ(t.vote.against, 3);
 }
 
 TEST(RecordPartsTest, TallyThatDoesNotAddUpIsAWarning) {
