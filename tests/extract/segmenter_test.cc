@@ -289,5 +289,30 @@ TEST(SegmenterTest, AnOrdinalRankOpensAnItem) {
   EXPECT_EQ(s.titles, (std::vector<std::string>{"Travaux de voirie", "Tarifs de la cantine"}));
 }
 
+// Number shapes of the unseen documents: the year last, a rank after a code, a code after the
+// word "Délibération", three parts; dates in an item's body open nothing.
+TEST(SegmenterTest, NumberShapesWithTheYearLastOrACodeFirst) {
+  const std::string head = "COMMUNE DE X\nSéance du conseil municipal du 12 mars 2024\n\n";
+  const std::string decides =
+      "\n\nLe conseil municipal, après en avoir délibéré, DÉCIDE d'approuver.\n\n";
+  auto numbers = [&](const std::string& a, const std::string& b) {
+    return SplitText(head + a + decides + b + decides).numbers;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(numbers("N°12/2024 Travaux de voirie", "N°13/2024 Tarifs"), (V{"12/2024", "13/2024"}));
+  EXPECT_EQ(numbers("07-2024 - Travaux de voirie", "08-2024 - Tarifs"), (V{"07-2024", "08-2024"}));
+  EXPECT_EQ(numbers("n°0101 - 3 Travaux de voirie", "n°0101 - 4 Tarifs"),
+            (V{"0101 - 3", "0101 - 4"}));
+  EXPECT_EQ(numbers("- Délibération A2412 – Travaux", "- Délibération A2413 – Tarifs"),
+            (V{"A2412", "A2413"}));
+  EXPECT_EQ(numbers("2024-02-003 Travaux de voirie", "2024-02-004 Tarifs"),
+            (V{"2024-02-003", "2024-02-004"}));
+  Split dated = SplitText(head +
+                          "1. Travaux de voirie\n\nLe Maire rappelle :\n03/2024 le "
+                          "bureau a reçu le rapport.\n07-2024 la commission a rendu son avis." +
+                          decides + "2. Tarifs" + decides);
+  EXPECT_EQ(dated.titles, (V{"Travaux de voirie", "Tarifs"}));
+}
+
 }  // namespace
 }  // namespace registre
