@@ -382,5 +382,19 @@ TEST(SittingReaderTest, AbsentLabelsThatAlsoListProxies) {
   EXPECT_EQ(Names(s.attendance.absent), (std::vector<std::string>{"Lucie PETIT"}));
 }
 
+// The president named where the sitting opens: "X, Maire, ouvre la séance"; not a member
+// who opens a debate.
+TEST(SittingReaderTest, PresidentWhoOpensTheSitting) {
+  Sitting s = Read(testing::MakeDocument(
+      "Présents : Mme Anne MARTIN, M. Paul DURAND\n\nPierre ESTRADE, Maire, ouvre la séance "
+      "à 20 h 45.\n"));
+  ASSERT_TRUE(s.president);
+  EXPECT_EQ(s.president->name, "Pierre ESTRADE");
+  Sitting t = Read(testing::MakeDocument(
+      "Présents : Mme Anne MARTIN, M. Paul DURAND\n\nPaul DURAND, conseiller, ouvre le "
+      "débat.\n"));
+  EXPECT_FALSE(t.president);
+}
+
 }  // namespace
 }  // namespace registre
