@@ -298,7 +298,7 @@ TEST(SittingReaderTest, ANumberedListGivesNoCountAndThePublicIsNoCount) {
   Attendance a = Read(doc).attendance;
   EXPECT_FALSE(a.present_count);
   EXPECT_EQ(Names(a.present),
-            (std::vector<std::string>{"DUPONT Jean", "MARTIN Paul", "PETIT Anne Auditeurs"}));
+            (std::vector<std::string>{"DUPONT Jean", "MARTIN Paul", "PETIT Anne"}));
   // A count that ends its sentence is still read.
   EXPECT_EQ(Read(testing::MakeDocument("Nombre de présents : 16.\n")).attendance.present_count, 16);
   EXPECT_EQ(Read(testing::MakeDocument("Etaient présents : 31 élus M. Jean DUPONT, Mme Anne "
@@ -394,6 +394,15 @@ TEST(SittingReaderTest, PresidentWhoOpensTheSitting) {
       "Présents : Mme Anne MARTIN, M. Paul DURAND\n\nPaul DURAND, conseiller, ouvre le "
       "débat.\n"));
   EXPECT_FALSE(t.president);
+}
+
+// The public's count after the list ends it: "Auditeurs présents : 63" names no member.
+TEST(SittingReaderTest, ThePublicCountedAfterTheListEndsIt) {
+  Sitting s = Read(testing::MakeDocument(
+      "Conseillers présents : MARTIN Anne, DURAND Paul, BLANC Marc Auditeurs présents : 12\n"));
+  EXPECT_EQ(Names(s.attendance.present),
+            (std::vector<std::string>{"MARTIN Anne", "DURAND Paul", "BLANC Marc"}));
+  EXPECT_EQ(s.attendance.present_count, std::nullopt);
 }
 
 }  // namespace
