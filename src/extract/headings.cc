@@ -128,13 +128,15 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
     std::size_t i = 0;
     bool upper = !text_word.empty() && u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
     std::string start = g.Lookup("table.sentence_start", word);
-    bool cut = start == "civility" ? runs_on && prev_opens
+    bool cut = start == "civility" ? prev_opens
                                    : is_long && (prev_lower || start == "strong") && !start.empty();
     if (pos > 0 && upper && cut)
       return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
     const auto first = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
     prev_lower = !word.empty() && !upper && std::isalpha(first);
-    prev_opens = !word.empty() && !upper && (std::isalpha(first) || std::isdigit(first)) &&
+    // Only a title its line runs on after can be cut before a civility: no lookup otherwise.
+    prev_opens = runs_on && !word.empty() && !upper &&
+                 (std::isalpha(first) || std::isdigit(first)) &&
                  g.Lookup("table.title_glue", word).empty();
     pos = end + 1;
   }

@@ -57,11 +57,17 @@ bool EndsUpper(const std::string& s) {
   return u_isupper(static_cast<UChar32>(NextCodePoint(s, k)));
 }
 
+// The word without the punctuation that may follow it (",.;").
+std::string_view TrimTrailing(std::string_view t) {
+  while (!t.empty() && std::string_view(",.;").find(t.back()) != std::string_view::npos)
+    t.remove_suffix(1);
+  return t;
+}
+
 // A capitalised word: one capital, then lower-case letters only ("Jean", "Éric"), at least
 // two letters; `trailing` punctuation (",.;") may follow when allowed.
 bool IsTitleWord(std::string_view t, bool trailing) {
-  while (trailing && !t.empty() && std::string_view(",.;").find(t.back()) != std::string_view::npos)
-    t.remove_suffix(1);
+  if (trailing) t = TrimTrailing(t);
   std::size_t i = 0, letters = 0;
   while (i < t.size()) {
     auto cp = static_cast<UChar32>(NextCodePoint(t, i));
@@ -90,12 +96,6 @@ bool IsLetters(std::string_view t) {
     if (!u_isalpha(cp) && cp != '\'' && cp != 0x2019) return false;
   }
   return !t.empty();
-}
-
-std::string_view TrimTrailing(std::string_view t) {
-  while (!t.empty() && std::string_view(",.;").find(t.back()) != std::string_view::npos)
-    t.remove_suffix(1);
-  return t;
 }
 
 // Words a compound first name may stand in: a hyphen alone, or a word ending with one.
