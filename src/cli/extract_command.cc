@@ -40,6 +40,7 @@ struct ExtractOptions {
   std::string shard;
   int jobs = 0;
   bool text_only = false;
+  bool explain = false;
   bool quiet = false;
   bool resume = false;
   bool list = false;
@@ -90,6 +91,9 @@ po::options_description ExtractOptionsDescription(ExtractOptions& o) {
     ("schema", po::value(&o.schema), "validate records against this JSON Schema instead")
     ("text-only", po::bool_switch(&o.text_only), "print the extracted text (pages separated by "
                                                  "form feeds), no records")
+    ("explain", po::bool_switch(&o.explain), "print how each file is cut into records (one "
+                                             "JSON line a file: records, heading candidates "
+                                             "and why each opens a record or not), no records")
     ("quiet,q", po::bool_switch(&o.quiet), "no progress, summary or per-file warnings on "
                                            "standard error");
   // clang-format on
@@ -125,7 +129,10 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   if (o.output == "-") o.output.clear();
   // Records go through the run log, a document at a time: JSON Lines to a file are its own
   // crash-safe, resumable output (with the done log); any other output is the format's sink.
-  const bool logged_output = !o.text_only && o.format == "jsonl" && !o.output.empty();
+  if (o.explain && o.text_only) return usage("--explain and --text-only exclude each other");
+  // --explain prints a document's segmentation where --text-only prints its text.
+  const bool text_out = o.text_only || o.explain;
+  const bool logged_output = !text_out && o.format == "jsonl" && !o.output.empty();
   if (o.resume && !logged_output) {
     return usage("--resume needs -o FILE with --format jsonl (the file it resumes)");
   }
@@ -173,7 +180,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     }
   }
   const SinkOptions sink_options{o.format, o.output, o.params, &out};
-  auto log = RunLog::Open(files, o.resume, o.text_only || logged_output ? nullptr : &sink_options);
+  auto log = RunLog::Open(files, o.resume, text_out || logged_output ? nullptr : &sink_options);
   if (!log.ok()) return stop(log.status());
 
   auto started = std::chrono::steady_clock::now();
@@ -205,6 +212,19 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
       }
       return;
     }
+    if (o.explain) {
+      auto explained = extractor.Explain(bytes.value());
+      if (explained.ok()) {
+        nlohmann::json& j = explained.value();
+        j["file"] = item.path;
+        item.text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      } else {
+        item.outcome = WorkItem::Outcome::kFailed;
+        item.stage = "extract";
+        item.message = explained.status().message();
+      }
+      return;
+    }
     auto result = extractor.Extract(bytes.value(), item.path, item.sha256);
     if (result.ok()) {
       item.result = std::move(result).value();
@@ -232,7 +252,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
       return log.value()->Commit(item.path, item.sha256, {}, &error);
     }
     ++n.done;
-    if (o.text_only) {
+    if (text_out) {
       out << item.text;
       if (!item.text.empty() && item.text.back() != '\n') out << '\n';
       progress.AddDone(0, false, item.bytes);
@@ -275,7 +295,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
       return ExitFor(again.status());
     }
   }
-  if (!o.quiet && !o.text_only) {
+  if (!o.quiet && !text_out) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char time[32];
     std::snprintf(time, sizeof time, "%.2f s", secs);

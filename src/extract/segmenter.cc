@@ -18,6 +18,17 @@ bool AnyIn(const Document& doc, const Grammar& g, std::string_view section, Rang
   return false;
 }
 
+const char* KindName(HeadingKind k) {
+  switch (k) {
+    case HeadingKind::kNumbered: return "numbered";
+    case HeadingKind::kNumberLine: return "number_line";
+    case HeadingKind::kItem: return "item";
+    case HeadingKind::kTitleNumber: return "title_number";
+    case HeadingKind::kTitle: return "title";
+  }
+  return "?";
+}
+
 }  // namespace
 
 Segmenter::Segmenter(const Grammar& grammar)
@@ -35,9 +46,13 @@ Segmentation Segmenter::Split(const Document& doc) const {
   std::vector<HeadingKind> opened_by;
   Range pending_number;  // a number line waiting for the heading below it
   std::size_t pending_line = SIZE_MAX;
+  std::vector<std::size_t> trace_of;  // per record built: its index in seg.trace
   for (const HeadingCandidate& c : cands) {
+    seg.trace.push_back({doc.LineRange(c.line), KindName(c.kind), "agenda", c.number, c.title});
+    const char*& fate = seg.trace.back().fate;
     if (c.agenda) continue;
     if (c.kind == HeadingKind::kNumberLine) {
+      fate = "number_line";
       pending_number = c.number;
       pending_line = c.line;
       continue;
@@ -57,8 +72,10 @@ Segmentation Segmenter::Split(const Document& doc) const {
     // are sections of its exposé ("I - Contexte"), not new deliberations.
     if (c.kind == HeadingKind::kItem && !opened_by.empty() &&
         opened_by.back() == HeadingKind::kNumbered &&
-        !HasDecisionEvidence(doc, grammar_, Range{records.back().range.start, r.range.start}))
+        !HasDecisionEvidence(doc, grammar_, Range{records.back().range.start, r.range.start})) {
+      fate = "section_of_numbered";
       continue;
+    }
     if (r.number.empty() && !r.title.empty() && title_number) {
       std::vector<Range> g;
       Range whole;
@@ -69,8 +86,10 @@ Segmentation Segmenter::Split(const Document& doc) const {
     }
     // A heading that restates the current record's number continues it (page headers).
     if (c.kind == HeadingKind::kNumbered && !records.empty() && !r.number.empty() &&
-        doc.Folded(records.back().number) == doc.Folded(r.number))
+        doc.Folded(records.back().number) == doc.Folded(r.number)) {
+      fate = "same_number";
       continue;
+    }
     // A numbered heading just under an item heading gives that item its number.
     if (c.kind == HeadingKind::kNumbered && !records.empty() && keep.back() &&
         records.back().number.empty()) {
@@ -79,10 +98,13 @@ Segmentation Segmenter::Split(const Document& doc) const {
       for (std::size_t l = prev_line + 1; l < c.line; ++l) gap += doc.LineBlank(l) ? 0 : 1;
       if (gap <= 2 && c.line > prev_line) {
         records.back().number = r.number;
+        fate = "number_of_previous";
         continue;
       }
     }
     bool is_record = !NotRecordTitle(doc, grammar_, r.title);
+    fate = is_record ? "record" : "not_record";
+    trace_of.push_back(seg.trace.size() - 1);
     records.push_back(r);
     keep.push_back(is_record);
     opened_by.push_back(c.kind);
@@ -106,6 +128,8 @@ Segmentation Segmenter::Split(const Document& doc) const {
       kept_kind[0] != HeadingKind::kTitleNumber && !HasActEvidence(doc, grammar_, Range{0, end}) &&
       !AnyIn(doc, grammar_, "segment.extract_evidence", Range{0, end}) &&
       !AnyIn(doc, grammar_, "segment.sitting_evidence", Range{0, end})) {
+    for (std::size_t k = 0; k < records.size(); ++k)
+      if (keep[k]) seg.trace[trace_of[k]].fate = "weak_lone_heading";
     seg.warnings.push_back({"no_deliberation",
                             "no deliberation found: one heading-like line but no deliberation "
                             "number, formula, vote, extract mark or attendance in the text "

@@ -32,11 +32,21 @@ struct RecordSegment {
   bool procedural = false;  // a procedural item (secretary, approval of the last minutes)
 };
 
+// What became of one heading candidate, for `registre extract --explain`: its line, the
+// kind of rule that proposed it and why it opens a record or not.
+struct HeadingTrace {
+  Range line;
+  const char* kind;  // "numbered", "number_line", "item", "title_number", "title"
+  const char* fate;  // "record", "agenda", "not_record", "sub_item", "same_number", ...
+  Range number, title;
+};
+
 struct Segmentation {
   Range head;     // the sitting's shared head (empty when the single record covers everything)
   Range sitting;  // where the sitting's facts are read: the head and any procedural items after it
   std::vector<RecordSegment> records;
   std::vector<Warning> warnings;
+  std::vector<HeadingTrace> trace;  // every candidate, in document order
 };
 
 class Segmenter {

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 
@@ -76,21 +77,83 @@ Result<SourceText> Pipeline::Read(std::string_view bytes) const {
   return ReadText(bytes);
 }
 
+Document Pipeline::Prepare(const SourceText& source, std::vector<Warning>* warnings) const {
+  NormalisedText normalised = Normalise(source, stages_->text_rules);
+  Unwrap(*grammar_, stages_->text_rules, &normalised);
+  if (int breaks = Reflow(*grammar_, &normalised)) {
+    warnings->push_back({"reflowed", "long lines without structure: " + std::to_string(breaks) +
+                                         " line breaks restored before labels and sentences"});
+  }
+  Document doc(std::move(normalised));
+  for (const Warning& w : doc.normalised().warnings) warnings->push_back(w);
+  return doc;
+}
+
+namespace {
+
+// A folded range as the user finds it: offsets into the decoded text `--text-only` prints
+// (SourceText.text, UTF-8 bytes), its 1-based line there, and the text as normalised.
+nlohmann::json ExplainRange(const Document& doc, const std::string& source, Range r) {
+  const NormalisedText& n = doc.normalised();
+  std::size_t start = n.source_offsets[doc.TextOffset(r.start)];
+  std::size_t end = n.source_offsets[doc.TextOffset(r.end)];
+  start = std::min(start, source.size());
+  end = std::max(start, std::min(end, source.size()));
+  auto line =
+      1 + std::count(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(start), '\n');
+  return {{"start", start},
+          {"end", end},
+          {"line", line},
+          {"page", doc.PageAt(r.start)},
+          {"text", doc.Text(r)}};
+}
+
+}  // namespace
+
+Result<nlohmann::json> Pipeline::Explain(std::string_view bytes) const {
+  Result<SourceText> source = Read(bytes);
+  if (!source.ok()) return source.status();
+  std::vector<Warning> warnings = source.value().warnings;
+  Document doc = Prepare(source.value(), &warnings);
+  Segmentation seg = stages_->segmenter.Split(doc);
+  const std::string& text = source.value().text;
+  nlohmann::json out = nlohmann::json::object();
+  nlohmann::json candidates = nlohmann::json::array();
+  for (const HeadingTrace& t : seg.trace) {
+    nlohmann::json c = ExplainRange(doc, text, t.line);
+    c["kind"] = t.kind;
+    c["fate"] = t.fate;
+    if (!t.number.empty()) c["number"] = doc.Text(t.number);
+    if (!t.title.empty()) c["title"] = doc.Text(t.title);
+    candidates.push_back(std::move(c));
+  }
+  nlohmann::json records = nlohmann::json::array();
+  for (const RecordSegment& r : seg.records) {
+    nlohmann::json j = nlohmann::json::object();
+    j["range"] = ExplainRange(doc, text, r.range);
+    j["range"].erase("text");
+    if (!r.heading.empty()) j["heading"] = ExplainRange(doc, text, r.heading);
+    if (!r.number.empty()) j["number"] = doc.Text(r.number);
+    if (!r.title.empty()) j["title"] = doc.Text(r.title);
+    if (r.procedural) j["procedural"] = true;
+    records.push_back(std::move(j));
+  }
+  nlohmann::json warn = nlohmann::json::array();
+  for (const Warning& w : warnings) warn.push_back({{"code", w.code}, {"message", w.message}});
+  for (const Warning& w : seg.warnings) warn.push_back({{"code", w.code}, {"message", w.message}});
+  out["records"] = std::move(records);
+  out["candidates"] = std::move(candidates);
+  out["warnings"] = std::move(warn);
+  return out;
+}
+
 Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::string& display_name,
                                          const std::string& sha256) const {
   Result<SourceText> source = Read(bytes);
   if (!source.ok()) return source.status();
   DocumentResult result;
   result.warnings = source.value().warnings;
-  NormalisedText normalised = Normalise(source.value(), stages_->text_rules);
-  Unwrap(*grammar_, stages_->text_rules, &normalised);
-  if (int breaks = Reflow(*grammar_, &normalised)) {
-    result.warnings.push_back(
-        {"reflowed", "long lines without structure: " + std::to_string(breaks) +
-                         " line breaks restored before labels and sentences"});
-  }
-  Document doc(std::move(normalised));
-  for (const Warning& w : doc.normalised().warnings) result.warnings.push_back(w);
+  Document doc = Prepare(source.value(), &result.warnings);
   Segmentation seg = stages_->segmenter.Split(doc);
   for (const Warning& w : seg.warnings) result.warnings.push_back(w);
   SittingInheritance sittings(stages_->sitting, doc, seg);

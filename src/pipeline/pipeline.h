@@ -14,6 +14,7 @@
 
 namespace registre {
 
+class Document;
 class Grammar;
 class SchemaValidator;
 struct PipelineStages;
@@ -49,6 +50,12 @@ class Pipeline {
   Result<DocumentResult> Extract(std::string_view bytes, const std::string& display_name,
                                  const std::string& sha256 = "") const;
 
+  // How the document was cut into records, for people and for scripts/crossval: each
+  // record's range and heading, every heading candidate with its kind and fate (why it
+  // opens a record or not), and the warnings. Offsets are UTF-8 byte offsets into the
+  // decoded text (what `registre extract --text-only` prints), lines 1-based there.
+  Result<nlohmann::json> Explain(std::string_view bytes) const;
+
   const SchemaValidator& validator() const { return *validator_; }
   // The grammar's warnings so far (Grammar::warnings): patterns found uncompilable when a
   // document first needed them. For the caller to show; the library does not print.
@@ -56,6 +63,8 @@ class Pipeline {
 
  private:
   Pipeline() = default;
+  // Normalises, unwraps and reflows `source`; adds the warnings of those stages.
+  Document Prepare(const SourceText& source, std::vector<Warning>* warnings) const;
   std::unique_ptr<Grammar> grammar_;
   std::unique_ptr<SchemaValidator> validator_;
   std::unique_ptr<PipelineStages> stages_;

@@ -1,0 +1,65 @@
+// Pipeline::Explain: how a document was cut into records, with offsets a user can find in
+// what `registre extract --text-only` prints.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/pipeline.h"
+#include "support/test_support.h"
+
+namespace registre {
+namespace {
+
+const char kMinutes[] =
+    "COMPTE RENDU DU CONSEIL MUNICIPAL\n"
+    "Séance du 4 mars 2019\n"
+    "Ordre du jour :\n"
+    "1. Tarifs de la cantine\n"
+    "2. Travaux de voirie\n"
+    "\n"
+    "Etaient présents : M. Jean DUPONT, Mme Anne MARTIN.\n"
+    "\n"
+    "1. Tarifs de la cantine\n"
+    "Le conseil municipal, après en avoir délibéré, décide à l'unanimité de fixer les tarifs.\n"
+    "\n"
+    "2. Travaux de voirie\n"
+    "Le conseil municipal, après en avoir délibéré, décide à l'unanimité d'engager les "
+    "travaux.\n";
+
+TEST(Explain, HeadingsPointAtTheItemsNotAtTheAgenda) {
+  auto explained = testing::BundledPipeline().Explain(kMinutes);
+  ASSERT_TRUE(explained.ok()) << explained.status().message();
+  const nlohmann::json& j = explained.value();
+  const std::string text = kMinutes;
+  ASSERT_EQ(j["records"].size(), 2u) << j.dump(1);
+  const std::size_t first = text.find("1. Tarifs", text.find("présents"));
+  const std::size_t second = text.find("2. Travaux", first);
+  EXPECT_EQ(j["records"][0]["heading"]["start"], first);
+  EXPECT_EQ(j["records"][1]["heading"]["start"], second);
+  EXPECT_EQ(j["records"][0]["heading"]["line"], 9);
+  EXPECT_EQ(j["records"][1]["title"], "Travaux de voirie");
+  // The agenda's lines are candidates too, and say why they open no record.
+  int agenda = 0;
+  for (const auto& c : j["candidates"]) {
+    if (c["start"].get<std::size_t>() < text.find("Etaient")) {
+      EXPECT_NE(c["fate"], "record") << c.dump();
+      ++agenda;
+    }
+  }
+  EXPECT_EQ(agenda, 2);
+}
+
+TEST(Explain, ReportsWhyNothingWasFound) {
+  auto explained = testing::BundledPipeline().Explain("Une phrase sans délibération.\n");
+  ASSERT_TRUE(explained.ok());
+  EXPECT_TRUE(explained.value()["records"].empty());
+  ASSERT_FALSE(explained.value()["warnings"].empty());
+  EXPECT_EQ(explained.value()["warnings"][0]["code"], "no_deliberation");
+}
+
+TEST(Explain, BadInputIsAnErrorValue) {
+  EXPECT_FALSE(testing::BundledPipeline().Explain(std::string("\0\1\2\3binary\0", 12)).ok());
+}
+
+}  // namespace
+}  // namespace registre
