@@ -176,6 +176,15 @@ void MarkSubItems(const Document& doc, const Grammar& g, const std::vector<bool>
   }
 }
 
+// True when the heading's line runs on past its title with the item's own text, as in a
+// flattened page ("1. Nomination d'un secrétaire Conformément à l'article ... est désigné
+// secrétaire."): an agenda entry is its title alone.
+bool HoldsBody(const Document& doc, const HeadingCandidate& c) {
+  if (c.title.empty()) return false;
+  Range line = doc.LineRange(c.line);
+  return line.end > c.title.end && line.end - c.title.end > kHeadingBodyBytes;
+}
+
 }  // namespace
 
 void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandidate>* candidates) {
@@ -223,11 +232,16 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
       int va = LabelValue(doc, cands[a]), vb = LabelValue(doc, cands[b]);
       return va < 0 || vb < 0 || vb == va + 1;  // a restart ("1/" after "3/") ends the list
     };
-    bool same_next = k + 1 < cands.size() && adjacent(k, k + 1) && continues(k, k + 1);
-    bool same_prev = k > 0 && adjacent(k - 1, k) && continues(k - 1, k);
+    // A heading whose line goes on with its item's text (a flattened page) lists nothing,
+    // nor is it a theme.
+    if (HoldsBody(doc, cands[k])) continue;
+    bool same_next = k + 1 < cands.size() && adjacent(k, k + 1) && continues(k, k + 1) &&
+                     !HoldsBody(doc, cands[k + 1]);
+    bool same_prev =
+        k > 0 && adjacent(k - 1, k) && continues(k - 1, k) && !HoldsBody(doc, cands[k - 1]);
     // A heading directly over a heading of another style is a theme ("I - FINANCES" over
     // "1 - Budget"), not a deliberation either.
-    bool theme = k + 1 < cands.size() && adjacent(k, k + 1) && !same_next;
+    bool theme = k + 1 < cands.size() && adjacent(k, k + 1) && !continues(k, k + 1);
     if (same_next || same_prev || theme) cands[k].agenda = true;
   }
 

@@ -33,6 +33,8 @@ inline constexpr std::size_t kPresidentHeadBytes = 6000;
 // Headings and segments (headings.cc, agenda.cc, segmenter.cc).
 // A line longer than this is running text, never a heading.
 inline constexpr std::size_t kHeadingLineBytes = 400;
+// A heading line that runs on this far past its title holds its item's text: no agenda entry.
+inline constexpr std::size_t kHeadingBodyBytes = 80;
 // A title goes on over the next lines of its block only when each is at most this long.
 inline constexpr std::size_t kTitleLineBytes = 160;
 // At most this many lines under a heading continue its title.

@@ -316,3 +316,53 @@ TEST(SegmenterTest, NumberShapesWithTheYearLastOrACodeFirst) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A page counter glued before the letterhead of a flattened page ("1 MAIRIE DE X ...
+// Présents : ...") is the document's head, not item 1: the sitting's items follow it.
+TEST(SegmenterTest, ABareItemThatOpensTheSittingIsTheHead) {
+  Split s = SplitText(
+      "1 MAIRIE DE TRETS COMPTE RENDU DU CONSEIL MUNICIPAL\n"
+      "Présents : M. Jean DUPONT, Mme Anne MARTIN.\n\n"
+      "1. Tarifs de la cantine\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n\n"
+      "2. Travaux de voirie\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Tarifs de la cantine", "Travaux de voirie"}));
+  ASSERT_FALSE(s.seg.trace.empty());
+  EXPECT_STREQ(s.seg.trace[0].fate, "sitting_head");
+}
+
+// Its opposite: an item whose section decides before any attendance line (an item that
+// records a late arrival, "Présents : 12" after the vote) stays an item.
+TEST(SegmenterTest, AnItemThatDecidesBeforeNamingThePresentStaysAnItem) {
+  Split s = SplitText(
+      "Séance du 4 mars 2019\n\n"
+      "1. Tarifs de la cantine\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n"
+      "Arrivée de M. X. Présents : 12\n\n"
+      "2. Travaux de voirie\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Tarifs de la cantine", "Travaux de voirie"}));
+}
+
+// Headings of a flattened page carry their item's text on their line: two such items in a
+// row are items, not an agenda; two title lines in a row still are an agenda.
+TEST(SegmenterTest, HeadingsRunningOnWithTheirTextAreNoAgenda) {
+  Split s = SplitText(
+      "Séance du 4 mars 2019. Présents : M. A, M. B.\n\n"
+      "1. Nomination d'un secrétaire de séance Conformément à l'article L 2121-15, M. Didier "
+      "CHARTIER est désigné secrétaire de séance à l'unanimité par le conseil municipal.\n\n"
+      "2. Tarifs de la cantine Le conseil municipal, après en avoir délibéré, décide à "
+      "l'unanimité de fixer les tarifs de la cantine pour l'année scolaire 2019.\n");
+  ASSERT_EQ(s.seg.records.size(), 2u);
+  Split agenda = SplitText(
+      "Ordre du jour\n1. Tarifs de la cantine\n2. Travaux de voirie\n\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  EXPECT_TRUE(agenda.seg.records.size() < 2u) << agenda.seg.records.size();
+}
+
+}  // namespace
+}  // namespace registre
