@@ -33,6 +33,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // text/text_rules.cc: the endings a justification split pushes away, the first parts of
     // compound first names and the civilities before them (line_repair.cc).
     {"table.line_repair", "split_ending compound_first civility", ""},
+    {"table.latex", "circ", ""},
     // extract/french_words.cc: Month looks month words up.
     {"table.months", "", ""},
     // extract/french_words.cc: FindDates runs every entry but year_words; YearInWords runs

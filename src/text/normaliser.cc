@@ -11,6 +11,7 @@
 #include "text/hyphenation.h"
 #include "text/line_repair.h"
 #include "text/mapped_text.h"
+#include "text/markup.h"
 #include "text/mojibake.h"
 #include "text/page_furniture.h"
 
@@ -151,6 +152,17 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
         {"mojibake_repaired", std::to_string(chars.mojibake_repaired) +
                                   " character(s) were UTF-8 read as windows-1252 (\"Ã©\" for "
                                   "\"é\") and have been repaired"});
+  }
+
+  MarkupCounts markup;
+  if (HasMarkup(chars.text.s))
+    chars.text = StripMarkup(chars.text, rules.latex, &chars.page_starts, &markup);
+  if (markup.any()) {
+    result.warnings.push_back(
+        {"markup_read", "conversion markup read as text: " + std::to_string(markup.markdown) +
+                            " Markdown line(s), " + std::to_string(markup.latex) +
+                            " math span(s) ($n^{\\circ}$), " + std::to_string(markup.cid) +
+                            " (cid:N) glyph code(s) without a character dropped"});
   }
 
   // Lines, each repaired into one shared buffer.

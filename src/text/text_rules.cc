@@ -33,6 +33,8 @@ Result<TextRules> TextRules::FromGrammar(const Grammar& grammar) {
     rules.number_words.push_back(std::move(w));
   rules.split_endings = grammar.Values("table.line_repair", "split_ending");
   rules.compound_first = grammar.Values("table.line_repair", "compound_first");
+  for (const GrammarEntry& e : grammar.Section("table.latex"))
+    rules.latex.emplace_back(e.key, e.value);
   rules.civilities = grammar.Values("table.line_repair", "civility");
   rules.keep_left = grammar.Values("table.hyphenation", "left");
   rules.keep_right = grammar.Values("table.hyphenation", "right");

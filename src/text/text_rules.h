@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -39,6 +40,9 @@ struct TextRules {
   // Compound first names ([table.line_repair] compound_first): folded first parts.
   std::vector<std::string> compound_first;
   std::vector<std::string> civilities;  // [table.line_repair] civility, folded
+
+  // Math-mode residue of conversion tools ([table.latex]): command name -> its text.
+  std::vector<std::pair<std::string, std::string>> latex;
 };
 
 }  // namespace registre

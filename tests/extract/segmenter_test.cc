@@ -366,3 +366,23 @@ TEST(SegmenterTest, HeadingsRunningOnWithTheirTextAreNoAgenda) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A procès-verbal written as Markdown by an OCR tool: its '##' headings, with the number
+// sign read as "n²" or written in math mode, open the records.
+TEST(SegmenterTest, MarkdownHeadingsOfAnOcrToolOpenRecords) {
+  Split s = SplitText(
+      "# COMMUNE DE SAINT-MARTIN\n\n## PROCÈS-VERBAL DU CONSEIL MUNICIPAL\n\n"
+      "**Présents :** M. Jean DUPONT, Mme Anne MARTIN\n\n"
+      "## Délibération n² 2024-01 : Tarifs de la cantine\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, **DÉCIDE** à l'unanimité.\n\n"
+      "## Délibération $n^{\\circ}$ 2024-02 : Travaux de voirie\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, **DÉCIDE** à l'unanimité.\n");
+  EXPECT_EQ(s.numbers, (std::vector<std::string>{"2024-01", "2024-02"}));
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Tarifs de la cantine", "Travaux de voirie"}));
+}
+
+}  // namespace
+}  // namespace registre
