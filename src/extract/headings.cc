@@ -151,8 +151,11 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
   std::vector<std::size_t> titles;
   std::vector<Range> title_text;                          // group t of each weak title, read once
   std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
-  for (std::size_t i = 1; i + 1 < n; ++i) {
-    if (doc.LineBlank(i) || NextNonBlank(doc, i + 1) >= n) continue;
+  for (std::size_t i = 1; i < n; ++i) {
+    if (doc.LineBlank(i)) continue;
+    // A weak title needs text under it; a procedural one may end a cut text (ANNOTATION: a
+    // cut last item is kept with what it shows).
+    const bool last = NextNonBlank(doc, i + 1) >= n;
     Range line = doc.LineRange(i);
     if (g.MayMatch("segment.procedural", doc.Folded(line))) {
       for (const AcceleratedRE2* re : g.Patterns("segment.procedural", "t")) {
@@ -170,6 +173,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
         continue;
       }
     }
+    if (last) continue;
     // A title is set apart from what precedes it (the cheapest test, so the first).
     std::size_t prev = i - 1;
     std::string_view before = doc.LineFolded(prev);
@@ -214,7 +218,37 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
             [](const HeadingCandidate& a, const HeadingCandidate& b) { return a.line < b.line; });
 }
 
+// Where the first match of any pattern of `section` starts in `r` (SIZE_MAX when none).
+std::size_t FirstIn(const Document& doc, const Grammar& g, std::string_view section, Range r) {
+  std::size_t first = SIZE_MAX;
+  for (const GrammarEntry& e : g.Section(section)) {
+    Range whole;
+    if (FindIn(doc, *e.regex, Range{r.start, std::min(r.end, first)}, &whole, nullptr))
+      first = whole.start;
+  }
+  return first;
+}
+
 }  // namespace
+
+// The items of a sitting come after its head; a lone last item may print its attendance
+// under its title, so it is the head only where nothing is decided.
+std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
+                               const std::vector<HeadingCandidate>& cands) {
+  std::vector<bool> head(cands.size(), false);
+  const std::size_t end = doc.folded().size();
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    const HeadingCandidate& c = cands[i];
+    if (c.procedural || (c.kind != HeadingKind::kItem && c.kind != HeadingKind::kTitle)) continue;
+    const bool last = i + 1 == cands.size();
+    Range section{doc.LineRange(c.line).start, last ? end : doc.LineRange(cands[i + 1].line).start};
+    std::size_t opens = FirstIn(doc, g, "segment.sitting_opening", section);
+    if (opens == SIZE_MAX) continue;
+    std::size_t decides = FirstIn(doc, g, "segment.decision_evidence", section);
+    head[i] = last ? decides == SIZE_MAX : opens < decides;
+  }
+  return head;
+}
 
 std::size_t NextNonBlank(const Document& doc, std::size_t line) {
   while (line < doc.lines().size() && doc.LineBlank(line)) ++line;
@@ -278,9 +312,12 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
   // Short title lines that stand alone: in documents without numbered headings, and before
   // the first numbered heading (the approval of the last minutes, printed as a bare title).
   {
+    // A bare item that is the document's head (SittingHeads) does not end the search.
+    std::vector<bool> head = SittingHeads(doc, g, cands);
     std::size_t first_strong = n_lines;
-    for (const HeadingCandidate& c : cands)
-      if (c.kind != HeadingKind::kNumberLine) first_strong = std::min(first_strong, c.line);
+    for (std::size_t k = 0; k < cands.size(); ++k)
+      if (cands[k].kind != HeadingKind::kNumberLine && !head[k])
+        first_strong = std::min(first_strong, cands[k].line);
     AddWeakTitles(doc, g, not_title, first_strong, &cands);
   }
 

@@ -30,6 +30,14 @@ struct HeadingCandidate {
 std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g,
                                            const LazyRegex& not_title);
 
+// Per candidate: true for a bare item or title line (no deliberation number) whose section
+// opens the sitting before it decides anything ([segment.sitting_opening]): the document's
+// header, not an item ("1/14 SYNDICAT X PROCES-VERBAL ... Présents :", a page counter glued
+// to the letterhead). The last candidate's section runs to the end of the text: it is the
+// header only when nothing is decided there at all.
+std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
+                               const std::vector<HeadingCandidate>& cands);
+
 // The first line at or after `line` that is not blank (lines().size() when none).
 std::size_t NextNonBlank(const Document& doc, std::size_t line);
 

@@ -29,35 +29,6 @@ const char* KindName(HeadingKind k) {
   return "?";
 }
 
-// Where the first match of any pattern of `section` starts in `r` (SIZE_MAX when none).
-std::size_t FirstIn(const Document& doc, const Grammar& g, std::string_view section, Range r) {
-  std::size_t first = SIZE_MAX;
-  for (const GrammarEntry& e : g.Section(section)) {
-    Range whole;
-    if (FindIn(doc, *e.regex, Range{r.start, std::min(r.end, first)}, &whole, nullptr))
-      first = whole.start;
-  }
-  return first;
-}
-
-// Bare items and title lines (no deliberation number) whose section opens the sitting
-// before it decides anything ([segment.sitting_opening]) belong to the document's header,
-// when a heading follows: the items of a sitting come after its head.
-std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
-                               const std::vector<HeadingCandidate>& cands) {
-  std::vector<bool> head(cands.size(), false);
-  for (std::size_t i = 0; i + 1 < cands.size(); ++i) {
-    const HeadingCandidate& c = cands[i];
-    if (c.procedural || (c.kind != HeadingKind::kItem && c.kind != HeadingKind::kTitle)) continue;
-    Range section{doc.LineRange(c.line).start, doc.LineRange(cands[i + 1].line).start};
-    std::size_t opens = FirstIn(doc, g, "segment.sitting_opening", section);
-    if (opens == SIZE_MAX) continue;
-    std::size_t decides = FirstIn(doc, g, "segment.decision_evidence", section);
-    head[i] = opens < decides;
-  }
-  return head;
-}
-
 }  // namespace
 
 Segmenter::Segmenter(const Grammar& grammar)

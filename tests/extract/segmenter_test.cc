@@ -386,3 +386,28 @@ TEST(SegmenterTest, MarkdownHeadingsOfAnOcrToolOpenRecords) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A cut procès-verbal: a page counter over the letterhead ("1/14 SYNDICAT ...") is its head,
+// and the approval of the minutes on the last line, cut in its title, is its one record.
+TEST(SegmenterTest, APageCounterOverTheHeadAndACutApprovalAtTheEnd) {
+  Split s = SplitText(
+      "1/14 SYNDICAT ENERGIES VIENNE PROCES-VERBAL\n\n"
+      "Le Comité s'est réuni le 9 décembre 2014. Présents : M. A, M. B.\n\n"
+      "Installation de Mme C.\n\nMme C est installée dans ses fonctions.\n\n"
+      "Approbation du compte-rendu de la réunion du Conseil municipal du 23 novembre 2\n");
+  ASSERT_EQ(s.seg.records.size(), 1u);
+  EXPECT_TRUE(s.seg.records[0].procedural);
+  EXPECT_EQ(s.titles[0].rfind("Approbation du compte-rendu", 0), 0u) << s.titles[0];
+  // Its opposite: a lone item that decides keeps its heading, attendance under it or not.
+  Split item = SplitText(
+      "1/2 Tarifs de la cantine\nPrésents : M. A, M. B.\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  ASSERT_EQ(item.seg.records.size(), 1u);
+  EXPECT_EQ(item.titles[0], "Tarifs de la cantine");
+}
+
+}  // namespace
+}  // namespace registre
