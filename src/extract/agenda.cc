@@ -13,6 +13,11 @@
 namespace registre {
 namespace {
 
+void SetAside(HeadingCandidate* c, const char* reason) {
+  if (!c->agenda) c->agenda_reason = reason;
+  c->agenda = true;
+}
+
 // The numbering style of a heading: digits, roman numerals, letters, a deliberation number,
 // or none (titles).
 char LabelStyle(const Document& doc, const HeadingCandidate& c) {
@@ -67,7 +72,7 @@ void MarkLetterInitials(const Document& doc, std::vector<HeadingCandidate>* cand
     char ch = letter(i);
     bool follows = i > 0 && ch != '\0' && letter(i - 1) + 1 == ch;
     bool followed = i + 1 < letters.size() && ch != '\0' && letter(i + 1) == ch + 1;
-    if (ch != 'a' && !follows && !followed) (*cands)[letters[i]].agenda = true;
+    if (ch != 'a' && !follows && !followed) SetAside(&(*cands)[letters[i]], "initial");
   }
 }
 
@@ -126,7 +131,7 @@ std::vector<bool> MarkRepeatedTitles(const Document& doc, const Grammar& g,
     }
     for (std::size_t j = 0; j < k; ++j) {
       if (keys[j].empty() || !SameTitle(keys[j], keys[k])) continue;
-      if (StandsInList(doc, g, *cands, j)) (*cands)[j].agenda = true;
+      if (StandsInList(doc, g, *cands, j)) SetAside(&(*cands)[j], "listed_title");
       repeats[k] = true;
     }
   }
@@ -168,7 +173,7 @@ void MarkSubItems(const Document& doc, const Grammar& g, const std::vector<bool>
     // "13/ Questions diverses" after "13/ Fréquence des conseils" still closes that item.
     if (v >= 0 && last >= 0 && v <= last && !repeats[k] && !NotRecordTitle(doc, g, c.title) &&
         !ExplicitItem(doc, g, c.line) && !HasActEvidence(doc, g, between)) {
-      c.agenda = true;
+      SetAside(&c, "restart");
       continue;
     }
     last = v;
@@ -185,6 +190,56 @@ bool HoldsBody(const Document& doc, const HeadingCandidate& c) {
   return line.end > c.title.end && line.end - c.title.end > kHeadingBodyBytes;
 }
 
+// Whether a heading's title was printed earlier in the text (an agenda the heading finder
+// did not take apart, mid-line in a flattened page): compared on letters and digits only, so
+// "compte - rendu" and "compte-rendu", or a title cut by a line break, still agree. The
+// letters-and-digits view is built on first use.
+class EarlierTitles {
+ public:
+  // True when the title of cands[k] stands earlier in the text, never on a candidate's line
+  // (a recap list after the items repeats the items' own headings: it stays a list).
+  bool Has(const Document& doc, const std::vector<HeadingCandidate>& cands, std::size_t k) {
+    std::string key = Alnum(doc.Folded(cands[k].title), kEarlierTitleBytes);
+    if (key.size() < kEarlierTitleBytes) return false;
+    if (at_.empty()) Build(doc);
+    std::string_view before =
+        std::string_view(alnum_).substr(0, at_[doc.LineRange(cands[k].line).start]);
+    bool outside = false;
+    for (std::size_t p = before.find(key); p != std::string_view::npos;
+         p = before.find(key, p + 1)) {
+      std::size_t line = doc.LineAt(from_[p]);
+      for (const HeadingCandidate& c : cands)
+        if (c.line == line) return false;  // a heading printed it first: a recap list
+      outside = true;
+    }
+    return outside;
+  }
+
+ private:
+  static std::string Alnum(std::string_view s, std::size_t max) {
+    std::string out;
+    for (char ch : s) {
+      if (out.size() >= max) break;
+      if (std::isalnum(static_cast<unsigned char>(ch))) out += ch;
+    }
+    return out;
+  }
+  void Build(const Document& doc) {
+    const std::string& f = doc.folded();
+    at_.resize(f.size() + 1);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      at_[i] = alnum_.size();
+      if (!std::isalnum(static_cast<unsigned char>(f[i]))) continue;
+      alnum_ += f[i];
+      from_.push_back(i);
+    }
+    at_[f.size()] = alnum_.size();
+  }
+  std::string alnum_;
+  std::vector<std::size_t> at_;    // folded offset -> offset in alnum_
+  std::vector<std::size_t> from_;  // offset in alnum_ -> folded offset
+};
+
 }  // namespace
 
 void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandidate>* candidates) {
@@ -200,7 +255,7 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
       for (Range cursor = around; refs < 3 && FindIn(doc, *toc, cursor, &whole, nullptr);
            cursor.start = whole.end)
         ++refs;
-      if (refs >= 3) c.agenda = true;
+      if (refs >= 3) SetAside(&c, "toc");
     }
   }
 
@@ -224,6 +279,7 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     }
     return true;
   };
+  EarlierTitles printed_before;
   for (std::size_t k = 0; k < cands.size(); ++k) {
     if (!listed(cands[k])) continue;
     char style = LabelStyle(doc, cands[k]);
@@ -242,7 +298,9 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     // A heading directly over a heading of another style is a theme ("I - FINANCES" over
     // "1 - Budget"), not a deliberation either.
     bool theme = k + 1 < cands.size() && adjacent(k, k + 1) && !continues(k, k + 1);
-    if (same_next || same_prev || theme) cands[k].agenda = true;
+    // A list entry whose title the text printed before is the item the agenda announced.
+    if ((same_next || same_prev) && !theme && printed_before.Has(doc, cands, k)) continue;
+    if (same_next || same_prev || theme) SetAside(&cands[k], theme ? "theme" : "list");
   }
 
   // Where deliberations are headed by their numbers, numbered items are sub-points or theme
@@ -252,7 +310,7 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     numbered += (!c.agenda && c.kind == HeadingKind::kNumbered) ? 1 : 0;
   if (numbered >= 2) {
     for (HeadingCandidate& c : cands)
-      if (c.kind == HeadingKind::kItem) c.agenda = true;
+      if (c.kind == HeadingKind::kItem) SetAside(&c, "item_among_numbered");
   }
 
   MarkLetterInitials(doc, &cands);
@@ -275,7 +333,7 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     if (best >= 2) {
       for (HeadingCandidate& c : cands)
         if (!c.agenda && c.kind == HeadingKind::kItem && LabelStyle(doc, c) != dominant)
-          c.agenda = true;
+          SetAside(&c, "other_style");
     }
   }
 }

@@ -22,6 +22,9 @@ struct HeadingCandidate {
   HeadingKind kind;
   Range number, label, title;
   bool agenda = false;
+  // Why `agenda` was set (agenda.h): "initial", "listed_title", "restart", "toc", "list",
+  // "theme", "item_among_numbered", "other_style".
+  const char* agenda_reason = nullptr;
   bool procedural = false;  // a procedural item: never part of a list
 };
 

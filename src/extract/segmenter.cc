@@ -63,7 +63,10 @@ Segmentation Segmenter::Split(const Document& doc) const {
   for (const HeadingCandidate& c : cands) {
     seg.trace.push_back({doc.LineRange(c.line), KindName(c.kind), "agenda", c.number, c.title});
     const char*& fate = seg.trace.back().fate;
-    if (c.agenda) continue;
+    if (c.agenda) {
+      if (c.agenda_reason) fate = c.agenda_reason;
+      continue;
+    }
     if (c.kind == HeadingKind::kNumberLine) {
       fate = "number_line";
       pending_number = c.number;

@@ -45,6 +45,8 @@ inline constexpr std::size_t kTitleMinBytes = 8;
 // have at least kTitleKeyMinBytes ("Budget" alone names no item).
 inline constexpr std::size_t kTitleKeyBytes = 120;
 inline constexpr std::size_t kTitleKeyMinBytes = 12;
+// A heading's title is found printed earlier (an agenda) on this many letters and digits.
+inline constexpr std::size_t kEarlierTitleBytes = 24;
 // An agenda line is followed by the next heading within this many lines of text.
 inline constexpr std::size_t kListGapLines = 3;
 // How far around a heading table-of-contents references ("(p. 5)") are counted.

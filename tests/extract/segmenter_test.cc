@@ -411,3 +411,32 @@ TEST(SegmenterTest, APageCounterOverTheHeadAndACutApprovalAtTheEnd) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// The agenda printed inside a paragraph (a flattened page) is no candidate; the items
+// below it, one a line with nothing between them, repeat its titles: they are the items.
+// Their opposite: a recap list after the items repeats the items' own headings and stays
+// a list.
+TEST(SegmenterTest, ItemsRepeatingAnAgendaPrintedInRunningText) {
+  Split s = SplitText(
+      "Séance du 4 mars 2021. Présents : M. A, M. B. Ordre du jour : 1) Approbation du "
+      "compte-rendu de la réunion du 28 janvier 2021 2) Règlement intérieur du comité "
+      "syndical 3) Questions diverses. Le quorum est atteint.\n"
+      "1) Approbation du compte - rendu de la réunion du 28 janvier 2021 Adopté.\n"
+      "2) Règlement intérieur du comité syndical Le comité approuve à l'unanimité.\n");
+  EXPECT_EQ(s.seg.records.size(), 2u);
+  Split recap = SplitText(
+      "Séance du 4 mars 2021\n\n"
+      "2021-01 Approbation du compte-rendu de la réunion du 28 janvier\n\n"
+      "Le conseil, après en avoir délibéré, approuve à l'unanimité.\n\n"
+      "2021-02 Règlement intérieur du comité syndical\n\n"
+      "Le conseil, après en avoir délibéré, approuve à l'unanimité.\n\n"
+      "Récapitulatif :\n2021-01 Approbation du compte-rendu de la réunion du 28 janvier\n"
+      "2021-02 Règlement intérieur du comité syndical\n");
+  EXPECT_EQ(recap.numbers, (std::vector<std::string>{"2021-01", "2021-02"}));
+}
+
+}  // namespace
+}  // namespace registre
