@@ -1,6 +1,7 @@
 #include "extract/segmenter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <string_view>
 
@@ -16,6 +17,21 @@ bool AnyIn(const Document& doc, const Grammar& g, std::string_view section, Rang
   for (const GrammarEntry& e : g.Section(section))
     if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
   return false;
+}
+
+// True when both titles are printed and neither starts the other (compared on letters and
+// digits): two subjects, not one item restated with its number.
+bool OtherTitle(const Document& doc, Range a, Range b) {
+  if (a.empty() || b.empty()) return false;
+  auto key = [&](Range r) {
+    std::string k;
+    for (char ch : doc.Folded(r))
+      if (std::isalnum(static_cast<unsigned char>(ch))) k += ch;
+    return k;
+  };
+  std::string ka = key(a), kb = key(b);
+  const std::size_t n = std::min(ka.size(), kb.size());
+  return n > 0 && ka.compare(0, n, kb, 0, n) != 0;
 }
 
 const char* KindName(HeadingKind k) {
@@ -112,7 +128,9 @@ Segmentation Segmenter::Split(const Document& doc) const {
       std::size_t prev_line = doc.LineAt(records.back().heading.start);
       std::size_t gap = 0;
       for (std::size_t l = prev_line + 1; l < c.line; ++l) gap += doc.LineBlank(l) ? 0 : 1;
-      if (gap <= 2 && c.line > prev_line) {
+      // Unless it names another subject: "- APPROBATION DU PROCÈS-VERBAL" then "-
+      // Délibération D202455 – Décision modificative" are two items.
+      if (gap <= 2 && c.line > prev_line && !OtherTitle(doc, records.back().title, r.title)) {
         records.back().number = r.number;
         fate = "number_of_previous";
         continue;

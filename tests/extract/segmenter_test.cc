@@ -440,3 +440,27 @@ TEST(SegmenterTest, ItemsRepeatingAnAgendaPrintedInRunningText) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A numbered heading under an item gives it its number when it restates the item; one
+// that names another subject is the next item.
+TEST(SegmenterTest, ANumberedHeadingUnderAnItemNamingAnotherSubjectIsTheNextItem) {
+  Split s = SplitText(
+      "Séance du 9 décembre 2024\n\n"
+      "- APPROBATION DU PROCÈS-VERBAL DE LA SÉANCE PRÉCÉDENTE\n"
+      "Le Conseil Municipal approuve le procès-verbal de la réunion du 4 octobre 2024.\n"
+      "- Délibération D202455 – Décision Modificative au budget annexe\n"
+      "Voté à l'unanimité.\n");
+  EXPECT_EQ(s.numbers, (std::vector<std::string>{"", "D202455"}));
+  Split same = SplitText(
+      "Séance du 9 décembre 2024\n\n"
+      "1 - Tarifs de la cantine\n"
+      "Délibération n° 2024-12 : Tarifs de la cantine\n"
+      "Le conseil décide à l'unanimité.\n");
+  EXPECT_EQ(same.numbers, (std::vector<std::string>{"2024-12"}));
+}
+
+}  // namespace
+}  // namespace registre
