@@ -21,6 +21,45 @@ bool UpperAt(const std::string& text, std::size_t at) {
   return u_isupper(static_cast<UChar32>(cp));
 }
 
+// True when the word before folded[at] is an item's label ("I -", "3.", "b)", "12"): a title
+// after it stays on the label's line.
+bool AfterItemLabel(const std::string& folded, std::size_t at) {
+  std::size_t end = at;
+  while (end > 0 && folded[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  while (begin > 0 && folded[begin - 1] != ' ' && folded[begin - 1] != '\n') --begin;
+  std::string_view word(folded.data() + begin, end - begin);
+  while (!word.empty() && std::string_view("-.):/").find(word.back()) != std::string_view::npos)
+    word.remove_suffix(1);
+  if (word.empty()) {  // "I - Approbation": the label is the word before the dash
+    end = begin;
+    while (end > 0 && folded[end - 1] == ' ') --end;
+    begin = end;
+    while (begin > 0 && folded[begin - 1] != ' ' && folded[begin - 1] != '\n') --begin;
+    word = std::string_view(folded.data() + begin, end - begin);
+  }
+  if (word.empty() || word.size() > 4) return false;
+  const bool digits = word.find_first_not_of("0123456789") == std::string_view::npos;
+  const bool roman = word.find_first_not_of("ivx") == std::string_view::npos;
+  return digits || roman || (word.size() == 1 && word[0] >= 'a' && word[0] <= 'h');
+}
+
+// Whether an entry of [reflow.break_before] may break where it matched [start, after) of the
+// folded text: `any` always, `upper` when a capital follows the match, `title` when the
+// match's first word (after its leading space) starts with a capital.
+bool KeyAllows(const std::string& key, const NormalisedText& t, std::size_t start,
+               std::size_t after) {
+  const std::string& folded = t.folded.text;
+  if (key == "upper") return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]);
+  if (key == "title") {
+    std::size_t word = start;
+    while (word < after && folded[word] == ' ') ++word;
+    return UpperAt(t.text, t.folded.to_source[std::min(word, folded.size())]) &&
+           !AfterItemLabel(folded, start);
+  }
+  return true;
+}
+
 std::size_t CodePoints(std::string_view s) {
   std::size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -67,9 +106,8 @@ bool MatchesAt(const Grammar& grammar, std::string_view section, const Normalise
   for (const GrammarEntry& e : grammar.Section(section)) {
     re2::StringPiece match;
     if (!e.regex->Match(input, at - from, input.size(), RE2::ANCHOR_START, &match, 1)) continue;
-    std::size_t after = static_cast<std::size_t>(match.data() - folded.data()) + match.size();
-    if (e.key == "upper" && !UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]))
-      continue;
+    std::size_t begin = static_cast<std::size_t>(match.data() - folded.data());
+    if (!KeyAllows(e.key, t, begin, begin + match.size())) continue;
     return true;
   }
   return false;
@@ -168,9 +206,7 @@ int Reflow(const Grammar& grammar, NormalisedText* t) {
           std::size_t space = folded[at] == ' ' ? at : after - 1;
           if (folded[space] != ' ') continue;
           std::size_t text_at = t->folded.to_source[space];
-          if (e.key == "upper" &&
-              !UpperAt(t->text, t->folded.to_source[std::min(after, folded.size())]))
-            continue;
+          if (!KeyAllows(e.key, *t, at, after)) continue;
           if (text_at >= t->text.size() || t->text[text_at] != ' ') continue;
           folded[space] = '\n';
           t->text[text_at] = '\n';

@@ -102,3 +102,30 @@ TEST(UnwrapTest, LeavesTextWithLongLinesAlone) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+std::string Reflowed(const std::string& text) {
+  NormalisedText n = Normalised(text);
+  Reflow(testing::BundledGrammar(), &n);
+  return n.text;
+}
+
+// A flattened page (one line over [table.reflow] min_line): a procedural title opens its
+// own line where it starts with a capital, never after its item label nor inside a sentence.
+TEST(ReflowTest, ProceduralTitlesAndBulletsOpenLinesInAFlattenedPage) {
+  const std::string filler(600, 'x');
+  std::string text = "COMPTE RENDU " + filler +
+                     " la séance est ouverte Désignation du secrétaire de séance : M. Paul "
+                     "MARTIN I - Approbation du procès-verbal du 3 mars le conseil procède à "
+                     "l'approbation du compte rendu • Tarifs de la cantine";
+  std::string out = Reflowed(text);
+  EXPECT_NE(out.find("ouverte\nDésignation du secrétaire"), std::string::npos) << out;
+  EXPECT_NE(out.find("I - Approbation du procès-verbal"), std::string::npos) << out;
+  EXPECT_NE(out.find("procède à l'approbation du compte rendu"), std::string::npos) << out;
+  EXPECT_NE(out.find("\n• Tarifs"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace registre
