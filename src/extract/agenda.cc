@@ -240,6 +240,69 @@ class EarlierTitles {
   std::vector<std::size_t> from_;  // offset in alnum_ -> folded offset
 };
 
+// The items that make a structure of their own before the first numbered heading: a run of
+// at least kItemRunMin items numbered 1, 2, 3... (a gap of a few for items set aside, such as
+// withdrawn ones) ends before any deliberation number appears. A procès-verbal's affaires
+// followed by an annex listing the decisions taken by delegation ("2014/0023 Attribution
+// d'un marché") keep their items.
+std::vector<bool> ItemsOfTheirOwn(const Document& doc, const std::vector<HeadingCandidate>& cands) {
+  std::vector<bool> own(cands.size(), false);
+  std::size_t first_numbered = cands.size();
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    if (!cands[k].agenda && cands[k].kind == HeadingKind::kNumbered) {
+      first_numbered = k;
+      break;
+    }
+  }
+  std::vector<std::size_t> run;
+  int last = -1;
+  auto close = [&] {
+    if (run.size() >= kItemRunMin)
+      for (std::size_t k : run) own[k] = true;
+    run.clear();
+  };
+  for (std::size_t k = 0; k < first_numbered; ++k) {
+    const HeadingCandidate& c = cands[k];
+    if (c.agenda || c.kind != HeadingKind::kItem || LabelStyle(doc, c) != 'd') continue;
+    int v = LabelValue(doc, c);
+    if (v < 0) continue;
+    if (run.empty() ? v > 1 : (v <= last || v > last + kItemRunGap)) {
+      close();
+      if (v != 1) continue;
+    }
+    run.push_back(k);
+    last = v;
+  }
+  close();
+  return own;
+}
+
+// The numbered decisions read out after a [segment.delegated_decisions] mark, up to the next
+// candidate of another kind: the mayor's decisions taken by delegation, listed, not voted.
+void MarkDelegatedDecisions(const Document& doc, const Grammar& g,
+                            std::vector<HeadingCandidate>* cands) {
+  const std::vector<GrammarEntry>& marks = g.Section("segment.delegated_decisions");
+  std::size_t k = 0;
+  while (k < cands->size()) {
+    // The next mark between this candidate's line and the end of the text.
+    Range rest{doc.LineRange((*cands)[k].line).start, doc.folded().size()};
+    std::size_t mark = SIZE_MAX;
+    for (const GrammarEntry& e : marks) {
+      Range whole;
+      if (FindIn(doc, *e.regex, Range{rest.start, std::min(rest.end, mark)}, &whole, nullptr))
+        mark = whole.start;
+    }
+    if (mark == SIZE_MAX) return;
+    while (k < cands->size() && doc.LineRange((*cands)[k].line).end <= mark) ++k;
+    if (k < cands->size() && doc.LineRange((*cands)[k].line).start <= mark) ++k;  // its own line
+    for (; k < cands->size(); ++k) {
+      HeadingCandidate& c = (*cands)[k];
+      if (c.kind != HeadingKind::kNumbered && c.kind != HeadingKind::kNumberLine) break;
+      SetAside(&c, "delegated_decision");
+    }
+  }
+}
+
 }  // namespace
 
 void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandidate>* candidates) {
@@ -261,8 +324,10 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
 
   // Agenda and recap lists: a run of two or more heading lines with nothing but blank lines
   // between them lists deliberations, it does not hold them.
-  auto listed = [](const HeadingCandidate& c) {
-    return c.kind != HeadingKind::kNumberLine && !c.procedural;
+  // An item that is no record ("27- AFFAIRE RETIREE", "Questions diverses") lists nothing:
+  // the item after it is not its list's next entry.
+  auto listed = [&](const HeadingCandidate& c) {
+    return c.kind != HeadingKind::kNumberLine && !c.procedural && !NotRecordTitle(doc, g, c.title);
   };
   // Two headings are adjacent when nothing but blank lines, or the wrapped end of the first
   // one (at most two lines of the same paragraph), stands between them.
@@ -303,14 +368,18 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     if (same_next || same_prev || theme) SetAside(&cands[k], theme ? "theme" : "list");
   }
 
+  MarkDelegatedDecisions(doc, g, &cands);
+
   // Where deliberations are headed by their numbers, numbered items are sub-points or theme
   // headings ("1. FINANCES", "1) Il propose..."), not deliberations.
   std::size_t numbered = 0;
   for (const HeadingCandidate& c : cands)
     numbered += (!c.agenda && c.kind == HeadingKind::kNumbered) ? 1 : 0;
   if (numbered >= 2) {
-    for (HeadingCandidate& c : cands)
-      if (c.kind == HeadingKind::kItem) SetAside(&c, "item_among_numbered");
+    std::vector<bool> own = ItemsOfTheirOwn(doc, cands);
+    for (std::size_t k = 0; k < cands.size(); ++k)
+      if (cands[k].kind == HeadingKind::kItem && !own[k])
+        SetAside(&cands[k], "item_among_numbered");
   }
 
   MarkLetterInitials(doc, &cands);

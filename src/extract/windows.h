@@ -33,6 +33,10 @@ inline constexpr std::size_t kPresidentHeadBytes = 6000;
 // Headings and segments (headings.cc, agenda.cc, segmenter.cc).
 // A line longer than this is running text, never a heading.
 inline constexpr std::size_t kHeadingLineBytes = 400;
+// Items numbered 1, 2, 3... before any deliberation number are a structure of their own
+// when at least this many follow each other, each at most kItemRunGap after the last.
+inline constexpr std::size_t kItemRunMin = 3;
+inline constexpr int kItemRunGap = 4;
 // A heading line that runs on this far past its title holds its item's text: no agenda entry.
 inline constexpr std::size_t kHeadingBodyBytes = 80;
 // A title goes on over the next lines of its block only when each is at most this long.

@@ -78,6 +78,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/segmenter.cc: text that shows the minutes of a sitting.
     {"segment.sitting_evidence", "", ""},
     {"segment.sitting_opening", "", ""},
+    {"segment.delegated_decisions", "", ""},
     // extract/segmenter.cc: text that shows an extract of a register.
     {"segment.extract_evidence", "", ""},
     // extract/segmenter.cc: a number in a record's head (n).

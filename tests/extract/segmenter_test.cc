@@ -464,3 +464,29 @@ TEST(SegmenterTest, ANumberedHeadingUnderAnItemNamingAnotherSubjectIsTheNextItem
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A procès-verbal's affaires numbered 1, 2, 3 are its records even when the decisions the
+// mayor took by delegation, read out at the end with their numbers, follow them; those
+// decisions and a withdrawn affaire are no records.
+TEST(SegmenterTest, AffairesThenTheMayorsDecisionsReadOut) {
+  Split s = SplitText(
+      "Séance du 24 avril 2014. Présents : M. A, M. B.\n\n"
+      "1- Modification du nombre d'Adjoints au Maire\n\nLe conseil adopte à l'unanimité.\n\n"
+      "2- AFFAIRE RETIREE\n"
+      "3- Election d'un Adjoint au Maire\n\nLe conseil adopte à l'unanimité.\n\n"
+      "4- Délégations du Conseil municipal au Maire\n\nLe conseil adopte à l'unanimité.\n\n"
+      "Articles L 2122-22 et L 2122-23 du CGCT - Lecture des décisions prises.\n\n"
+      "2014/0023 Attribution d'un marché passé selon une procédure adaptée\n"
+      "     pour la mission d'assistance.\n\n"
+      "2014/0024 Nécessité d'acquérir un logiciel pour la taxe locale\n"
+      "     sur la publicité extérieure.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Modification du nombre d'Adjoints au Maire",
+                                                "Election d'un Adjoint au Maire",
+                                                "Délégations du Conseil municipal au Maire"}));
+}
+
+}  // namespace
+}  // namespace registre
