@@ -490,3 +490,21 @@ TEST(SegmenterTest, AffairesThenTheMayorsDecisionsReadOut) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A short line set apart that holds a sentence's end is running text, not a weak title;
+// a title line without one still is.
+TEST(SegmenterTest, ALineWithASentenceEndInsideIsNoTitle) {
+  Split s = SplitText(
+      "Séance du 24 avril 2014\n\n"
+      "La synthèse des décisions vous a été distribuée. Il s'agit des marchés\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n\n"
+      "Tarifs de la cantine scolaire\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Tarifs de la cantine scolaire"}));
+}
+
+}  // namespace
+}  // namespace registre
