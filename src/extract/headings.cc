@@ -255,9 +255,11 @@ std::size_t NextNonBlank(const Document& doc, std::size_t line) {
   return line;
 }
 
-bool HasActEvidence(const Document& doc, const Grammar& g, Range r) {
-  for (const GrammarEntry& e : g.Section("segment.act_evidence"))
+bool HasActEvidence(const Document& doc, const Grammar& g, Range r, bool tally_counts) {
+  for (const GrammarEntry& e : g.Section("segment.act_evidence")) {
+    if (!tally_counts && e.key == "tally") continue;
     if (FindIn(doc, *e.regex, r, nullptr, nullptr)) return true;
+  }
   return false;
 }
 

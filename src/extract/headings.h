@@ -49,8 +49,8 @@ std::size_t NextNonBlank(const Document& doc, std::size_t line);
 bool NotRecordTitle(const Document& doc, const Grammar& g, Range title);
 
 // True when `r` shows an act, not only decision words in prose ([segment.act_evidence]: a
-// formula alone on its line, "après en avoir délibéré", a tally).
-bool HasActEvidence(const Document& doc, const Grammar& g, Range r);
+// formula alone on its line, "après en avoir délibéré", and, when `tally_counts`, a tally).
+bool HasActEvidence(const Document& doc, const Grammar& g, Range r, bool tally_counts = true);
 
 // True when `r` decides something ([segment.decision_evidence]).
 bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r);

@@ -196,7 +196,10 @@ Segmentation Segmenter::Split(const Document& doc) const {
   const Range all{0, end};
   const bool decides = HasDecisionEvidence(doc, grammar_, all);
   const bool extract = AnyIn(doc, grammar_, "segment.extract_evidence", all);
-  if ((decides && extract) || HasActEvidence(doc, grammar_, all)) {
+  bool minutes = extract;
+  for (const AcceleratedRE2* re : grammar_.Patterns("segment.sitting_evidence", "minutes"))
+    minutes = minutes || FindIn(doc, *re, all, nullptr, nullptr);
+  if ((decides && extract) || HasActEvidence(doc, grammar_, all, /*tally_counts=*/minutes)) {
     RecordSegment r;
     r.range = all;
     seg.records.push_back(r);

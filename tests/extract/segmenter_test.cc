@@ -508,3 +508,25 @@ TEST(SegmenterTest, ALineWithASentenceEndInsideIsNoTitle) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A headless text whose only act is a tally is one record when it is minutes (a labelled
+// attendance), not when it is a news article that tells the votes.
+TEST(SegmenterTest, ATallyMakesMinutesOneRecordButNotAnArticle) {
+  Split minutes = SplitText(
+      "Le conseil municipal s'est réuni le 4 mars 2019. Présents : M. A, M. B, Mme C. "
+      "Le projet de plan local d'urbanisme est adopté par 11 voix pour et 1 abstention.\n");
+  EXPECT_EQ(minutes.seg.records.size(), 1u);
+  Split article = SplitText(
+      "Le conseil municipal s'est réuni ce lundi 27 mars pour voter les budgets. Les taux "
+      "d'imposition ont été approuvés à l'unanimité. D'autres délibérations ont été adoptées "
+      "à l'unanimité. La séance a été levée à 22h20.\n");
+  EXPECT_TRUE(article.seg.records.empty());
+  ASSERT_FALSE(article.seg.warnings.empty());
+  EXPECT_EQ(article.seg.warnings[0].code, "no_deliberation");
+}
+
+}  // namespace
+}  // namespace registre
