@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,13 +45,32 @@ bool AfterItemLabel(const std::string& folded, std::size_t at) {
   return digits || roman || (word.size() == 1 && word[0] >= 'a' && word[0] <= 'h');
 }
 
+// True when the two words before folded[at] are pairs of digits: the groups of a phone
+// number ("01 30 39 94 36 - Télécopie"), not a date's year ("28 janvier 2021 2) Règlement").
+bool AfterPhoneGroups(const std::string& folded, std::size_t at) {
+  std::size_t end = at;
+  for (int group = 0; group < 2; ++group) {
+    while (end > 0 && folded[end - 1] == ' ') --end;
+    std::size_t begin = end;
+    while (begin > 0 && std::isdigit(static_cast<unsigned char>(folded[begin - 1]))) --begin;
+    if (end - begin != 2 || (begin > 0 && folded[begin - 1] != ' ')) return false;
+    end = begin;
+  }
+  return true;
+}
+
 // Whether an entry of [reflow.break_before] may break where it matched [start, after) of the
-// folded text: `any` always, `upper` when a capital follows the match, `title` when the
-// match's first word (after its leading space) starts with a capital.
+// folded text: `any` always, `upper` when a capital follows the match, `item` as `upper` when
+// it does not follow a phone number's groups, `title` when the match's first
+// word (after its leading space) starts with a capital and follows no item label.
 bool KeyAllows(const std::string& key, const NormalisedText& t, std::size_t start,
                std::size_t after) {
   const std::string& folded = t.folded.text;
   if (key == "upper") return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]);
+  if (key == "item") {  // as upper, and not in a phone number: "01 30 39 94 36 - Télécopie"
+    return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]) &&
+           !AfterPhoneGroups(folded, start);
+  }
   if (key == "title") {
     std::size_t word = start;
     while (word < after && folded[word] == ' ') ++word;

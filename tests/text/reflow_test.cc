@@ -129,3 +129,20 @@ TEST(ReflowTest, ProceduralTitlesAndBulletsOpenLinesInAFlattenedPage) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// An item label opens a line in a flattened page, after a date's year too; the last group of
+// a phone number followed by a dash and a capital is no label.
+TEST(ReflowTest, ItemLabelsButNotAPhoneNumbersLastGroup) {
+  const std::string filler(600, 'x');
+  std::string out = Reflowed("MAIRIE " + filler +
+                             " Tél. 01 30 39 94 36 - Télécopie 01 30 39 94 64 la réunion du 28 "
+                             "janvier 2021 2) Règlement intérieur du comité");
+  EXPECT_NE(out.find("94 36 - Télécopie"), std::string::npos) << out;
+  EXPECT_NE(out.find("2021\n2) Règlement"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace registre
