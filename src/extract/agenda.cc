@@ -101,11 +101,18 @@ bool SameTitle(const std::string& a, const std::string& b) {
          (longer.size() == shorter.size() || longer[shorter.size()] == ' ');
 }
 
-// A listed copy stands in a list: a few lines at most before the next heading, and no
-// decision before it (a page header restating a deliberation's title is no list).
+// A listed copy stands in a list: printed as a bullet, or a few lines at most before the next
+// heading with no decision before it (a page header restating a deliberation's title is no
+// list).
 bool StandsInList(const Document& doc, const Grammar& g, const std::vector<HeadingCandidate>& cands,
                   std::size_t k) {
   std::size_t line = cands[k].line, next_line = cands[k + 1].line;
+  std::string_view folded = doc.LineFolded(line);
+  std::size_t first = folded.find_first_not_of(' ');
+  if (first != std::string_view::npos &&
+      (folded.compare(first, 3, "\xE2\x80\xA2") == 0 || folded[first] == '*' ||
+       (folded[first] == '-' && folded.size() > first + 1 && folded[first + 1] == ' ')))
+    return true;
   std::size_t between = 0;
   for (std::size_t l = line + 1; l < next_line; ++l) between += doc.LineBlank(l) ? 0 : 1;
   return between <= kListGapLines &&

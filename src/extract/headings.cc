@@ -143,6 +143,34 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
   return title;
 }
 
+// A short line in capitals ("DELIBERATIONS", "AFFAIRES GÉNÉRALES"): a heading of its own,
+// so the line under it is set apart.
+bool InCapitals(const Document& doc, Range line) {
+  if (line.size() > kTitleLineBytes) return false;
+  std::string text = doc.RawText(line);
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = NextCodePoint(text, i);
+    if (u_islower(static_cast<UChar32>(cp))) return false;
+    letters += u_isupper(static_cast<UChar32>(cp)) ? 1 : 0;
+  }
+  return letters >= 3;
+}
+
+// True when the first non-blank line in [from, to) opens a visa ("Vu le Code ...") or a
+// considérant ([section.visa], [section.considerant] start).
+bool OpensWithVisas(const Document& doc, const Grammar& g, std::size_t from, std::size_t to) {
+  std::size_t l = NextNonBlank(doc, from);
+  if (l >= to || l >= doc.lines().size()) return false;
+  for (std::string_view section : {"section.visa", "section.considerant"}) {
+    for (const AcceleratedRE2* re : g.Patterns(section, "start")) {
+      Range whole;
+      if (FindIn(doc, *re, doc.LineRange(l), &whole, nullptr)) return true;
+    }
+  }
+  return false;
+}
+
 // A weak title: a short line set apart (blank line or finished sentence before it, text after
 // it) whose section decides something before the next such title.
 void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_title,
@@ -180,7 +208,8 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     bool set_apart = doc.LineBlank(prev) ||
                      (!before.empty() &&
-                      std::string_view(".:;!?)").find(before.back()) != std::string_view::npos);
+                      std::string_view(".:;!?)").find(before.back()) != std::string_view::npos) ||
+                     InCapitals(doc, doc.LineRange(prev));
     if (!set_apart) continue;
     if (not_title && not_title->ok() ? FindIn(doc, *not_title, line, nullptr, nullptr)
                                      : MatchesAny(doc, g, "segment.title", "not_title", line))
@@ -209,7 +238,10 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
       cands->push_back(c);
       continue;
     }
-    if (!HasDecisionEvidence(doc, g, body)) continue;
+    // A deliberation shows its decision, or opens with its visas (a text cut before the
+    // decision keeps the item it shows).
+    if (!HasDecisionEvidence(doc, g, body) && !OpensWithVisas(doc, g, titles[k] + 1, end_line))
+      continue;
     HeadingCandidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
     c.title = TrimRange(doc, title_text[k], " :;.-");
     cands->push_back(c);

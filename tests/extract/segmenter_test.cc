@@ -530,3 +530,26 @@ TEST(SegmenterTest, ATallyMakesMinutesOneRecordButNotAnArticle) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A title in capitals under a section header in capitals, opening with its visas, is the
+// item even when the text is cut before its decision; the agenda bullet that announced it
+// is not.
+TEST(SegmenterTest, ATitleUnderACapitalsHeaderOpeningWithVisas) {
+  Split s = SplitText(
+      "Le Conseil Municipal s'est réuni le 6 novembre 2024 autour des points suivants :\n\n"
+      "  • Nomination d'un nouveau conseiller municipal\n"
+      "  • Nomination d'un référent RGPD\n\n"
+      "Approbation à l'unanimité du compte rendu du 4 septembre 2024\n"
+      "DELIBERATIONS\n"
+      "NOMINATION D'UN NOUVEAU CONSEILLER MUNICIPAL\n\n"
+      "Vu le Code Général des Collectivités Territoriales\n"
+      "Vu le Code Electoral et notamment l'article L.270\n\n"
+      "Considérant le décès de Monsieur X ;\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"NOMINATION D'UN NOUVEAU CONSEILLER MUNICIPAL"}));
+}
+
+}  // namespace
+}  // namespace registre
