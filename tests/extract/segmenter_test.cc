@@ -553,3 +553,18 @@ TEST(SegmenterTest, ATitleUnderACapitalsHeaderOpeningWithVisas) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A numbered paragraph of a report that opens with a pronoun is a sentence, not an item.
+TEST(SegmenterTest, ANumberedSentenceIsNoItem) {
+  Split s = SplitText(
+      "Rapport du Président\n\n"
+      "70) Je vous propose de vous prononcer sur les propositions formulées.\n"
+      "Le conseil régional, après en avoir délibéré, approuve à l'unanimité.\n");
+  EXPECT_TRUE(s.titles.empty() || s.titles[0].empty()) << s.titles[0];
+}
+
+}  // namespace
+}  // namespace registre
