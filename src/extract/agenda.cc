@@ -333,8 +333,12 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
   // between them lists deliberations, it does not hold them.
   // An item that is no record ("27- AFFAIRE RETIREE", "Questions diverses") lists nothing:
   // the item after it is not its list's next entry.
+  std::vector<bool> no_record(cands.size());
+  for (std::size_t k = 0; k < cands.size(); ++k)
+    no_record[k] = NotRecordTitle(doc, g, cands[k].title);
   auto listed = [&](const HeadingCandidate& c) {
-    return c.kind != HeadingKind::kNumberLine && !c.procedural && !NotRecordTitle(doc, g, c.title);
+    return c.kind != HeadingKind::kNumberLine && !c.procedural &&
+           !no_record[static_cast<std::size_t>(&c - cands.data())];
   };
   // Two headings are adjacent when nothing but blank lines, or the wrapped end of the first
   // one (at most two lines of the same paragraph), stands between them.

@@ -146,11 +146,15 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
 // A short line in capitals ("DELIBERATIONS", "AFFAIRES GÉNÉRALES"): a heading of its own,
 // so the line under it is set apart.
 bool InCapitals(const Document& doc, Range line) {
-  if (line.size() > kTitleLineBytes) return false;
-  std::string text = doc.RawText(line);
+  if (line.size() > kTitleLineBytes || line.empty()) return false;
+  // Most lines hold an ASCII lower-case letter: answered without decoding the line.
+  const std::string& text = doc.normalised().text;
+  for (std::size_t i = doc.TextOffset(line.start), e = doc.TextOffset(line.end); i < e; ++i)
+    if (text[i] >= 'a' && text[i] <= 'z') return false;
+  std::string raw = doc.RawText(line);
   std::size_t letters = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = NextCodePoint(text, i);
+  for (std::size_t i = 0; i < raw.size();) {
+    char32_t cp = NextCodePoint(raw, i);
     if (u_islower(static_cast<UChar32>(cp))) return false;
     letters += u_isupper(static_cast<UChar32>(cp)) ? 1 : 0;
   }
@@ -266,18 +270,33 @@ std::size_t FirstIn(const Document& doc, const Grammar& g, std::string_view sect
 // The items of a sitting come after its head; a lone last item may print its attendance
 // under its title, so it is the head only where nothing is decided.
 std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
-                               const std::vector<HeadingCandidate>& cands) {
+                               const std::vector<HeadingCandidate>& cands,
+                               const SittingHeadScreens* screens, std::size_t stop_after) {
   std::vector<bool> head(cands.size(), false);
   const std::size_t end = doc.folded().size();
-  for (std::size_t i = 0; i < cands.size(); ++i) {
+  // The first match of a section's patterns: one pass with the section's union when given.
+  auto first = [&](const LazyRegex* all, std::string_view section, Range r) {
+    if (all == nullptr || !*all || !all->get()) return FirstIn(doc, g, section, r);
+    Range whole;
+    return FindIn(doc, **all, r, &whole, nullptr) ? whole.start : SIZE_MAX;
+  };
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < cands.size() && seen < stop_after; ++i) {
     const HeadingCandidate& c = cands[i];
-    if (c.procedural || (c.kind != HeadingKind::kItem && c.kind != HeadingKind::kTitle)) continue;
+    if (c.procedural || (c.kind != HeadingKind::kItem && c.kind != HeadingKind::kTitle)) {
+      seen += c.kind != HeadingKind::kNumberLine ? 1 : 0;
+      continue;
+    }
     const bool last = i + 1 == cands.size();
     Range section{doc.LineRange(c.line).start, last ? end : doc.LineRange(cands[i + 1].line).start};
-    std::size_t opens = FirstIn(doc, g, "segment.sitting_opening", section);
-    if (opens == SIZE_MAX) continue;
-    std::size_t decides = FirstIn(doc, g, "segment.decision_evidence", section);
-    head[i] = last ? decides == SIZE_MAX : opens < decides;
+    std::size_t opens =
+        first(screens ? &screens->opening : nullptr, "segment.sitting_opening", section);
+    if (opens != SIZE_MAX) {
+      std::size_t decides =
+          first(screens ? &screens->decision : nullptr, "segment.decision_evidence", section);
+      head[i] = last ? decides == SIZE_MAX : opens < decides;
+    }
+    seen += head[i] ? 0 : 1;
   }
   return head;
 }
@@ -347,7 +366,7 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
   // the first numbered heading (the approval of the last minutes, printed as a bare title).
   {
     // A bare item that is the document's head (SittingHeads) does not end the search.
-    std::vector<bool> head = SittingHeads(doc, g, cands);
+    std::vector<bool> head = SittingHeads(doc, g, cands, nullptr, /*stop_after=*/1);
     std::size_t first_strong = n_lines;
     for (std::size_t k = 0; k < cands.size(); ++k)
       if (cands[k].kind != HeadingKind::kNumberLine && !head[k])

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "rules/grammar.h"
@@ -38,8 +39,18 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
 // header, not an item ("1/14 SYNDICAT X PROCES-VERBAL ... Présents :", a page counter glued
 // to the letterhead). The last candidate's section runs to the end of the text: it is the
 // header only when nothing is decided there at all.
+// `screens`: the unions of the sections, built once by the caller (else each pattern is run
+// in turn); `stop_after`: stop once this many candidates are found not to be the head.
+struct SittingHeadScreens {
+  explicit SittingHeadScreens(const Grammar& g)
+      : opening(g.Union({"segment.sitting_opening"})),
+        decision(g.Union({"segment.decision_evidence"})) {}
+  LazyRegex opening, decision;
+};
 std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
-                               const std::vector<HeadingCandidate>& cands);
+                               const std::vector<HeadingCandidate>& cands,
+                               const SittingHeadScreens* screens = nullptr,
+                               std::size_t stop_after = SIZE_MAX);
 
 // The first line at or after `line` that is not blank (lines().size() when none).
 std::size_t NextNonBlank(const Document& doc, std::size_t line);

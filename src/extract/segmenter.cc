@@ -48,13 +48,15 @@ const char* KindName(HeadingKind k) {
 }  // namespace
 
 Segmenter::Segmenter(const Grammar& grammar)
-    : grammar_(grammar), not_title_(grammar.Union({"segment.title"}, "not_title")) {}
+    : grammar_(grammar),
+      not_title_(grammar.Union({"segment.title"}, "not_title")),
+      sitting_heads_(grammar) {}
 
 Segmentation Segmenter::Split(const Document& doc) const {
   Segmentation seg;
   std::vector<HeadingCandidate> cands = FindHeadings(doc, grammar_, not_title_);
   {
-    std::vector<bool> head = SittingHeads(doc, grammar_, cands);
+    std::vector<bool> head = SittingHeads(doc, grammar_, cands, &sitting_heads_);
     std::vector<HeadingCandidate> items;
     for (std::size_t i = 0; i < cands.size(); ++i) {
       if (!head[i]) {

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/headings.h"
 #include "read/source_text.h"
 #include "rules/grammar.h"
 #include "text/document.h"
@@ -59,6 +60,7 @@ class Segmenter {
   // The [segment.title] not_title entries as one pattern: a weak title's screen reads the
   // line once without the costly title pattern, which the section's set would also run.
   LazyRegex not_title_;
+  SittingHeadScreens sitting_heads_;
 };
 
 }  // namespace registre

@@ -81,12 +81,20 @@ class InlineWriter {
           continue;
         }
       }
-      out_->Push(s_[i], in_.src[i]);
-      ++i;
+      // A run of bytes no rule starts on goes out in one copy.
+      std::size_t j = i + 1;
+      while (j < to && !MayStart(s_[j])) ++j;
+      out_->AppendFrom(in_, i, j);
+      i = j;
     }
   }
 
  private:
+  static bool MayStart(char c) {
+    return c == '(' || c == '$' || c == 'n' || c == 'N' || c == '*' || c == '\\' || c == '<' ||
+           c == '!' || c == ']' || c == '[';
+  }
+
   bool StartsWith(std::size_t i, std::size_t to, std::string_view p) const {
     return to - i >= p.size() && std::string_view(s_).substr(i, p.size()) == p;
   }
@@ -228,8 +236,21 @@ bool LooksLikeMarkdown(const std::string& s) {
 }  // namespace
 
 bool HasMarkup(const std::string& text) {
-  return text.find("(cid:") != std::string::npos || text.find('$') != std::string::npos ||
-         text.find("\xC2\xB2") != std::string::npos || LooksLikeMarkdown(text);
+  if (text.find("(cid:") != std::string::npos) return true;
+  // Math residue: a dollar with a command, a superscript or a brace before the next one.
+  for (std::size_t d = text.find('$'); d != std::string::npos; d = text.find('$', d + 1)) {
+    std::size_t close = text.find('$', d + 1);
+    if (close == std::string::npos) break;
+    if (close - d < 200 && text.find_first_of("\\^{", d + 1) < close) return true;
+  }
+  // "n²" before a number (a surface in m² is no markup).
+  for (std::size_t q = text.find("\xC2\xB2"); q != std::string::npos;
+       q = text.find("\xC2\xB2", q + 2)) {
+    if (q > 0 && (text[q - 1] == 'n' || text[q - 1] == 'N') &&
+        (q < 2 || !std::isalnum(static_cast<unsigned char>(text[q - 2]))))
+      return true;
+  }
+  return LooksLikeMarkdown(text);
 }
 
 MappedText StripMarkup(const MappedText& in, const LatexTable& latex,
