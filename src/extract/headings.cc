@@ -175,6 +175,17 @@ bool OpensWithVisas(const Document& doc, const Grammar& g, std::size_t from, std
   return false;
 }
 
+// The title of a line that opens with a title, a colon and its decision
+// ([segment.inline_title]), or an empty range.
+Range InlineTitle(const Document& doc, const Grammar& g, Range line) {
+  const AcceleratedRE2* re = g.Pattern("segment.inline_title", "t");
+  std::vector<Range> groups;
+  Range whole;
+  if (!re || !FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) return {};
+  Range t = TrimRange(doc, Group(*re, groups, "t"), " :;.-");
+  return StartsLikeTitle(doc, t) ? t : Range{};
+}
+
 // A weak title: a short line set apart (blank line or finished sentence before it, text after
 // it) whose section decides something before the next such title.
 void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_title,
@@ -183,6 +194,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
   std::vector<std::size_t> titles;
   std::vector<Range> title_text;                          // group t of each weak title, read once
   std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
+  std::vector<std::size_t> inline_titles;                 // titles their decision follows
   for (std::size_t i = 1; i < n; ++i) {
     if (doc.LineBlank(i)) continue;
     // A weak title needs text under it; a procedural one may end a cut text (ANNOTATION: a
@@ -215,6 +227,12 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
                       std::string_view(".:;!?)").find(before.back()) != std::string_view::npos) ||
                      InCapitals(doc, doc.LineRange(prev));
     if (!set_apart) continue;
+    if (Range t = InlineTitle(doc, g, line); !t.empty()) {
+      inline_titles.push_back(i);
+      titles.push_back(i);
+      title_text.push_back(t);
+      continue;
+    }
     if (not_title && not_title->ok() ? FindIn(doc, *not_title, line, nullptr, nullptr)
                                      : MatchesAny(doc, g, "segment.title", "not_title", line))
       continue;
@@ -244,7 +262,10 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     }
     // A deliberation shows its decision, or opens with its visas (a text cut before the
     // decision keeps the item it shows).
-    if (!HasDecisionEvidence(doc, g, body) && !OpensWithVisas(doc, g, titles[k] + 1, end_line))
+    const bool decided_inline =
+        std::find(inline_titles.begin(), inline_titles.end(), titles[k]) != inline_titles.end();
+    if (!decided_inline && !HasDecisionEvidence(doc, g, body) &&
+        !OpensWithVisas(doc, g, titles[k] + 1, end_line))
       continue;
     HeadingCandidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
     c.title = TrimRange(doc, title_text[k], " :;.-");

@@ -47,6 +47,9 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"segment.title", "title not_title", "t"},
     // extract/segmenter.cc: procedural items (t their title).
     {"segment.procedural", "t", "t"},
+    // extract/headings.cc: a title that its decision follows on its line ("Subvention : Après
+    // en avoir délibéré, ...").
+    {"segment.inline_title", "t", "t"},
     // extract/segmenter.cc: CutTitle's length limit.
     {"table.title", "max_length", ""},
     // extract/segmenter.cc: CutTitle's words that start a sentence.
@@ -126,7 +129,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/sitting.cc: ReadPresident (p the person; function: named by function).
     {"sitting.president", "function", "p"},
     // extract/sitting.cc: ReadAttendance, the list labels by key.
-    {"attendance.labels", "present excused absent proxies absent_proxies represented secretary", ""},
+    {"attendance.labels", "present excused absent proxies absent_proxies represented secretary",
+     ""},
     {"attendance.stop", "", ""},
     {"attendance.counts", "members_in_office present_count voting_count", "n"},
     {"attendance.leading_count", "n", "n"},

@@ -568,3 +568,28 @@ TEST(SegmenterTest, ANumberedSentenceIsNoItem) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// Titles their decision follows on their own line, after a colon, are items; a decision's
+// points ("1) De fixer, à ...") are not items; a label line ("Présents : M. A") is no title.
+TEST(SegmenterTest, InlineTitlesFollowedByTheirDecision) {
+  Split s = SplitText(
+      "Compte rendu du conseil municipal du 17 septembre 2020\n\n"
+      "Présents : M. A, M. B. Secrétaire de séance : M. CORDIER\n\n"
+      "Subvention : Après en avoir délibéré, le Conseil Municipal décide d'attribuer une "
+      "subvention de 1500€ à l'association.\n\n"
+      "Les crédits nécessaires sont prévus au budget primitif 2020.\n\n"
+      "Délibération portant sur la modification du temps de travail du poste d'Adjoint "
+      "technique : Après en avoir délibéré, à l'unanimité le conseil municipal décide\n\n"
+      "1)    De fixer, à compter du 1er novembre, le temps de travail à 30 heures.\n"
+      "2)    D'autoriser le Maire à signer.\n");
+  EXPECT_EQ(s.titles,
+            (std::vector<std::string>{"Subvention",
+                                      "Délibération portant sur la modification du temps de "
+                                      "travail du poste d'Adjoint technique"}));
+}
+
+}  // namespace
+}  // namespace registre
