@@ -359,8 +359,9 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
   for (std::size_t k = 0; k < cands.size(); ++k) {
     if (!listed(cands[k])) continue;
     char style = LabelStyle(doc, cands[k]);
+    // Both headings in k's numbering style, the second one next after the first.
     auto continues = [&](std::size_t a, std::size_t b) {
-      if (LabelStyle(doc, cands[b]) != style) return false;
+      if (LabelStyle(doc, cands[a]) != style || LabelStyle(doc, cands[b]) != style) return false;
       int va = LabelValue(doc, cands[a]), vb = LabelValue(doc, cands[b]);
       return va < 0 || vb < 0 || vb == va + 1;  // a restart ("1/" after "3/") ends the list
     };

@@ -593,3 +593,24 @@ TEST(SegmenterTest, InlineTitlesFollowedByTheirDecision) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A theme over an item of another numbering style sets aside the theme only: "A - Demande"
+// under "II - COMMUNAUTÉ" is an item, and so is "DEL2025-02" under "1. FINANCES".
+TEST(SegmenterTest, AThemeOverAnItemOfAnotherStyle) {
+  Split s = SplitText(
+      "Séance du 30 juin 2003\n\n"
+      "I - APPROBATION DU PROCÈS-VERBAL DE LA RÉUNION DU 30/05/2003\n"
+      "Ce procès-verbal est adopté à l'unanimité.\n\n"
+      "II - COMMUNAUTÉ D'AGGLOMÉRATION CAEN LA MER\n\n"
+      "A - Demande d'adhésion de la Commune de SANNERVILLE\n"
+      "Le conseil, après en avoir délibéré, émet un avis favorable à l'unanimité.\n");
+  EXPECT_EQ(s.titles,
+            (std::vector<std::string>{"APPROBATION DU PROCÈS-VERBAL DE LA RÉUNION DU 30/05/2003",
+                                      "Demande d'adhésion de la Commune de SANNERVILLE"}));
+}
+
+}  // namespace
+}  // namespace registre
