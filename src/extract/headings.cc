@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -141,6 +142,33 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
     pos = end + 1;
   }
   return title;
+}
+
+// "1/23" opening the first line of page 1 (or "4/23" of page 4): the page's counter glued to
+// the letterhead of a flattened page, not item 1 of session 23. Asked for long lines only.
+bool PageCounterLabel(const Document& doc, Range label, std::size_t line) {
+  std::string_view l = doc.Folded(label);
+  std::size_t slash = l.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= l.size()) return false;
+  int page = 0, total = 0;
+  for (char ch : l.substr(0, slash))
+    page = std::isdigit(static_cast<unsigned char>(ch)) ? page * 10 + (ch - '0') : -1000;
+  for (char ch : l.substr(slash + 1))
+    total = std::isdigit(static_cast<unsigned char>(ch)) ? total * 10 + (ch - '0') : -1000;
+  if (page <= 0 || total < page || page != doc.PageAt(doc.LineRange(line).start)) return false;
+  // The first non-blank line of its page.
+  for (std::size_t k = line; k-- > 0;) {
+    if (doc.PageAt(doc.LineRange(k).start) != page) break;
+    if (!doc.LineBlank(k)) return false;
+  }
+  return true;
+}
+
+// The end of the last whole word before folded offset `at` (a space there), or `at`.
+std::size_t WordEndBefore(const Document& doc, std::size_t at) {
+  std::string_view f = doc.folded();
+  std::size_t space = f.rfind(' ', at);
+  return space == std::string_view::npos || at - space > kHeadingLineBytes / 4 ? at : space;
 }
 
 // A short line in capitals ("DELIBERATIONS", "AFFAIRES GÉNÉRALES"): a heading of its own,
@@ -357,7 +385,13 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
   for (std::size_t i = 0; i < n_lines; ++i) {
     if (doc.LineBlank(i)) continue;
     Range line = doc.LineRange(i);
-    if (line.size() > kHeadingLineBytes) continue;
+    // A long line is running text, unless its first words open like a heading: the lines
+    // of a flattened page (Reflow) run on from a heading into its item's text. Its first
+    // kHeadingLineBytes are read; the title is cut where the text begins (CutTitle).
+    if (line.size() > kHeadingLineBytes) {
+      if (!doc.normalised().reflowed) continue;
+      line.end = WordEndBefore(doc, line.start + kHeadingLineBytes);
+    }
     std::vector<Range> groups;
     // Most lines are no heading: the screen that stops at the first hit says so for less.
     if (!g.MayMatch("segment.heading", doc.Folded(line))) continue;
@@ -375,6 +409,8 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
       if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title))
         continue;
       if (e.key == "item" && MatchesAny(doc, g, "segment.not_item_title", "t", c.title)) continue;
+      if (e.key == "item" && line.end < doc.LineRange(i).end && PageCounterLabel(doc, c.label, i))
+        continue;
       c.title = CutAtDecision(doc, g, CutTitle(doc, g, ExtendTitle(doc, g, label, c.title, i)));
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label)))
         c.number = c.label;

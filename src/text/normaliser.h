@@ -38,6 +38,9 @@ struct NormalisedText {
   FoldedText folded;                     // folded view; folded.to_source maps into `text`
   std::vector<std::string> furniture;    // the lines dropped as page furniture
   std::vector<Warning> warnings;
+  // Set by Reflow (reflow.h) when it restored line breaks in flattened text: its lines run
+  // on from a heading into the item's text.
+  bool reflowed = false;
 
   // 1-based page holding text offset `offset`.
   int PageAt(std::size_t offset) const;

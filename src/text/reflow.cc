@@ -236,6 +236,7 @@ int Reflow(const Grammar& grammar, NormalisedText* t) {
     }
     start = end + 1;
   }
+  t->reflowed = t->reflowed || inserted > 0;
   return inserted;
 }
 

@@ -61,5 +61,26 @@ TEST(Explain, BadInputIsAnErrorValue) {
   EXPECT_FALSE(testing::BundledPipeline().Explain(std::string("\0\1\2\3binary\0", 12)).ok());
 }
 
+// A flattened page (Reflow restores its line breaks): one line holds the head and both
+// items; the items are found where their headings open the restored lines, though those
+// lines run on with the items' text. The page's counter glued to the letterhead ("1/23") is
+// no item.
+TEST(Explain, ItemsOfAFlattenedPage) {
+  const std::string body(500, 'x');
+  const std::string text =
+      "1/23 MAIRIE DE X COMPTE RENDU DU CONSEIL MUNICIPAL Présents : M. A, M. B. "
+      "I – Compte-rendu des décisions du Maire : le Maire rend compte des marchés " +
+      body +
+      ". Le conseil en prend acte à l'unanimité. II – Installation d'un nouveau délégué "
+      "suppléant auprès des syndicats : Monsieur le Maire expose " +
+      body + ". Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n";
+  auto explained = testing::BundledPipeline().Explain(text);
+  ASSERT_TRUE(explained.ok());
+  const nlohmann::json& records = explained.value()["records"];
+  ASSERT_EQ(records.size(), 2u) << explained.value().dump(1);
+  EXPECT_EQ(records[0]["heading"]["start"], text.find("I – Compte-rendu"));
+  EXPECT_EQ(records[1]["heading"]["start"], text.find("II – Installation"));
+}
+
 }  // namespace
 }  // namespace registre
