@@ -154,6 +154,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
   for (std::size_t k = 0; k < records.size(); ++k) {
     if (!keep[k]) continue;
     kept.push_back(records[k]);
+    kept.back().weak_heading = opened_by[k] == HeadingKind::kTitle && !records[k].procedural;
     kept_kind.push_back(opened_by[k]);
   }
   // One record opened by a weak heading (a bare item label or a title line, no deliberation

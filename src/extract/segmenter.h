@@ -31,6 +31,9 @@ struct RecordSegment {
   Range number;             // the number as printed, when the heading or a line near it gives one
   Range title;              // the title from the heading, when it has one
   bool procedural = false;  // a procedural item (secretary, approval of the last minutes)
+  // Opened by weak evidence: a title line with no number nor label, kept because the text
+  // under it decides (or opens with visas). The record says so in its warnings.
+  bool weak_heading = false;
 };
 
 // What became of one heading candidate, for `registre extract --explain`: its line, the

@@ -171,6 +171,13 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     in.range = segment.range;
     in.number = segment.number;
     in.parts = stages_->parts.Read(doc, segment.range, segment.title);
+    if (segment.weak_heading) {
+      in.parts.warnings.push_back(
+          {"weak_heading", "record opened by a title line with no number nor label (\"" +
+                               doc.Text(segment.title) +
+                               "\"), kept because the text under it decides: check where it "
+                               "starts and ends"});
+    }
     if (!in.parts.rapporteur) in.parts.rapporteur = head_rapporteur;
     in.sitting = sittings.ForRecord(segment.range, in.parts);
     CheckTally(in.sitting.attendance.members_in_office, in.sitting.attendance.voting_count,

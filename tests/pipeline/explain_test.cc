@@ -2,7 +2,9 @@
 // what `registre extract --text-only` prints.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 #include "support/test_support.h"
@@ -80,6 +82,30 @@ TEST(Explain, ItemsOfAFlattenedPage) {
   ASSERT_EQ(records.size(), 2u) << explained.value().dump(1);
   EXPECT_EQ(records[0]["heading"]["start"], text.find("I – Compte-rendu"));
   EXPECT_EQ(records[1]["heading"]["start"], text.find("II – Installation"));
+}
+
+// A record opened by a bare title line says its boundaries rest on weak evidence; one
+// opened by a deliberation number does not.
+TEST(Extract, ARecordOpenedByABareTitleIsFlagged) {
+  auto codes = [](const std::string& text) {
+    std::vector<std::string> out;
+    auto r = testing::BundledPipeline().Extract(text, "t.txt");
+    EXPECT_TRUE(r.ok());
+    if (!r.ok()) return out;
+    for (const auto& record : r.value().records)
+      for (const auto& w : record["warnings"]) out.push_back(w["code"]);
+    return out;
+  };
+  std::vector<std::string> weak = codes(
+      "Séance du 4 mars 2019\nPrésents : M. A, M. B.\n\n"
+      "Tarifs de la cantine scolaire\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  EXPECT_NE(std::find(weak.begin(), weak.end(), "weak_heading"), weak.end());
+  std::vector<std::string> strong = codes(
+      "Séance du 4 mars 2019\nPrésents : M. A, M. B.\n\n"
+      "Délibération n° 2019-12 : Tarifs de la cantine scolaire\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  EXPECT_EQ(std::find(strong.begin(), strong.end(), "weak_heading"), strong.end());
 }
 
 }  // namespace
