@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -206,15 +207,32 @@ class EarlierTitles {
   // True when the title of cands[k] stands earlier in the text, never on a candidate's line
   // (a recap list after the items repeats the items' own headings: it stays a list).
   bool Has(const Document& doc, const std::vector<HeadingCandidate>& cands, std::size_t k) {
-    std::string key = Alnum(doc.Folded(cands[k].title), kEarlierTitleBytes);
+    std::string_view title = doc.Folded(cands[k].title);
+    // A recap list repeats the titles of earlier headings: answered without a scan.
+    const std::string whole = Alnum(title, kEarlierTitleBytes);
+    if (whole.size() < kEarlierTitleBytes) return false;
+    for (std::size_t j = 0; j < k; ++j)
+      if (Alnum(doc.Folded(cands[j].title), kEarlierTitleBytes) == whole) return false;
+    // The title from its first word of five letters or more (a rare needle to look for),
+    // then the letters and digits that follow it.
+    std::size_t w = 0, w_end = 0;
+    while (w < title.size()) {
+      while (w < title.size() && !AlnumByte(title[w])) ++w;
+      w_end = w;
+      while (w_end < title.size() && AlnumByte(title[w_end])) ++w_end;
+      if (w_end - w >= 5) break;
+      w = w_end;
+    }
+    if (w >= title.size()) return false;
+    const std::string key = Alnum(title.substr(w), kEarlierTitleBytes);
     if (key.size() < kEarlierTitleBytes) return false;
-    if (at_.empty()) Build(doc);
-    std::string_view before =
-        std::string_view(alnum_).substr(0, at_[doc.LineRange(cands[k].line).start]);
+    const std::string_view word = title.substr(w, w_end - w);
+    const std::string_view before = doc.folded().substr(0, doc.LineRange(cands[k].line).start);
     bool outside = false;
-    for (std::size_t p = before.find(key); p != std::string_view::npos;
-         p = before.find(key, p + 1)) {
-      std::size_t line = doc.LineAt(from_[p]);
+    for (std::size_t p = before.find(word); p != std::string_view::npos;
+         p = before.find(word, p + 1)) {
+      if (!StartsWithAlnum(before.substr(p), key)) continue;
+      std::size_t line = doc.LineAt(p);
       for (const HeadingCandidate& c : cands)
         if (c.line == line) return false;  // a heading printed it first: a recap list
       outside = true;
@@ -223,29 +241,54 @@ class EarlierTitles {
   }
 
  private:
+  static bool AlnumByte(char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
+  }
   static std::string Alnum(std::string_view s, std::size_t max) {
     std::string out;
     for (char ch : s) {
       if (out.size() >= max) break;
-      if (std::isalnum(static_cast<unsigned char>(ch))) out += ch;
+      if (AlnumByte(ch)) out += ch;
     }
     return out;
   }
-  void Build(const Document& doc) {
-    const std::string& f = doc.folded();
-    at_.resize(f.size() + 1);
-    for (std::size_t i = 0; i < f.size(); ++i) {
-      at_[i] = alnum_.size();
-      if (!std::isalnum(static_cast<unsigned char>(f[i]))) continue;
-      alnum_ += f[i];
-      from_.push_back(i);
+  // True when the letters and digits of `text` begin with `key`.
+  static bool StartsWithAlnum(std::string_view text, std::string_view key) {
+    std::size_t i = 0;
+    for (char ch : text) {
+      if (i == key.size()) return true;
+      if (!AlnumByte(ch)) continue;
+      if (ch != key[i++]) return false;
     }
-    at_[f.size()] = alnum_.size();
+    return i == key.size();
   }
-  std::string alnum_;
-  std::vector<std::size_t> at_;    // folded offset -> offset in alnum_
-  std::vector<std::size_t> from_;  // offset in alnum_ -> folded offset
 };
+
+// The numbered decisions read out after a [segment.delegated_decisions] mark, up to the next
+// candidate of another kind: the mayor's decisions taken by delegation, listed, not voted.
+void MarkDelegatedDecisions(const Document& doc, const Grammar& g,
+                            std::vector<HeadingCandidate>* cands) {
+  // Every mark, found in one pass per pattern.
+  std::vector<std::size_t> marks;
+  const Range all{0, doc.folded().size()};
+  for (const GrammarEntry& e : g.Section("segment.delegated_decisions")) {
+    Range whole;
+    for (Range rest = all; FindIn(doc, *e.regex, rest, &whole, nullptr);
+         rest.start = std::max(whole.end, whole.start + 1))
+      marks.push_back(whole.start);
+  }
+  for (std::size_t mark : marks) {
+    // The candidates after the mark's line, while they are numbered.
+    std::size_t k = 0;
+    while (k < cands->size() && doc.LineRange((*cands)[k].line).end < mark) ++k;
+    if (k < cands->size() && doc.LineRange((*cands)[k].line).start <= mark) ++k;  // its own line
+    for (; k < cands->size(); ++k) {
+      HeadingCandidate& c = (*cands)[k];
+      if (c.kind != HeadingKind::kNumbered && c.kind != HeadingKind::kNumberLine) break;
+      SetAside(&c, "delegated_decision");
+    }
+  }
+}
 
 // The items that make a structure of their own before the first numbered heading: a run of
 // at least kItemRunMin items numbered 1, 2, 3... (a gap of a few for items set aside, such as
@@ -282,32 +325,6 @@ std::vector<bool> ItemsOfTheirOwn(const Document& doc, const std::vector<Heading
   }
   close();
   return own;
-}
-
-// The numbered decisions read out after a [segment.delegated_decisions] mark, up to the next
-// candidate of another kind: the mayor's decisions taken by delegation, listed, not voted.
-void MarkDelegatedDecisions(const Document& doc, const Grammar& g,
-                            std::vector<HeadingCandidate>* cands) {
-  const std::vector<GrammarEntry>& marks = g.Section("segment.delegated_decisions");
-  std::size_t k = 0;
-  while (k < cands->size()) {
-    // The next mark between this candidate's line and the end of the text.
-    Range rest{doc.LineRange((*cands)[k].line).start, doc.folded().size()};
-    std::size_t mark = SIZE_MAX;
-    for (const GrammarEntry& e : marks) {
-      Range whole;
-      if (FindIn(doc, *e.regex, Range{rest.start, std::min(rest.end, mark)}, &whole, nullptr))
-        mark = whole.start;
-    }
-    if (mark == SIZE_MAX) return;
-    while (k < cands->size() && doc.LineRange((*cands)[k].line).end <= mark) ++k;
-    if (k < cands->size() && doc.LineRange((*cands)[k].line).start <= mark) ++k;  // its own line
-    for (; k < cands->size(); ++k) {
-      HeadingCandidate& c = (*cands)[k];
-      if (c.kind != HeadingKind::kNumbered && c.kind != HeadingKind::kNumberLine) break;
-      SetAside(&c, "delegated_decision");
-    }
-  }
 }
 
 }  // namespace

@@ -211,7 +211,7 @@ Range InlineTitle(const Document& doc, const Grammar& g, Range line) {
   Range whole;
   if (!re || !FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) return {};
   Range t = TrimRange(doc, Group(*re, groups, "t"), " :;.-");
-  return StartsLikeTitle(doc, t) ? t : Range{};
+  return t.size() >= 3 && t.size() <= kTitleLineBytes && StartsLikeTitle(doc, t) ? t : Range{};
 }
 
 // A weak title: a short line set apart (blank line or finished sentence before it, text after
