@@ -142,6 +142,11 @@ TEST(ReflowTest, ItemLabelsButNotAPhoneNumbersLastGroup) {
                              "janvier 2021 2) Règlement intérieur du comité");
   EXPECT_NE(out.find("94 36 - Télécopie"), std::string::npos) << out;
   EXPECT_NE(out.find("2021\n2) Règlement"), std::string::npos) << out;
+  // A label glued to its title opens a line too; not a parenthesis closing a number.
+  out =
+      Reflowed("MAIRIE " + filler + " adopté à l'unanimité. 1)Approbation des comptes (art. 12)de");
+  EXPECT_NE(out.find("\n1)Approbation"), std::string::npos) << out;
+  EXPECT_NE(out.find("(art. 12)de"), std::string::npos) << out;
 }
 
 }  // namespace
