@@ -327,6 +327,37 @@ std::vector<bool> ItemsOfTheirOwn(const Document& doc, const std::vector<Heading
   return own;
 }
 
+// Procedural titles listed under the agenda's announcement ("A l'ordre du jour :", then
+// "o" / "Approbation du compte rendu du 23 avril" / "o" / "Approbation du compte rendu du
+// 28 avril"): only bullet lines between the announcement, or the entry set aside before,
+// and the title; the title decides nothing on its line and another short line follows it
+// ("ORDRE DU JOUR :" over "APPROBATION DU PROCES-VERBAL ... A L'UNANIMITE" is the item).
+void MarkProceduralAgendaEntries(const Document& doc, const Grammar& g,
+                                 std::vector<HeadingCandidate>* cands) {
+  const AcceleratedRE2* label = g.Pattern("segment.agenda_label", "e");
+  const AcceleratedRE2* bullet = g.Pattern("segment.agenda_label", "bullet");
+  if (!label || !bullet) return;
+  auto whole_line = [&](const AcceleratedRE2& re, std::size_t l) {
+    Range whole;
+    return FindIn(doc, re, doc.LineRange(l), &whole, nullptr);
+  };
+  std::size_t previous_entry = SIZE_MAX;  // the line of the last entry set aside
+  for (HeadingCandidate& c : *cands) {
+    // An entry lists: no decision on its line, and another short line follows it.
+    if (!c.procedural || HasDecisionEvidence(doc, g, doc.LineRange(c.line))) continue;
+    std::size_t next = c.line + 1;
+    while (next < doc.lines().size() && (doc.LineBlank(next) || whole_line(*bullet, next))) ++next;
+    if (next >= doc.lines().size() || doc.LineRange(next).size() > kTitleLineBytes) continue;
+    std::size_t l = c.line;
+    while (l > 0 && (doc.LineBlank(l - 1) || whole_line(*bullet, l - 1))) --l;
+    if (l == 0) continue;
+    if (l - 1 == previous_entry || whole_line(*label, l - 1)) {
+      SetAside(&c, "agenda_entry");
+      previous_entry = c.line;
+    }
+  }
+}
+
 }  // namespace
 
 void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandidate>* candidates) {
@@ -398,6 +429,7 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
   }
 
   MarkDelegatedDecisions(doc, g, &cands);
+  MarkProceduralAgendaEntries(doc, g, &cands);
 
   // Where deliberations are headed by their numbers, numbered items are sub-points or theme
   // headings ("1. FINANCES", "1) Il propose..."), not deliberations.

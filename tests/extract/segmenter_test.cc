@@ -614,3 +614,28 @@ TEST(SegmenterTest, AThemeOverAnItemOfAnotherStyle) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// Procedural titles listed under "A l'ordre du jour :" with bullet lines between are the
+// agenda; an approval under "ORDRE DU JOUR :" that decides on its line is the item.
+TEST(SegmenterTest, ProceduralTitlesListedUnderTheAgenda) {
+  Split s = SplitText(
+      "Séance du 3 juin 2014\nSecrétaire de séance : M. X\nA l'ordre du jour :\no\n"
+      "Approbation du compte rendu du conseil communautaire du 23 avril 2014\no\n"
+      "Approbation du compte rendu du conseil communautaire du 28 avril 2014\no\n"
+      "Création de deux postes de Vice-présidents\no\nQuestions diverses\n"
+      "DELIBERATION N° 37-06-14\nAPPROBATION DES COMPTES RENDUS\n"
+      "Le conseil, après en avoir délibéré, approuve à l'unanimité.\n");
+  EXPECT_EQ(s.numbers, (std::vector<std::string>{"37-06-14"}));
+  Split item = SplitText(
+      "Séance du 3 décembre 2020\n\nORDRE DU JOUR :\n\n"
+      "APPROBATION DU PROCES-VERBAL DU COMITE SYNDICAL DU 10 NOVEMBRE 2020 A L'UNANIMITE\n\n"
+      "Le Président propose de rajouter un point à l'ordre du jour : délibération concernant "
+      "la facturation du transport scolaire des élèves de la commune.\n");
+  EXPECT_EQ(item.seg.records.size(), 1u);
+}
+
+}  // namespace
+}  // namespace registre
