@@ -227,12 +227,6 @@ TEST(SegmenterTest, WeakTitlesNeedADecisionUnderThem) {
             (std::vector<std::string>{"Approbation du compte rendu de la dernière réunion"}));
 }
 
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
-
 TEST(SegmenterRulesTest, SubPointsInAnotherNumberingAreNotDeliberations) {
   Document doc = testing::MakeDocument(
       "CR du conseil municipal 5 novembre 2021\nPrésents : Jean-Pierre, Yves.\n\n"
@@ -260,12 +254,6 @@ TEST(SegmenterRulesTest, ProceduralItemsStandingAloneAreRecords) {
             (std::vector<std::string>{"Désignation secrétaire de séance",
                                       "Approbation du Compte rendu du 29/10/2019", "Tarifs"}));
 }
-
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
 
 TEST(SegmenterRulesTest, TableOfContentsHoldsNoDeliberation) {
   Document doc = testing::MakeDocument(
@@ -314,12 +302,6 @@ TEST(SegmenterTest, NumberShapesWithTheYearLastOrACodeFirst) {
   EXPECT_EQ(dated.titles, (V{"Travaux de voirie", "Tarifs"}));
 }
 
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
-
 // A page counter glued before the letterhead of a flattened page ("1 MAIRIE DE X ...
 // Présents : ...") is the document's head, not item 1: the sitting's items follow it.
 TEST(SegmenterTest, ABareItemThatOpensTheSittingIsTheHead) {
@@ -364,12 +346,6 @@ TEST(SegmenterTest, HeadingsRunningOnWithTheirTextAreNoAgenda) {
   EXPECT_TRUE(agenda.seg.records.size() < 2u) << agenda.seg.records.size();
 }
 
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
-
 // A procès-verbal written as Markdown by an OCR tool: its '##' headings, with the number
 // sign read as "n²" or written in math mode, open the records.
 TEST(SegmenterTest, MarkdownHeadingsOfAnOcrToolOpenRecords) {
@@ -383,12 +359,6 @@ TEST(SegmenterTest, MarkdownHeadingsOfAnOcrToolOpenRecords) {
   EXPECT_EQ(s.numbers, (std::vector<std::string>{"2024-01", "2024-02"}));
   EXPECT_EQ(s.titles, (std::vector<std::string>{"Tarifs de la cantine", "Travaux de voirie"}));
 }
-
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
 
 // A cut procès-verbal: a page counter over the letterhead ("1/14 SYNDICAT ...") is its head,
 // and the approval of the minutes on the last line, cut in its title, is its one record.
@@ -408,12 +378,6 @@ TEST(SegmenterTest, APageCounterOverTheHeadAndACutApprovalAtTheEnd) {
   ASSERT_EQ(item.seg.records.size(), 1u);
   EXPECT_EQ(item.titles[0], "Tarifs de la cantine");
 }
-
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
 
 // The agenda printed inside a paragraph (a flattened page) is no candidate; the items
 // below it, one a line with nothing between them, repeat its titles: they are the items.
@@ -438,12 +402,6 @@ TEST(SegmenterTest, ItemsRepeatingAnAgendaPrintedInRunningText) {
   EXPECT_EQ(recap.numbers, (std::vector<std::string>{"2021-01", "2021-02"}));
 }
 
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
-
 // A numbered heading under an item gives it its number when it restates the item; one
 // that names another subject is the next item.
 TEST(SegmenterTest, ANumberedHeadingUnderAnItemNamingAnotherSubjectIsTheNextItem) {
@@ -461,12 +419,6 @@ TEST(SegmenterTest, ANumberedHeadingUnderAnItemNamingAnotherSubjectIsTheNextItem
       "Le conseil décide à l'unanimité.\n");
   EXPECT_EQ(same.numbers, (std::vector<std::string>{"2024-12"}));
 }
-
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
 
 // A procès-verbal's affaires numbered 1, 2, 3 are its records even when the decisions the
 // mayor took by delegation, read out at the end with their numbers, follow them; those
@@ -488,12 +440,6 @@ TEST(SegmenterTest, AffairesThenTheMayorsDecisionsReadOut) {
                                                 "Délégations du Conseil municipal au Maire"}));
 }
 
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
-
 // A short line set apart that holds a sentence's end is running text, not a weak title;
 // a title line without one still is.
 TEST(SegmenterTest, ALineWithASentenceEndInsideIsNoTitle) {
@@ -505,12 +451,6 @@ TEST(SegmenterTest, ALineWithASentenceEndInsideIsNoTitle) {
       "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
   EXPECT_EQ(s.titles, (std::vector<std::string>{"Tarifs de la cantine scolaire"}));
 }
-
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
 
 // A headless text whose only act is a tally is one record when it is minutes (a labelled
 // attendance), not when it is a news article that tells the votes.
@@ -527,12 +467,6 @@ TEST(SegmenterTest, ATallyMakesMinutesOneRecordButNotAnArticle) {
   ASSERT_FALSE(article.seg.warnings.empty());
   EXPECT_EQ(article.seg.warnings[0].code, "no_deliberation");
 }
-
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
 
 // A title in capitals under a section header in capitals, opening with its visas, is the
 // item even when the text is cut before its decision; the agenda bullet that announced it
@@ -551,12 +485,6 @@ TEST(SegmenterTest, ATitleUnderACapitalsHeaderOpeningWithVisas) {
   EXPECT_EQ(s.titles, (std::vector<std::string>{"NOMINATION D'UN NOUVEAU CONSEILLER MUNICIPAL"}));
 }
 
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
-
 // A numbered paragraph of a report that opens with a pronoun is a sentence, not an item.
 TEST(SegmenterTest, ANumberedSentenceIsNoItem) {
   Split s = SplitText(
@@ -565,12 +493,6 @@ TEST(SegmenterTest, ANumberedSentenceIsNoItem) {
       "Le conseil régional, après en avoir délibéré, approuve à l'unanimité.\n");
   EXPECT_TRUE(s.titles.empty() || s.titles[0].empty()) << s.titles[0];
 }
-
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
 
 // Titles their decision follows on their own line, after a colon, are items; a decision's
 // points ("1) De fixer, à ...") are not items; a label line ("Présents : M. A") is no title.
@@ -591,12 +513,6 @@ TEST(SegmenterTest, InlineTitlesFollowedByTheirDecision) {
                                       "travail du poste d'Adjoint technique"}));
 }
 
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
-
 // A theme over an item of another numbering style sets aside the theme only: "A - Demande"
 // under "II - COMMUNAUTÉ" is an item, and so is "DEL2025-02" under "1. FINANCES".
 TEST(SegmenterTest, AThemeOverAnItemOfAnotherStyle) {
@@ -611,12 +527,6 @@ TEST(SegmenterTest, AThemeOverAnItemOfAnotherStyle) {
             (std::vector<std::string>{"APPROBATION DU PROCÈS-VERBAL DE LA RÉUNION DU 30/05/2003",
                                       "Demande d'adhésion de la Commune de SANNERVILLE"}));
 }
-
-}  // namespace
-}  // namespace registre
-
-namespace registre {
-namespace {
 
 // Procedural titles listed under "A l'ordre du jour :" with bullet lines between are the
 // agenda; an approval under "ORDRE DU JOUR :" that decides on its line is the item.
