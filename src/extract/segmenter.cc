@@ -148,6 +148,14 @@ Segmentation Segmenter::Split(const Document& doc) const {
   const std::size_t end = doc.folded().size();
   for (std::size_t k = 0; k < records.size(); ++k) {
     records[k].range.end = k + 1 < records.size() ? records[k + 1].range.start : end;
+    // An item that only states a fact unless voted ("Installation des conseillers
+    // municipaux"): a record when its text shows an act ([segment.needs_act]).
+    if (keep[k] && !records[k].title.empty() &&
+        grammar_.AnyMatch("segment.needs_act", doc.Folded(records[k].title)) &&
+        !HasActEvidence(doc, grammar_, records[k].range)) {
+      keep[k] = false;
+      seg.trace[trace_of[k]].fate = "no_act";
+    }
   }
   std::vector<RecordSegment> kept;
   std::vector<HeadingKind> kept_kind;

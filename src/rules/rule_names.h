@@ -72,6 +72,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"segment.title_number", "n", "n"},
     // extract/segmenter.cc: headings that start no record.
     {"segment.not_record", "t", ""},
+    // extract/segmenter.cc: items that are records only when their text shows an act.
+    {"segment.needs_act", "t", ""},
     // extract/segmenter.cc: a table of contents' reference line.
     {"segment.toc", "ref", ""},
     // extract/segmenter.cc, record_parts.cc: text that shows a decision.

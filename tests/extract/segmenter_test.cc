@@ -547,5 +547,22 @@ TEST(SegmenterTest, ProceduralTitlesListedUnderTheAgenda) {
   EXPECT_EQ(item.seg.records.size(), 1u);
 }
 
+// The installation of councillors that nobody votes on is no record; one the assembly
+// votes on is.
+TEST(SegmenterTest, AnInstallationIsARecordOnlyWhenVoted) {
+  Split s = SplitText(
+      "Séance du 28 mars 2014\n\n"
+      "1. Installation des conseillers municipaux élus le 23 mars 2014\n"
+      "Le Maire déclare les conseillers installés dans leurs fonctions.\n\n"
+      "2. Election du Maire\n"
+      "M. X est élu à la majorité absolue : 14 voix pour.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Election du Maire"}));
+  Split voted = SplitText(
+      "Séance du 28 mars 2014\n\n"
+      "1. Installation du conseil municipal des jeunes\n"
+      "Le conseil municipal, après en avoir délibéré, approuve à l'unanimité.\n");
+  EXPECT_EQ(voted.seg.records.size(), 1u);
+}
+
 }  // namespace
 }  // namespace registre
