@@ -409,6 +409,7 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
       if ((e.key == "item" || e.key == "numbered_title") && !StartsLikeTitle(doc, c.title))
         continue;
       if (e.key == "item" && MatchesAny(doc, g, "segment.not_item_title", "t", c.title)) continue;
+      if (!c.number.empty() && MatchesAny(doc, g, "segment.not_number", "n", c.number)) continue;
       if (e.key == "item" && line.end < doc.LineRange(i).end && PageCounterLabel(doc, c.label, i))
         continue;
       c.title = CutAtDecision(doc, g, CutTitle(doc, g, ExtendTitle(doc, g, label, c.title, i)));

@@ -74,6 +74,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"segment.not_record", "t", ""},
     // extract/segmenter.cc: items that are records only when their text shows an act.
     {"segment.needs_act", "t", ""},
+    // extract/headings.cc: numbers whose letters are a word, not a code.
+    {"segment.not_number", "n", ""},
     // extract/segmenter.cc: a table of contents' reference line.
     {"segment.toc", "ref", ""},
     // extract/segmenter.cc, record_parts.cc: text that shows a decision.

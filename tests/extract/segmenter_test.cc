@@ -564,5 +564,17 @@ TEST(SegmenterTest, AnInstallationIsARecordOnlyWhenVoted) {
   EXPECT_EQ(voted.seg.records.size(), 1u);
 }
 
+// A web page's date line is no numbered heading; a code before the number still is one.
+TEST(SegmenterTest, ADateLineIsNoNumberedHeading) {
+  Split s = SplitText(
+      " date 2023-12 Mediacités publie les 61 délibérations qui seront soumises au vote.\n"
+      "Le conseil métropolitain se réunira le 14 décembre.\n");
+  EXPECT_TRUE(s.seg.records.empty()) << s.numbers[0];
+  Split code = SplitText(
+      "DÉLIBÉRATION : DEL 20-86 APPROBATION DES NOUVEAUX STATUTS DU SYNDICAT\n"
+      "Le comité syndical, après en avoir délibéré, approuve à l'unanimité.\n");
+  EXPECT_EQ(code.numbers, (std::vector<std::string>{"DEL 20-86"}));
+}
+
 }  // namespace
 }  // namespace registre
