@@ -50,7 +50,9 @@ struct Segmentation {
   Range sitting;  // where the sitting's facts are read: the head and any procedural items after it
   std::vector<RecordSegment> records;
   std::vector<Warning> warnings;
-  std::vector<HeadingTrace> trace;  // every candidate, in document order
+  // Every candidate: the sitting's heads first, then the others in document order (the
+  // records' fates are set as they are built; Pipeline::Explain sorts them for people).
+  std::vector<HeadingTrace> trace;
 };
 
 class Segmenter {

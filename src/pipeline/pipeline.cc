@@ -119,7 +119,11 @@ Result<nlohmann::json> Pipeline::Explain(std::string_view bytes) const {
   const std::string& text = source.value().text;
   nlohmann::json out = nlohmann::json::object();
   nlohmann::json candidates = nlohmann::json::array();
-  for (const HeadingTrace& t : seg.trace) {
+  std::vector<HeadingTrace> trace = seg.trace;
+  std::stable_sort(trace.begin(), trace.end(), [](const HeadingTrace& a, const HeadingTrace& b) {
+    return a.line.start < b.line.start;
+  });
+  for (const HeadingTrace& t : trace) {
     nlohmann::json c = ExplainRange(doc, text, t.line);
     c["kind"] = t.kind;
     c["fate"] = t.fate;

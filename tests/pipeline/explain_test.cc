@@ -49,6 +49,9 @@ TEST(Explain, HeadingsPointAtTheItemsNotAtTheAgenda) {
     }
   }
   EXPECT_EQ(agenda, 2);
+  // In document order.
+  for (std::size_t i = 1; i < j["candidates"].size(); ++i)
+    EXPECT_LE(j["candidates"][i - 1]["start"], j["candidates"][i]["start"]);
 }
 
 TEST(Explain, ReportsWhyNothingWasFound) {
