@@ -37,7 +37,7 @@ sed -i -E 's/^1\t[0-9]+\t10\tobject/1\t5\t1\thand/' "$file"
 grep -qP '^1\t5\t1\thand' "$file" || fail "--update rewrote a hand row: $(cat "$file")"
 grep -qP "^0\t$((want0 + 19))\t" "$file" || fail "--update lost record 0"
 
-python3 - "$repo/scripts" <<'PY'
+PYTHONDONTWRITEBYTECODE=1 python3 - "$repo/scripts" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[1])
 import heading_data as hd
