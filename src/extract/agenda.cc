@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -108,12 +109,10 @@ bool SameTitle(const std::string& a, const std::string& b) {
 bool StandsInList(const Document& doc, const Grammar& g, const std::vector<HeadingCandidate>& cands,
                   std::size_t k) {
   std::size_t line = cands[k].line, next_line = cands[k + 1].line;
-  std::string_view folded = doc.LineFolded(line);
-  std::size_t first = folded.find_first_not_of(' ');
-  if (first != std::string_view::npos &&
-      (folded.compare(first, 3, "\xE2\x80\xA2") == 0 || folded[first] == '*' ||
-       (folded[first] == '-' && folded.size() > first + 1 && folded[first + 1] == ' ')))
-    return true;
+  if (const AcceleratedRE2* bulleted = g.Pattern("segment.agenda_label", "bulleted")) {
+    Range whole;
+    if (FindIn(doc, *bulleted, doc.LineRange(line), &whole, nullptr)) return true;
+  }
   std::size_t between = 0;
   for (std::size_t l = line + 1; l < next_line; ++l) between += doc.LineBlank(l) ? 0 : 1;
   return between <= kListGapLines &&
@@ -198,71 +197,55 @@ bool HoldsBody(const Document& doc, const HeadingCandidate& c) {
   return line.end > c.title.end && line.end - c.title.end > kHeadingBodyBytes;
 }
 
-// Whether a heading's title was printed earlier in the text (an agenda the heading finder
-// did not take apart, mid-line in a flattened page): compared on letters and digits only, so
-// "compte - rendu" and "compte-rendu", or a title cut by a line break, still agree. The
-// letters-and-digits view is built on first use.
-class EarlierTitles {
- public:
-  // True when the title of cands[k] stands earlier in the text, never on a candidate's line
-  // (a recap list after the items repeats the items' own headings: it stays a list).
-  bool Has(const Document& doc, const std::vector<HeadingCandidate>& cands, std::size_t k) {
-    std::string_view title = doc.Folded(cands[k].title);
-    // A recap list repeats the titles of earlier headings: answered without a scan.
-    const std::string whole = Alnum(title, kEarlierTitleBytes);
-    if (whole.size() < kEarlierTitleBytes) return false;
-    for (std::size_t j = 0; j < k; ++j)
-      if (Alnum(doc.Folded(cands[j].title), kEarlierTitleBytes) == whole) return false;
-    // The title from its first word of five letters or more (a rare needle to look for),
-    // then the letters and digits that follow it.
-    std::size_t w = 0, w_end = 0;
-    while (w < title.size()) {
-      while (w < title.size() && !AlnumByte(title[w])) ++w;
-      w_end = w;
-      while (w_end < title.size() && AlnumByte(title[w_end])) ++w_end;
-      if (w_end - w >= 5) break;
-      w = w_end;
-    }
-    if (w >= title.size()) return false;
-    const std::string key = Alnum(title.substr(w), kEarlierTitleBytes);
-    if (key.size() < kEarlierTitleBytes) return false;
-    const std::string_view word = title.substr(w, w_end - w);
-    const std::string_view before = doc.folded().substr(0, doc.LineRange(cands[k].line).start);
-    bool outside = false;
-    for (std::size_t p = before.find(word); p != std::string_view::npos;
-         p = before.find(word, p + 1)) {
-      if (!StartsWithAlnum(before.substr(p), key)) continue;
-      std::size_t line = doc.LineAt(p);
-      for (const HeadingCandidate& c : cands)
-        if (c.line == line) return false;  // a heading printed it first: a recap list
-      outside = true;
-    }
-    return outside;
+// True when the letters and digits of `text` begin with `key`.
+bool StartsWithLettersAndDigits(std::string_view text, std::string_view key) {
+  std::size_t i = 0;
+  for (char ch : text) {
+    if (i == key.size()) return true;
+    if (!std::isalnum(static_cast<unsigned char>(ch))) continue;
+    if (ch != key[i++]) return false;
   }
+  return i == key.size();
+}
 
- private:
-  static bool AlnumByte(char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
+// True when the title of cands[k] was printed earlier in the text, never on a candidate's
+// line: an agenda the heading finder did not take apart (mid-line in a flattened page),
+// whose entry the heading repeats. A recap list after the items repeats the items' own
+// headings: it stays a list. Compared on letters and digits (LettersAndDigits).
+bool PrintedEarlier(const Document& doc, const std::vector<HeadingCandidate>& cands,
+                    std::size_t k) {
+  const std::string_view title = doc.Folded(cands[k].title);
+  // A recap list repeats the titles of earlier headings: answered without a scan.
+  const std::string whole = LettersAndDigits(title, kEarlierTitleBytes);
+  if (whole.size() < kEarlierTitleBytes) return false;
+  for (std::size_t j = 0; j < k; ++j)
+    if (LettersAndDigits(doc.Folded(cands[j].title), kEarlierTitleBytes) == whole) return false;
+  // Looked for from the title's first word of five letters or more (a rare needle), then
+  // compared on the letters and digits that follow it.
+  std::size_t w = 0, w_end = 0;
+  while (w < title.size()) {
+    while (w < title.size() && !std::isalnum(static_cast<unsigned char>(title[w]))) ++w;
+    w_end = w;
+    while (w_end < title.size() && std::isalnum(static_cast<unsigned char>(title[w_end]))) ++w_end;
+    if (w_end - w >= 5) break;
+    w = w_end;
   }
-  static std::string Alnum(std::string_view s, std::size_t max) {
-    std::string out;
-    for (char ch : s) {
-      if (out.size() >= max) break;
-      if (AlnumByte(ch)) out += ch;
-    }
-    return out;
+  if (w >= title.size()) return false;
+  const std::string key = LettersAndDigits(title.substr(w), kEarlierTitleBytes);
+  if (key.size() < kEarlierTitleBytes) return false;
+  const std::string_view word = title.substr(w, w_end - w);
+  const std::string_view before = doc.folded().substr(0, doc.LineRange(cands[k].line).start);
+  bool outside = false;
+  for (std::size_t p = before.find(word); p != std::string_view::npos;
+       p = before.find(word, p + 1)) {
+    if (!StartsWithLettersAndDigits(before.substr(p), key)) continue;
+    const std::size_t line = doc.LineAt(p);
+    for (const HeadingCandidate& c : cands)
+      if (c.line == line) return false;  // a heading printed it first: a recap list
+    outside = true;
   }
-  // True when the letters and digits of `text` begin with `key`.
-  static bool StartsWithAlnum(std::string_view text, std::string_view key) {
-    std::size_t i = 0;
-    for (char ch : text) {
-      if (i == key.size()) return true;
-      if (!AlnumByte(ch)) continue;
-      if (ch != key[i++]) return false;
-    }
-    return i == key.size();
-  }
-};
+  return outside;
+}
 
 // The numbered decisions read out after a [segment.delegated_decisions] mark, up to the next
 // candidate of another kind: the mayor's decisions taken by delegation, listed, not voted.
@@ -384,14 +367,13 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
   std::vector<bool> no_record(cands.size());
   for (std::size_t k = 0; k < cands.size(); ++k)
     no_record[k] = NotRecordTitle(doc, g, cands[k].title);
-  auto listed = [&](const HeadingCandidate& c) {
-    return c.kind != HeadingKind::kNumberLine && !c.procedural &&
-           !no_record[static_cast<std::size_t>(&c - cands.data())];
+  auto listed = [&](std::size_t k) {
+    return cands[k].kind != HeadingKind::kNumberLine && !cands[k].procedural && !no_record[k];
   };
   // Two headings are adjacent when nothing but blank lines, or the wrapped end of the first
   // one (at most two lines of the same paragraph), stands between them.
   auto adjacent = [&](std::size_t a, std::size_t b) {
-    if (!listed(cands[a]) || !listed(cands[b])) return false;
+    if (!listed(a) || !listed(b)) return false;
     if (NextNonBlank(doc, cands[a].line + 1) == cands[b].line) return true;
     if (cands[b].line - cands[a].line > 3) return false;
     for (std::size_t l = cands[a].line + 1; l < cands[b].line; ++l) {
@@ -403,9 +385,8 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     }
     return true;
   };
-  EarlierTitles printed_before;
   for (std::size_t k = 0; k < cands.size(); ++k) {
-    if (!listed(cands[k])) continue;
+    if (!listed(k)) continue;
     char style = LabelStyle(doc, cands[k]);
     // Both headings in k's numbering style, the second one next after the first.
     auto continues = [&](std::size_t a, std::size_t b) {
@@ -424,7 +405,7 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     // "1 - Budget"), not a deliberation either.
     bool theme = k + 1 < cands.size() && adjacent(k, k + 1) && !continues(k, k + 1);
     // A list entry whose title the text printed before is the item the agenda announced.
-    if ((same_next || same_prev) && !theme && printed_before.Has(doc, cands, k)) continue;
+    if ((same_next || same_prev) && !theme && PrintedEarlier(doc, cands, k)) continue;
     if (same_next || same_prev || theme) SetAside(&cands[k], theme ? "theme" : "list");
   }
 

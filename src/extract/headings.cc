@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <string>
 #include <string_view>
 
@@ -148,13 +149,11 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
 // the letterhead of a flattened page, not item 1 of session 23. Asked for long lines only.
 bool PageCounterLabel(const Document& doc, Range label, std::size_t line) {
   std::string_view l = doc.Folded(label);
-  std::size_t slash = l.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= l.size()) return false;
   int page = 0, total = 0;
-  for (char ch : l.substr(0, slash))
-    page = std::isdigit(static_cast<unsigned char>(ch)) ? page * 10 + (ch - '0') : -1000;
-  for (char ch : l.substr(slash + 1))
-    total = std::isdigit(static_cast<unsigned char>(ch)) ? total * 10 + (ch - '0') : -1000;
+  auto [slash, read] = std::from_chars(l.data(), l.data() + l.size(), page);
+  if (read != std::errc() || slash == l.data() + l.size() || *slash != '/') return false;
+  auto [end, read_total] = std::from_chars(slash + 1, l.data() + l.size(), total);
+  if (read_total != std::errc() || end != l.data() + l.size()) return false;
   if (page <= 0 || total < page || page != doc.PageAt(doc.LineRange(line).start)) return false;
   // The first non-blank line of its page.
   for (std::size_t k = line; k-- > 0;) {
@@ -222,7 +221,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
   std::vector<std::size_t> titles;
   std::vector<Range> title_text;                          // group t of each weak title, read once
   std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
-  std::vector<std::size_t> inline_titles;                 // titles their decision follows
+  std::vector<bool> decided_inline;                       // per title: its decision follows it
   for (std::size_t i = 1; i < n; ++i) {
     if (doc.LineBlank(i)) continue;
     // A weak title needs text under it; a procedural one may end a cut text (ANNOTATION: a
@@ -242,6 +241,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
       if (!procedural.empty() && procedural.back().first == i) {
         titles.push_back(i);
         title_text.push_back(procedural.back().second);
+        decided_inline.push_back(false);
         continue;
       }
     }
@@ -256,9 +256,9 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
                      InCapitals(doc, doc.LineRange(prev));
     if (!set_apart) continue;
     if (Range t = InlineTitle(doc, g, line); !t.empty()) {
-      inline_titles.push_back(i);
       titles.push_back(i);
       title_text.push_back(t);
+      decided_inline.push_back(true);
       continue;
     }
     if (not_title && not_title->ok() ? FindIn(doc, *not_title, line, nullptr, nullptr)
@@ -274,6 +274,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     if (!StartsLikeTitle(doc, t)) continue;
     titles.push_back(i);
     title_text.push_back(t);
+    decided_inline.push_back(false);
   }
   for (std::size_t k = 0; k < titles.size(); ++k) {
     std::size_t end_line = k + 1 < titles.size() ? titles[k + 1] : n;
@@ -290,9 +291,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     }
     // A deliberation shows its decision, or opens with its visas (a text cut before the
     // decision keeps the item it shows).
-    const bool decided_inline =
-        std::find(inline_titles.begin(), inline_titles.end(), titles[k]) != inline_titles.end();
-    if (!decided_inline && !HasDecisionEvidence(doc, g, body) &&
+    if (!decided_inline[k] && !HasDecisionEvidence(doc, g, body) &&
         !OpensWithVisas(doc, g, titles[k] + 1, end_line))
       continue;
     HeadingCandidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
@@ -348,6 +347,15 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
     seen += head[i] ? 0 : 1;
   }
   return head;
+}
+
+std::string LettersAndDigits(std::string_view folded, std::size_t max) {
+  std::string out;
+  for (char ch : folded) {
+    if (out.size() >= max) break;
+    if (std::isalnum(static_cast<unsigned char>(ch))) out += ch;
+  }
+  return out;
 }
 
 std::size_t NextNonBlank(const Document& doc, std::size_t line) {

@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/grammar.h"
@@ -51,6 +53,10 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
                                const std::vector<HeadingCandidate>& cands,
                                const SittingHeadScreens* screens = nullptr,
                                std::size_t stop_after = SIZE_MAX);
+
+// The letters and digits of folded text, at most `max` of them: titles compared whatever
+// their spacing and punctuation ("compte - rendu" and "compte-rendu", "syn dical").
+std::string LettersAndDigits(std::string_view folded, std::size_t max = SIZE_MAX);
 
 // The first line at or after `line` that is not blank (lines().size() when none).
 std::size_t NextNonBlank(const Document& doc, std::size_t line);

@@ -1,7 +1,6 @@
 #include "extract/segmenter.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <string_view>
 
@@ -23,13 +22,7 @@ bool AnyIn(const Document& doc, const Grammar& g, std::string_view section, Rang
 // digits): two subjects, not one item restated with its number.
 bool OtherTitle(const Document& doc, Range a, Range b) {
   if (a.empty() || b.empty()) return false;
-  auto key = [&](Range r) {
-    std::string k;
-    for (char ch : doc.Folded(r))
-      if (std::isalnum(static_cast<unsigned char>(ch))) k += ch;
-    return k;
-  };
-  std::string ka = key(a), kb = key(b);
+  const std::string ka = LettersAndDigits(doc.Folded(a)), kb = LettersAndDigits(doc.Folded(b));
   const std::size_t n = std::min(ka.size(), kb.size());
   return n > 0 && ka.compare(0, n, kb, 0, n) != 0;
 }

@@ -86,8 +86,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"segment.sitting_evidence", "", ""},
     {"segment.sitting_opening", "", ""},
     {"segment.delegated_decisions", "", ""},
-    // extract/agenda.cc: the agenda's announcement and the lines holding only a bullet.
-    {"segment.agenda_label", "e bullet", ""},
+    // extract/agenda.cc: the agenda's announcement, lines holding only a bullet, list entries.
+    {"segment.agenda_label", "e bullet bulleted", ""},
     // extract/segmenter.cc: text that shows an extract of a register.
     {"segment.extract_evidence", "", ""},
     // extract/segmenter.cc: a number in a record's head (n).

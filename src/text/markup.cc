@@ -45,6 +45,43 @@ bool IsTableRow(std::string_view line) {
   return line.size() >= 2 && line.front() == '|' && line.back() == '|';
 }
 
+// The residue rules, on s[i, to) (`to`: the line's end), shared by the finder and the
+// writer so that both agree on what is markup.
+
+bool StartsWithAt(std::string_view s, std::size_t i, std::size_t to, std::string_view p) {
+  return i <= to && to - i >= p.size() && s.substr(i, p.size()) == p;
+}
+
+// "(cid:123)" at i: its length, or 0.
+std::size_t CidLength(std::string_view s, std::size_t i, std::size_t to) {
+  if (!StartsWithAt(s, i, to, "(cid:")) return 0;
+  std::size_t j = i + 5;
+  while (j < to && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+  if (j == i + 5 || j >= to || s[j] != ')') return 0;
+  return j + 1 - i;
+}
+
+// "n²" at i then a number ("n² 12", "N²2024-01"): OCR's reading of "n°" (not "m²").
+bool SquaredNumberAt(std::string_view s, std::size_t i, std::size_t to) {
+  if ((s[i] != 'n' && s[i] != 'N') || !StartsWithAt(s, i + 1, to, "\xC2\xB2")) return false;
+  if (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) return false;
+  std::size_t j = i + 3;
+  while (j < to && IsSpace(s[j])) ++j;
+  return j < to && std::isdigit(static_cast<unsigned char>(s[j]));
+}
+
+// "$n^{\circ}$", "$$1^{\text{er}}$$" at i: math on one line holding a command, a superscript
+// or a brace. Its length, or 0 (a lone dollar, "500 $").
+std::size_t MathLength(std::string_view s, std::size_t i, std::size_t to) {
+  const std::size_t open = StartsWithAt(s, i, to, "$$") ? 2 : 1;
+  std::size_t close = s.substr(0, to).find('$', i + open);
+  if (close == std::string_view::npos || close == i + open) return 0;
+  std::string_view body = s.substr(i + open, close - i - open);
+  if (body.find_first_of("\\^_{") == std::string_view::npos || body.size() > 200) return 0;
+  if (open == 2 && !StartsWithAt(s, close, to, "$$")) return 0;
+  return close + open - i;
+}
+
 // Writes `in` bytes [from, to) to `out`, dropping Markdown's inline markers (emphasis
 // asterisks, escapes, images, links' targets, <br> and <sup> tags) when `markdown`, and
 // always the (cid:N) codes, the $...$ math residue and "n²" before a number.
@@ -56,19 +93,21 @@ class InlineWriter {
   void Write(std::size_t from, std::size_t to, bool markdown) {
     std::size_t i = from;
     while (i < to) {
-      if (std::size_t n = Cid(i, to)) {
+      if (std::size_t n = CidLength(s_, i, to)) {
         ++counts_->cid;
         i += n;
         continue;
       }
       if (s_[i] == '$') {
-        if (std::size_t n = Math(i, to)) {
+        if (std::size_t n = MathLength(s_, i, to)) {
+          const std::size_t open = s_[i + 1] == '$' ? 2 : 1;
+          WriteMath(i + open, i + n - open);
           ++counts_->latex;
           i += n;
           continue;
         }
       }
-      if ((s_[i] == 'n' || s_[i] == 'N') && SquaredNumber(i, to)) {
+      if (SquaredNumberAt(s_, i, to)) {
         out_->Push(s_[i], in_.src[i]);
         out_->Push('\xC2', in_.src[i + 1]);
         out_->Push('\xB0', in_.src[i + 2]);
@@ -96,39 +135,7 @@ class InlineWriter {
   }
 
   bool StartsWith(std::size_t i, std::size_t to, std::string_view p) const {
-    return to - i >= p.size() && std::string_view(s_).substr(i, p.size()) == p;
-  }
-
-  // "(cid:123)": its length, or 0.
-  std::size_t Cid(std::size_t i, std::size_t to) const {
-    if (!StartsWith(i, to, "(cid:")) return 0;
-    std::size_t j = i + 5;
-    while (j < to && std::isdigit(static_cast<unsigned char>(s_[j]))) ++j;
-    if (j == i + 5 || j >= to || s_[j] != ')') return 0;
-    return j + 1 - i;
-  }
-
-  // "n²" then a number ("n² 12", "N²2024-01"): OCR's reading of "n°".
-  bool SquaredNumber(std::size_t i, std::size_t to) const {
-    if (!StartsWith(i + 1, to, "\xC2\xB2")) return false;
-    if (i > 0 && std::isalnum(static_cast<unsigned char>(s_[i - 1]))) return false;
-    std::size_t j = i + 3;
-    while (j < to && IsSpace(s_[j])) ++j;
-    return j < to && std::isdigit(static_cast<unsigned char>(s_[j]));
-  }
-
-  // "$n^{\circ}$", "$$1^{\text{er}}$$": math on one line holding a command, a superscript
-  // or a brace; rewritten to its text. Its length, or 0 (a lone dollar, "500 $").
-  std::size_t Math(std::size_t i, std::size_t to) {
-    std::size_t open = StartsWith(i, to, "$$") ? 2 : 1;
-    std::size_t close = std::string_view(s_).substr(0, to).find('$', i + open);
-    if (close == std::string_view::npos || close == i + open) return 0;
-    std::string_view body = std::string_view(s_).substr(i + open, close - i - open);
-    if (body.find_first_of("\\^_{") == std::string_view::npos || body.size() > 200) return 0;
-    std::size_t end = close + open;
-    if (open == 2 && !StartsWith(close, to, "$$")) return 0;
-    WriteMath(i + open, close);
-    return end - i;
+    return StartsWithAt(s_, i, to, p);
   }
 
   // The text of a math body: \text{x} and its kin give x, ^{x} and _{x} give x, a command
@@ -236,20 +243,18 @@ bool LooksLikeMarkdown(const std::string& s) {
 }  // namespace
 
 bool HasMarkup(const std::string& text) {
-  if (text.find("(cid:") != std::string::npos) return true;
-  // Math residue: a dollar with a command, a superscript or a brace before the next one.
-  for (std::size_t d = text.find('$'); d != std::string::npos; d = text.find('$', d + 1)) {
-    std::size_t close = text.find('$', d + 1);
-    if (close == std::string::npos) break;
-    if (close - d < 200 && text.find_first_of("\\^{", d + 1) < close) return true;
-  }
-  // "n²" before a number (a surface in m² is no markup).
-  for (std::size_t q = text.find("\xC2\xB2"); q != std::string::npos;
-       q = text.find("\xC2\xB2", q + 2)) {
-    if (q > 0 && (text[q - 1] == 'n' || text[q - 1] == 'N') &&
-        (q < 2 || !std::isalnum(static_cast<unsigned char>(text[q - 2]))))
-      return true;
-  }
+  const std::string_view s = text;
+  auto line_end = [&](std::size_t at) {
+    std::size_t nl = s.find('\n', at);
+    return nl == std::string_view::npos ? s.size() : nl;
+  };
+  for (std::size_t c = s.find("(cid:"); c != std::string_view::npos; c = s.find("(cid:", c + 1))
+    if (CidLength(s, c, line_end(c))) return true;
+  for (std::size_t d = s.find('$'); d != std::string_view::npos; d = s.find('$', d + 1))
+    if (MathLength(s, d, line_end(d))) return true;
+  for (std::size_t q = s.find("\xC2\xB2"); q != std::string_view::npos;
+       q = s.find("\xC2\xB2", q + 2))
+    if (q > 0 && SquaredNumberAt(s, q - 1, line_end(q))) return true;
   return LooksLikeMarkdown(text);
 }
 

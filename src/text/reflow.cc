@@ -3,7 +3,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,23 +21,27 @@ bool UpperAt(const std::string& text, std::size_t at) {
   return u_isupper(static_cast<UChar32>(cp));
 }
 
-// True when the word before folded[at] is an item's label ("I -", "3.", "b)", "12"): a title
-// after it stays on the label's line.
-bool AfterItemLabel(const std::string& folded, std::size_t at) {
+// The word that ends before folded[at], spaces before `at` skipped (empty at a line start).
+std::string_view WordBefore(const std::string& folded, std::size_t at) {
   std::size_t end = at;
   while (end > 0 && folded[end - 1] == ' ') --end;
   std::size_t begin = end;
   while (begin > 0 && folded[begin - 1] != ' ' && folded[begin - 1] != '\n') --begin;
-  std::string_view word(folded.data() + begin, end - begin);
+  return std::string_view(folded).substr(begin, end - begin);
+}
+
+std::size_t StartOf(const std::string& folded, std::string_view word) {
+  return static_cast<std::size_t>(word.data() - folded.data());
+}
+
+// True when the word before folded[at] is an item's label ("I -", "3.", "b)", "12"): a title
+// after it stays on the label's line.
+bool AfterItemLabel(const std::string& folded, std::size_t at) {
+  std::string_view word = WordBefore(folded, at);
+  const std::size_t word_start = StartOf(folded, word);
   while (!word.empty() && std::string_view("-.):/").find(word.back()) != std::string_view::npos)
     word.remove_suffix(1);
-  if (word.empty()) {  // "I - Approbation": the label is the word before the dash
-    end = begin;
-    while (end > 0 && folded[end - 1] == ' ') --end;
-    begin = end;
-    while (begin > 0 && folded[begin - 1] != ' ' && folded[begin - 1] != '\n') --begin;
-    word = std::string_view(folded.data() + begin, end - begin);
-  }
+  if (word.empty()) word = WordBefore(folded, word_start);  // "I - Approbation": before the dash
   if (word.empty() || word.size() > 4) return false;
   const bool digits = word.find_first_not_of("0123456789") == std::string_view::npos;
   const bool roman = word.find_first_not_of("ivx") == std::string_view::npos;
@@ -48,13 +51,11 @@ bool AfterItemLabel(const std::string& folded, std::size_t at) {
 // True when the two words before folded[at] are pairs of digits: the groups of a phone
 // number ("01 30 39 94 36 - Télécopie"), not a date's year ("28 janvier 2021 2) Règlement").
 bool AfterPhoneGroups(const std::string& folded, std::size_t at) {
-  std::size_t end = at;
   for (int group = 0; group < 2; ++group) {
-    while (end > 0 && folded[end - 1] == ' ') --end;
-    std::size_t begin = end;
-    while (begin > 0 && std::isdigit(static_cast<unsigned char>(folded[begin - 1]))) --begin;
-    if (end - begin != 2 || (begin > 0 && folded[begin - 1] != ' ')) return false;
-    end = begin;
+    std::string_view word = WordBefore(folded, at);
+    if (word.size() != 2 || word.find_first_not_of("0123456789") != std::string_view::npos)
+      return false;
+    at = StartOf(folded, word);
   }
   return true;
 }
