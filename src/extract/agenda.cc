@@ -190,11 +190,18 @@ void MarkSubItems(const Document& doc, const Grammar& g, const std::vector<bool>
 
 // True when the heading's line runs on past its title with the item's own text, as in a
 // flattened page ("1. Nomination d'un secrétaire Conformément à l'article ... est désigné
-// secrétaire."): an agenda entry is its title alone.
-bool HoldsBody(const Document& doc, const HeadingCandidate& c) {
+// secrétaire."), or with its decision ("I ADOPTION DU PROCES-VERBAL Le procès-verbal est
+// adopté à l'unanimité."): an agenda entry is its title alone.
+bool HoldsBody(const Document& doc, const Grammar& g, const HeadingCandidate& c) {
   if (c.title.empty()) return false;
   Range line = doc.LineRange(c.line);
-  return line.end > c.title.end && line.end - c.title.end > kHeadingBodyBytes;
+  if (line.end <= c.title.end) return false;
+  if (line.end - c.title.end > kHeadingBodyBytes) return true;
+  Range rest{c.title.end, line.end};
+  Range whole;
+  for (const GrammarEntry& e : g.Section("segment.decision_evidence"))
+    if (FindIn(doc, *e.regex, rest, &whole, nullptr)) return true;
+  return false;
 }
 
 // True when the letters and digits of `text` begin with `key`.
@@ -396,11 +403,11 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
     };
     // A heading whose line goes on with its item's text (a flattened page) lists nothing,
     // nor is it a theme.
-    if (HoldsBody(doc, cands[k])) continue;
+    if (HoldsBody(doc, g, cands[k])) continue;
     bool same_next = k + 1 < cands.size() && adjacent(k, k + 1) && continues(k, k + 1) &&
-                     !HoldsBody(doc, cands[k + 1]);
+                     !HoldsBody(doc, g, cands[k + 1]);
     bool same_prev =
-        k > 0 && adjacent(k - 1, k) && continues(k - 1, k) && !HoldsBody(doc, cands[k - 1]);
+        k > 0 && adjacent(k - 1, k) && continues(k - 1, k) && !HoldsBody(doc, g, cands[k - 1]);
     // A heading directly over a heading of another style is a theme ("I - FINANCES" over
     // "1 - Budget"), not a deliberation either.
     bool theme = k + 1 < cands.size() && adjacent(k, k + 1) && !continues(k, k + 1);

@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "extract/windows.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {
@@ -122,6 +123,8 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
   std::string_view f = doc.Folded(title);
   std::size_t pos = 0;
   bool prev_lower = false, prev_opens = false;
+  // Words in capitals opening the title; -1 once a word in lower case came.
+  int capitals_run = 0;
   while (pos < f.size()) {
     std::size_t sp = f.find(' ', pos);
     std::size_t end = sp == std::string_view::npos ? f.size() : sp;
@@ -132,8 +135,17 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
     std::string start = g.Lookup("table.sentence_start", word);
     bool cut = start == "civility" ? prev_opens
                                    : is_long && (prev_lower || start == "strong") && !start.empty();
+    // A title in capitals whose line runs on ends where a sentence in lower case opens ("I
+    // ADOPTION DU PROCES-VERBAL Le procès-verbal est adopté").
+    const LetterCase word_case = CaseOfLetters(text_word);
+    if (runs_on && upper && word_case == LetterCase::kMixed && capitals_run >= kCapitalsTitleWords)
+      cut = true;
     if (pos > 0 && upper && cut)
       return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
+    if (word_case == LetterCase::kUpper && capitals_run >= 0) ++capitals_run;
+    if (word_case == LetterCase::kMixed && !upper && !word.empty() &&
+        std::isalpha(static_cast<unsigned char>(word[0])))
+      capitals_run = -1;  // "1er" in "DU 1er DECEMBRE" is no lower-case word
     const auto first = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
     prev_lower = !word.empty() && !upper && std::isalpha(first);
     // Only a title its line runs on after can be cut before a civility: no lookup otherwise.

@@ -43,6 +43,9 @@ inline constexpr std::size_t kHeadingBodyBytes = 80;
 inline constexpr std::size_t kTitleLineBytes = 160;
 // At most this many lines under a heading continue its title.
 inline constexpr std::size_t kTitleMaxExtraLines = 3;
+// A title opening with this many words in capitals, whose line runs on, ends before the
+// first capitalised word in lower case ("I ADOPTION DU PROCES-VERBAL Le procès-verbal ...").
+inline constexpr int kCapitalsTitleWords = 3;
 // A title cut before a vote keeps at least this much.
 inline constexpr std::size_t kTitleMinBytes = 8;
 // Titles are compared (agenda.cc) on their first this many folded bytes, and only when they

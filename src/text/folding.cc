@@ -1,6 +1,7 @@
 #include "text/folding.h"
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -195,6 +196,16 @@ std::string FoldKey(std::string_view s) {
   }
   key.resize(out);
   return key;
+}
+
+LetterCase CaseOfLetters(std::string_view utf8) {
+  LetterCase found = LetterCase::kNone;
+  for (std::size_t i = 0; i < utf8.size();) {
+    auto cp = static_cast<UChar32>(NextCodePoint(utf8, i));
+    if (u_islower(cp)) return LetterCase::kMixed;
+    if (u_isupper(cp)) found = LetterCase::kUpper;
+  }
+  return found;
 }
 
 }  // namespace registre

@@ -46,4 +46,10 @@ inline constexpr char32_t kLatinAsciiTableEnd = 0x20000;
 // before this.
 std::string LatinAsciiLower(char32_t cp);
 
+// The case of a text's letters: kNone without a letter ("2016", "–"), kUpper when none is
+// in lower case ("ADOPTION", "L'EAU"), kMixed otherwise ("Le", "1er"). Headings are printed
+// in capitals, their text is not: layout evidence that survives a lost line break.
+enum class LetterCase { kNone, kUpper, kMixed };
+LetterCase CaseOfLetters(std::string_view utf8);
+
 }  // namespace registre

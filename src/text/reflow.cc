@@ -10,6 +10,7 @@
 
 #include "base/text_util.h"
 #include "base/utf8.h"
+#include "text/folding.h"
 
 namespace registre {
 namespace {
@@ -60,17 +61,44 @@ bool AfterPhoneGroups(const std::string& folded, std::size_t at) {
   return true;
 }
 
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// True when the last character before folded[at], spaces skipped, is a comma: what follows
+// continues an enumeration ("…, V. KERGOURLAY, J. RAZER"), it opens no item.
+bool AfterComma(const std::string& folded, std::size_t at) {
+  while (at > 0 && folded[at - 1] == ' ') --at;
+  return at > 0 && folded[at - 1] == ',';
+}
+
+// True when the word at folded[at] (spaces skipped) has at least three letters, all
+// capitals: a title in capitals ("I ADOPTION DU PROCES-VERBAL"), not an initial's surname.
+bool CapitalsWordAt(const NormalisedText& t, std::size_t at) {
+  const std::string& folded = t.folded.text;
+  while (at < folded.size() && folded[at] == ' ') ++at;
+  std::size_t end = folded.find_first_of(" \n", at);
+  if (end == std::string::npos) end = folded.size();
+  std::size_t from = t.folded.to_source[at], to = t.folded.to_source[end];
+  std::string_view word = std::string_view(t.text).substr(from, to - from);
+  return CaseOfLetters(word) == LetterCase::kUpper && CodePoints(word) >= 3;
+}
+
 // Whether an entry of [reflow.break_before] may break where it matched [start, after) of the
 // folded text: `any` always, `upper` when a capital follows the match, `item` as `upper` when
-// it does not follow a phone number's groups, `title` when the match's first
-// word (after its leading space) starts with a capital and follows no item label.
+// it follows neither a comma nor a phone number's groups, `caps` as `item` when a word in
+// capitals follows, `title` when the match's first word (after its leading space) starts
+// with a capital and follows no item label.
 bool KeyAllows(const std::string& key, const NormalisedText& t, std::size_t start,
                std::size_t after) {
   const std::string& folded = t.folded.text;
   if (key == "upper") return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]);
-  if (key == "item") {  // as upper, and not in a phone number: "01 30 39 94 36 - Télécopie"
+  if (key == "item" || key == "caps") {  // not "01 30 39 94 36 - Télécopie", not "…, V. RAZER"
     return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]) &&
-           !AfterPhoneGroups(folded, start);
+           !AfterPhoneGroups(folded, start) && !AfterComma(folded, start) &&
+           (key == "item" || CapitalsWordAt(t, after));
   }
   if (key == "title") {
     std::size_t word = start;
@@ -79,25 +107,6 @@ bool KeyAllows(const std::string& key, const NormalisedText& t, std::size_t star
            !AfterItemLabel(folded, start);
   }
   return true;
-}
-
-std::size_t CodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-enum class LetterCase { kNone, kUpper, kMixed };
-
-// kNone: no letter; kUpper: letters, none lower case (a heading); kMixed: some lower case.
-LetterCase CaseOf(std::string_view s) {
-  LetterCase found = LetterCase::kNone;
-  for (std::size_t i = 0; i < s.size();) {
-    auto cp = static_cast<UChar32>(NextCodePoint(s, i));
-    if (u_islower(cp)) return LetterCase::kMixed;
-    if (u_isupper(cp)) found = LetterCase::kUpper;
-  }
-  return found;
 }
 
 std::string_view TrimRight(std::string_view s) {
@@ -171,7 +180,7 @@ bool WrapBreak(const Grammar& grammar, const TextRules& rules, const NormalisedT
   if (EndsUnit(line_a)) return false;
   // A heading wrapped is all capitals on both lines; capitals against lower case are a
   // heading and its text, unless a line ends with a civility ("à Madame" / "DEVALLIERE").
-  LetterCase case_a = CaseOf(line_a), case_b = CaseOf(line_b);
+  LetterCase case_a = CaseOfLetters(line_a), case_b = CaseOfLetters(line_b);
   if (case_a != LetterCase::kNone && case_b != LetterCase::kNone && case_a != case_b &&
       !EndsWithCivility(rules, line_a))
     return false;
@@ -223,6 +232,7 @@ int Reflow(const Grammar& grammar, NormalisedText* t) {
           std::size_t at = static_cast<std::size_t>(match.data() - folded.data());
           std::size_t after = at + match.size();
           pos = after - start > pos ? after - start : pos + 1;
+          if (folded[at] == '\n') continue;  // broken there by an earlier entry
           // The break goes at the match's space (its first or, for "[.;] ", last byte).
           std::size_t space = folded[at] == ' ' ? at : after - 1;
           if (folded[space] != ' ') continue;

@@ -87,6 +87,31 @@ TEST(Explain, ItemsOfAFlattenedPage) {
   EXPECT_EQ(records[1]["heading"]["start"], text.find("II – Installation"));
 }
 
+// Flattened minutes whose first item holds its whole text on the heading's line ("I
+// ADOPTION DU PROCES-VERBAL Le procès-verbal est adopté à l'unanimité.") are two records,
+// not a list of two entries; the title in capitals ends where the sentence opens.
+TEST(Explain, AnItemWithItsDecisionOnItsLineIsNoListEntry) {
+  const std::string text =
+      "COMPTE RENDU " + std::string(600, 'x') +
+      " Secrétaire de séance : M. AZZOPARDI I ADOPTION DU PROCES-VERBAL DU 1er DECEMBRE 2016 "
+      "Le procès-verbal est adopté à l'unanimité. II ATTRIBUTION DE COMPENSATION – DECISION "
+      "Madame le Maire expose le projet. Après en avoir délibéré, le conseil municipal décide "
+      "à l'unanimité d'approuver.\n";
+  auto explained = testing::BundledPipeline().Explain(text);
+  ASSERT_TRUE(explained.ok());
+  const nlohmann::json& records = explained.value()["records"];
+  ASSERT_EQ(records.size(), 2u) << explained.value().dump(1);
+  EXPECT_EQ(records[0]["title"], "ADOPTION DU PROCES-VERBAL DU 1er DECEMBRE 2016");
+  EXPECT_EQ(records[1]["title"], "ATTRIBUTION DE COMPENSATION – DECISION");
+  // On its own line, an item in capitals keeps a capitalised word of its title.
+  auto alone = testing::BundledPipeline().Explain(
+      "Séance du 4 mars 2019\nPrésents : M. A, M. B.\n\nI - SUBVENTION AU CLUB DE Football\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  ASSERT_TRUE(alone.ok());
+  ASSERT_EQ(alone.value()["records"].size(), 1u) << alone.value().dump(1);
+  EXPECT_EQ(alone.value()["records"][0]["title"], "SUBVENTION AU CLUB DE Football");
+}
+
 // A record opened by a bare title line says its boundaries rest on weak evidence; one
 // opened by a deliberation number does not.
 TEST(Extract, ARecordOpenedByABareTitleIsFlagged) {

@@ -151,3 +151,23 @@ TEST(ReflowTest, ItemLabelsButNotAPhoneNumbersLastGroup) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// In a flattened page a Roman label without its dash opens a line before a title in
+// capitals; an initial inside a list of names ("…, V. KERGOURLAY") opens none, nor does a
+// Roman letter before a word in lower case.
+TEST(ReflowTest, RomanLabelBeforeCapitalsButNotAnInitialInAList) {
+  const std::string filler(600, 'x');
+  std::string out = Reflowed("MAIRIE " + filler +
+                             " Secrétaire : M. AZZOPARDI I ADOPTION DU PROCES-VERBAL Le "
+                             "procès-verbal est adopté. Présents : M. LE GALL, V. KERGOURLAY, "
+                             "J. RAZER, I. LE BRIGAND et la commune de Vic I Pays");
+  EXPECT_NE(out.find("AZZOPARDI\nI ADOPTION"), std::string::npos) << out;
+  EXPECT_NE(out.find("GALL, V. KERGOURLAY, J. RAZER, I. LE BRIGAND"), std::string::npos) << out;
+  EXPECT_NE(out.find("Vic I Pays"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace registre
