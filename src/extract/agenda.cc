@@ -348,6 +348,40 @@ void MarkProceduralAgendaEntries(const Document& doc, const Grammar& g,
   }
 }
 
+// The lines an agenda's announcement heads ("Ordre du jour :" alone on its line, then its
+// entries up to the first blank line): every candidate there lists an item, none holds one.
+// A block is at least kAgendaBlockMin short lines that decide nothing; a heading over the
+// items themselves ("ORDRE DU JOUR :" over "1. Budget" and its text) is none, and a
+// deliberation's number ends the block.
+void MarkAgendaBlocks(const Document& doc, const Grammar& g, std::vector<HeadingCandidate>* cands) {
+  const AcceleratedRE2* label = g.Pattern("segment.agenda_label", "e");
+  if (!label || cands->empty()) return;
+  const std::size_t n = doc.lines().size();
+  for (std::size_t l = 0; l + 1 < n; ++l) {
+    Range whole;
+    if (doc.LineBlank(l) || !FindIn(doc, *label, doc.LineRange(l), &whole, nullptr)) continue;
+    std::size_t first = NextNonBlank(doc, l + 1), end = first;
+    bool entries = true;
+    while (end < n && !doc.LineBlank(end) && end - first < kAgendaBlockMaxLines) {
+      Range line = doc.LineRange(end);
+      if (line.size() > kTitleLineBytes || HasDecisionEvidence(doc, g, line)) {
+        entries = false;
+        break;
+      }
+      ++end;
+    }
+    // A deliberation's number ends the agenda: the block stops at the first one.
+    for (const HeadingCandidate& c : *cands)
+      if (c.line >= first && c.line < end &&
+          (c.kind == HeadingKind::kNumbered || c.kind == HeadingKind::kTitleNumber))
+        end = c.line;
+    if (!entries || end - first < kAgendaBlockMin) continue;
+    for (HeadingCandidate& c : *cands)
+      if (!c.agenda && c.line >= first && c.line < end) SetAside(&c, "agenda_entry");
+    l = end;
+  }
+}
+
 }  // namespace
 
 void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandidate>* candidates) {
@@ -417,6 +451,7 @@ void MarkAgendas(const Document& doc, const Grammar& g, std::vector<HeadingCandi
   }
 
   MarkDelegatedDecisions(doc, g, &cands);
+  MarkAgendaBlocks(doc, g, &cands);
   MarkProceduralAgendaEntries(doc, g, &cands);
 
   // Where deliberations are headed by their numbers, numbered items are sub-points or theme

@@ -54,6 +54,9 @@ inline constexpr std::size_t kTitleKeyBytes = 120;
 inline constexpr std::size_t kTitleKeyMinBytes = 12;
 // A heading's title is found printed earlier (an agenda) on this many letters and digits.
 inline constexpr std::size_t kEarlierTitleBytes = 24;
+// The entries an agenda's announcement heads: at least this many lines, at most that many.
+inline constexpr std::size_t kAgendaBlockMin = 2;
+inline constexpr std::size_t kAgendaBlockMaxLines = 60;
 // An agenda line is followed by the next heading within this many lines of text.
 inline constexpr std::size_t kListGapLines = 3;
 // How far around a heading table-of-contents references ("(p. 5)") are counted.

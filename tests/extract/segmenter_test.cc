@@ -578,3 +578,55 @@ TEST(SegmenterTest, ADateLineIsNoNumberedHeading) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// The lines an "Ordre du jour :" heads, up to the first blank line, list the items: a bullet
+// there, though its title is set apart and text that decides follows, is no record. A
+// deliberation's number ends the agenda even without a blank line before it.
+TEST(SegmenterTest, AnAgendaBlockListsTheItems) {
+  Split s = SplitText(
+      "COMMUNE DE X\nCompte-rendu de la réunion du Conseil Municipal du 16 septembre 2019\n"
+      "Ordre du jour :\n"
+      "   - Approbation du compte-rendu du 1er juillet (et non pas du 17 juin)\n"
+      "   - Point sur les logements communaux de l'ancienne école\n"
+      "   - Transfert compétence eau\n"
+      "   - Divers\n\n"
+      "Présents : Anne MARTIN, Luc DUPONT\nSecrétaire de séance : Anne MARTIN\n\n"
+      "   Le compte-rendu de la réunion du 1er juillet est approuvé à l'unanimité\n\n"
+      "La rénovation de l'appartement de l'ancienne école a abouti.\n");
+  for (const std::string& title : s.titles) {
+    EXPECT_EQ(title.find("Point sur les logements"), std::string::npos) << title;
+    EXPECT_EQ(title.find("Approbation du compte-rendu"), std::string::npos) << title;
+  }
+  s = SplitText(
+      "COMPTE RENDU\nA l'ordre du jour :\no\nApprobation du compte rendu du 23 avril 2014\no\n"
+      "Création de deux postes de Vice-présidents\no\nQuestions diverses\n"
+      "DELIBERATION N° 37-06-14\nCréation de deux postes de Vice-présidents\n"
+      "Le conseil communautaire, après en avoir délibéré, décide à l'unanimité.\n");
+  EXPECT_EQ(s.numbers, (std::vector<std::string>{"37-06-14"}));
+}
+
+// A budget table's rows ("20 Immobilisations incorporelles 54 500,00 24 494,40") open no
+// item, though they start with a number and a capitalised word.
+TEST(SegmenterTest, RowsOfABudgetTableAreNoItems) {
+  Split s = SplitText(
+      "Séance du 4 mars 2021\nPrésents : M. A, M. B\n\n"
+      "1. Budget primitif 2021\n"
+      "Le conseil municipal, après en avoir délibéré, adopte le budget :\n"
+      "   INVESTISSEMENT\n   DEPENSES\n"
+      "   16    Emprunts et dettes assimilees                        11 100,00     11 089,77\n"
+      "   20    Immobilisations incorporelles(sauf le 204)           54 500,00     24 494,40\n"
+      "   204   Subventions d'équipement versées                     10 300,00      7 903,33\n"
+      "   21    Immobilisations corporelles                         673 530,74    175 228,99\n"
+      "   Totaux dépenses                                          1 269 747,59   740 015,18\n"
+      "   RECETTES\n"
+      "   76    Produits financiers                                        6,34\n\n"
+      "2. Tarifs de la cantine\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Budget primitif 2021", "Tarifs de la cantine"}));
+}
+
+}  // namespace
+}  // namespace registre
