@@ -79,6 +79,7 @@ Result<SourceText> Pipeline::Read(std::string_view bytes) const {
 
 Document Pipeline::Prepare(const SourceText& source, std::vector<Warning>* warnings) const {
   NormalisedText normalised = Normalise(source, stages_->text_rules);
+  JoinLoneLabels(*grammar_, &normalised);
   Unwrap(*grammar_, stages_->text_rules, &normalised);
   if (int breaks = Reflow(*grammar_, &normalised)) {
     warnings->push_back({"reflowed", "long lines without structure: " + std::to_string(breaks) +

@@ -185,6 +185,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"table.reflow", "min_line max_wrap", ""},
     {"reflow.break_before", "upper", ""},
     {"reflow.keep_break", "", ""},
+    {"reflow.lone_label", "label", ""},
 };
 
 }  // namespace registre

@@ -15,6 +15,9 @@
 namespace registre {
 namespace {
 
+// A line longer than this holds more than a label.
+constexpr std::size_t kLoneLabelBytes = 12;
+
 bool UpperAt(const std::string& text, std::size_t at) {
   if (at >= text.size()) return false;
   std::size_t i = at;
@@ -209,6 +212,40 @@ int Unwrap(const Grammar& grammar, const TextRules& rules, NormalisedText* t) {
     t->folded.text[lines[i].second] = ' ';
     t->text[t->folded.to_source[lines[i].second]] = ' ';
     ++joined;
+  }
+  return joined;
+}
+
+int JoinLoneLabels(const Grammar& grammar, NormalisedText* t) {
+  const AcceleratedRE2* label = grammar.Pattern("reflow.lone_label", "label");
+  if (!label) return 0;
+  std::vector<std::pair<std::size_t, std::size_t>> lines = Lines(t->folded.text);
+  auto blank = [&](std::pair<std::size_t, std::size_t> l) {
+    return t->folded.text.find_first_not_of(' ', l.first) >= l.second;
+  };
+  auto page_of = [&](std::size_t folded_at) {
+    const std::vector<uint32_t>& starts = t->page_starts;
+    return std::upper_bound(starts.begin(), starts.end(), t->folded.to_source[folded_at]) -
+           starts.begin();
+  };
+  int joined = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    auto [start, end] = lines[i];
+    if (end - start > kLoneLabelBytes || blank(lines[i])) continue;
+    re2::StringPiece line(t->folded.text.data() + start, end - start);
+    if (!label->Match(line, 0, line.size(), RE2::ANCHOR_BOTH, nullptr, 0)) continue;
+    std::size_t next = i + 1;
+    while (next < lines.size() && next - i <= 2 && blank(lines[next])) ++next;
+    if (next >= lines.size() || next - i > 2) continue;
+    // A title follows: a capital, on the same page (a page's last line may be its number).
+    std::size_t first = t->folded.text.find_first_not_of(' ', lines[next].first);
+    if (!UpperAt(t->text, t->folded.to_source[first]) || page_of(start) != page_of(first)) continue;
+    for (std::size_t k = i; k < next; ++k) {
+      t->folded.text[lines[k].second] = ' ';
+      t->text[t->folded.to_source[lines[k].second]] = ' ';
+    }
+    ++joined;
+    i = next;
   }
   return joined;
 }

@@ -19,6 +19,12 @@ namespace registre {
 // Reflow. Returns how many line breaks were removed.
 int Unwrap(const Grammar& grammar, const TextRules& rules, NormalisedText* text);
 
+// An item's label printed alone on its line ("1.", "II -", "A)") opens the title on the next
+// non-blank line ("1." / "" / "Demande de subvention"): the line breaks between become
+// spaces, so the heading is one unit whatever the layout ([reflow.lone_label]). Not across
+// a page break, and only before a capital. Returns how many labels were joined.
+int JoinLoneLabels(const Grammar& grammar, NormalisedText* text);
+
 // Returns how many line breaks were inserted.
 int Reflow(const Grammar& grammar, NormalisedText* text);
 

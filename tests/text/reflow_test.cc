@@ -171,3 +171,29 @@ TEST(ReflowTest, RomanLabelBeforeCapitalsButNotAnInitialInAList) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+std::string LabelsJoined(const std::string& text) {
+  NormalisedText n = Normalised(text);
+  JoinLoneLabels(testing::BundledGrammar(), &n);
+  EXPECT_EQ(std::count(n.text.begin(), n.text.end(), '\n'),
+            std::count(n.folded.text.begin(), n.folded.text.end(), '\n'));
+  return n.text;
+}
+
+// "1." alone on its line over its title is one heading; a bare number (a page's, a table
+// cell's), a label before lower case and a label at a page's foot are left alone.
+TEST(JoinLoneLabelsTest, ALabelAloneOpensTheTitleUnderIt) {
+  EXPECT_EQ(LabelsJoined("texte.\n\n1.\n\nDemande de subvention\nMadame le Maire\n"),
+            "texte.\n\n1.  Demande de subvention\nMadame le Maire");
+  EXPECT_EQ(LabelsJoined("II -\nFINANCES\n"), "II - FINANCES");
+  EXPECT_EQ(LabelsJoined("Pour\n12\nAbstentions\n"), "Pour\n12\nAbstentions");
+  EXPECT_EQ(LabelsJoined("a)\nle conseil décide\n"), "a)\nle conseil décide");
+  std::string paged = LabelsJoined("fin de page\n3.\n\fPrésents : M. A\n");
+  EXPECT_NE(paged.find("3.\n"), std::string::npos) << paged;
+}
+
+}  // namespace
+}  // namespace registre
