@@ -630,3 +630,27 @@ TEST(SegmenterTest, RowsOfABudgetTableAreNoItems) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A word alone on its line (a surname a flattened page's columns left behind) is no weak
+// title, though a sentence ends before it and the text after it decides; a title of two
+// words is one.
+TEST(SegmenterTest, AWordAloneIsNoTitle) {
+  const std::string head =
+      "COMMUNE DE TRONGET\nL'an deux mil vingt-trois, le Conseil Municipal s'est réuni.\n"
+      "Présents : Patrick AMATHIEU, Daniel CANTE\nPouvoirs : Annie WEGRZYN à Eléna\n"
+      "valablement délibérer.\n";
+  const std::string body =
+      "\nSecrétaire de séance : Daniel CANTE\nLe Maire expose le projet.\n"
+      "Après en avoir délibéré, le Conseil Municipal décide à l'unanimité.\n";
+  Split s = SplitText(head + "BARANSKI" + body);
+  ASSERT_EQ(s.seg.records.size(), 1u);
+  EXPECT_EQ(s.titles, (std::vector<std::string>{""}));
+  s = SplitText(head + "Voirie communale" + body);
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Voirie communale"}));
+}
+
+}  // namespace
+}  // namespace registre
