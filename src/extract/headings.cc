@@ -175,6 +175,31 @@ bool PageCounterLabel(const Document& doc, Range label, std::size_t line) {
   return true;
 }
 
+// Lines opening with their page's number: in a text whose pages lost their form feeds but
+// kept one paragraph each ("1 RECUEIL DES ACTES ..." / "" / "2 2" / "" / "3 DECISIONS ..."),
+// every paragraph's first line opens with the next integer from 1. Such a number is the
+// page's, not an item's label. At least kPageNumberRunMin paragraphs are needed, in a text
+// whose pages came flattened (Reflow cut them): items on lines of their own are items.
+std::vector<bool> PageNumberPrefixes(const Document& doc) {
+  const std::size_t n = doc.lines().size();
+  std::vector<bool> prefixed(n, false);
+  if (!doc.normalised().reflowed) return prefixed;  // pages flattened to a line each
+  int expected = 1;
+  for (std::size_t l = 0; l < n; ++l) {
+    if (doc.LineBlank(l) || (l > 0 && !doc.LineBlank(l - 1))) continue;
+    std::string_view f = doc.LineFolded(l);
+    while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+    int value = 0;
+    auto [end, read] = std::from_chars(f.data(), f.data() + f.size(), value);
+    if (read != std::errc() || value != expected || (end != f.data() + f.size() && *end != ' '))
+      return std::vector<bool>(n, false);
+    prefixed[l] = true;
+    ++expected;
+  }
+  if (expected - 1 < kPageNumberRunMin) return std::vector<bool>(n, false);
+  return prefixed;
+}
+
 // The end of the last whole word before folded offset `at` (a space there), or `at`.
 std::size_t WordEndBefore(const Document& doc, std::size_t at) {
   std::string_view f = doc.folded();
@@ -402,6 +427,7 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
   const std::size_t n_lines = doc.lines().size();
   std::vector<HeadingCandidate> cands;
   const AcceleratedRE2& label = *g.Pattern("segment.label", "label");  // declared: required
+  const std::vector<bool> page_numbered = PageNumberPrefixes(doc);
   for (std::size_t i = 0; i < n_lines; ++i) {
     if (doc.LineBlank(i)) continue;
     Range line = doc.LineRange(i);
@@ -432,6 +458,7 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
       if (!c.number.empty() && MatchesAny(doc, g, "segment.not_number", "n", c.number)) continue;
       if (e.key == "item" && line.end < doc.LineRange(i).end && PageCounterLabel(doc, c.label, i))
         continue;
+      if (e.key == "item" && page_numbered[i]) continue;
       c.title = CutAtDecision(doc, g, CutTitle(doc, g, ExtendTitle(doc, g, label, c.title, i)));
       if (c.kind == HeadingKind::kItem && LabelHasNumberShape(doc.Folded(c.label)))
         c.number = c.label;

@@ -39,6 +39,8 @@ inline constexpr std::size_t kItemRunMin = 3;
 inline constexpr int kItemRunGap = 4;
 // A heading line that runs on this far past its title holds its item's text: no agenda entry.
 inline constexpr std::size_t kHeadingBodyBytes = 80;
+// Paragraphs opening with 1, 2, 3...: page numbers when there are at least this many.
+inline constexpr int kPageNumberRunMin = 3;
 // A title goes on over the next lines of its block only when each is at most this long.
 inline constexpr std::size_t kTitleLineBytes = 160;
 // At most this many lines under a heading continue its title.

@@ -138,3 +138,28 @@ TEST(Extract, ARecordOpenedByABareTitleIsFlagged) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A recueil whose pages lost their form feeds, one flattened paragraph each, opening with
+// the page's number ("1 RECUEIL ...", "2 2", "3 DECISIONS ..."): those numbers open no
+// item; the deliberation is found by its number, its degree sign lost
+// ("DELIBERATION N DE/2016/191 Modification ...") in mid-line.
+TEST(Explain, PageNumbersOpeningFlattenedPagesAreNoItems) {
+  const std::string filler(600, 'x');
+  const std::string text =
+      "1 RECUEIL DES ACTES ADMINISTRATIFS DU DEPARTEMENT SOMMAIRE Réunion du 13 juin " + filler +
+      "\n\n2 2\n\n3 DECISIONS DU CONSEIL DEPARTEMENTAL DU 13 JUIN\n\n4 4\n\n"
+      "5 COMMISSION EDUCATION, CULTURE DELIBERATION N DE/2016/191 Modification de la "
+      "sectorisation des collèges " +
+      filler + ". Le Conseil Départemental, après en avoir délibéré, décide d'adopter.\n";
+  auto explained = testing::BundledPipeline().Explain(text);
+  ASSERT_TRUE(explained.ok());
+  const nlohmann::json& records = explained.value()["records"];
+  ASSERT_EQ(records.size(), 1u) << explained.value().dump(1);
+  EXPECT_EQ(records[0]["heading"]["start"], text.find("DELIBERATION N DE"));
+}
+
+}  // namespace
+}  // namespace registre
