@@ -242,12 +242,16 @@ bool OpensWithVisas(const Document& doc, const Grammar& g, std::size_t from, std
 // The title of a line that opens with a title, a colon and its decision
 // ([segment.inline_title]), or an empty range.
 Range InlineTitle(const Document& doc, const Grammar& g, Range line) {
-  const AcceleratedRE2* re = g.Pattern("segment.inline_title", "t");
-  std::vector<Range> groups;
-  Range whole;
-  if (!re || !FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) return {};
-  Range t = TrimRange(doc, Group(*re, groups, "t"), " :;.-");
-  return t.size() >= 3 && t.size() <= kTitleLineBytes && StartsLikeTitle(doc, t) ? t : Range{};
+  for (const AcceleratedRE2* re : g.Patterns("segment.inline_title", "t")) {
+    std::vector<Range> groups;
+    Range whole;
+    if (!FindIn(doc, *re, line, &whole, &groups) || whole.start != line.start) continue;
+    Range t = TrimRange(doc, Group(*re, groups, "t"), " :;.-");
+    // "Vote : adopté à l'unanimité" is a label and its value, not a title and its act.
+    if (MatchesAny(doc, g, "segment.inline_title", "label", t)) continue;
+    if (t.size() >= 3 && t.size() <= kTitleLineBytes && StartsLikeTitle(doc, t)) return t;
+  }
+  return {};
 }
 
 // A weak title: a short line set apart (blank line or finished sentence before it, text after

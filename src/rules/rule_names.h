@@ -49,7 +49,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     {"segment.procedural", "t", "t"},
     // extract/headings.cc: a title that its decision follows on its line ("Subvention : Après
     // en avoir délibéré, ...").
-    {"segment.inline_title", "t", "t"},
+    {"segment.inline_title", "t label", "t"},
     // extract/segmenter.cc: CutTitle's length limit.
     {"table.title", "max_length", ""},
     // extract/segmenter.cc: CutTitle's words that start a sentence.

@@ -654,3 +654,28 @@ TEST(SegmenterTest, AWordAloneIsNoTitle) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A title and its vote after a colon on one line is an item of its own ("Procès-verbal de
+// la séance du 26 mai 2014 : vote à l'unanimité."); a vote's label and its value ("Vote :
+// adopté à l'unanimité.") is none.
+TEST(SegmenterTest, ATitleAndItsVoteAfterAColon) {
+  const std::string head =
+      "REUNION DU CONSEIL MUNICIPAL Séance du lundi 7 juillet 2014\n\n"
+      "Membres présents : Renaud Calvat, Magali Nazet\n\n";
+  const std::string items =
+      "\n\nExamen de l'ordre du jour :\n\n"
+      "1 – ADOPTION DU REGLEMENT INTERIEUR\n\n"
+      "Le conseil municipal, après en avoir délibéré, adopte le règlement intérieur.\n";
+  Split s =
+      SplitText(head + "Procès-verbal de la séance du 26 mai 2014 : vote à l'unanimité." + items);
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Procès-verbal de la séance du 26 mai 2014",
+                                                "ADOPTION DU REGLEMENT INTERIEUR"}));
+  s = SplitText(head + "Vote : adopté à l'unanimité." + items);
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"ADOPTION DU REGLEMENT INTERIEUR"}));
+}
+
+}  // namespace
+}  // namespace registre
