@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -133,10 +134,12 @@ std::vector<std::pair<std::size_t, std::size_t>> Lines(const std::string& s) {
 // True when one of `section`'s patterns matches at `at` of folded[from, to) (anchored);
 // `upper` entries also need a capital in the text after the match.
 bool MatchesAt(const Grammar& grammar, std::string_view section, const NormalisedText& t,
-               std::size_t from, std::size_t at, std::size_t to) {
+               std::size_t from, std::size_t at, std::size_t to,
+               std::initializer_list<std::string_view> skip_keys = {}) {
   const std::string& folded = t.folded.text;
   re2::StringPiece input(folded.data() + from, to - from);
   for (const GrammarEntry& e : grammar.Section(section)) {
+    if (std::find(skip_keys.begin(), skip_keys.end(), e.key) != skip_keys.end()) continue;
     re2::StringPiece match;
     if (!e.regex->Match(input, at - from, input.size(), RE2::ANCHOR_START, &match, 1)) continue;
     std::size_t begin = static_cast<std::size_t>(match.data() - folded.data());
@@ -147,10 +150,17 @@ bool MatchesAt(const Grammar& grammar, std::string_view section, const Normalise
 }
 
 // A line ending with . : ; ! ? ends a sentence or a label, but for an initial or a civility
-// ("C." in "A. FICHOU, C.", "M."): a capital alone before the full stop.
+// ("C." in "A. FICHOU, C.", "M."): a capital alone before the full stop, and for a list's
+// label ("2."): one or two digits alone before it.
 bool EndsUnit(std::string_view line) {
   if (std::string_view(".:;!?").find(line.back()) == std::string_view::npos) return false;
   if (line.back() != '.' || line.size() < 2) return true;
+  // "Raphaël 2." / "BLASER Stéphanie 3.": a list's label, the next entry goes on under it.
+  std::size_t digits = line.size() - 1;
+  while (digits > 0 && std::isdigit(static_cast<unsigned char>(line[digits - 1]))) --digits;
+  if (digits < line.size() - 1 && line.size() - 1 - digits <= 2 &&
+      (digits == 0 || line[digits - 1] == ' '))
+    return false;
   std::size_t start = line.size() - 2;
   while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
   std::size_t i = start;
@@ -182,12 +192,17 @@ bool WrapBreak(const Grammar& grammar, const TextRules& rules, const NormalisedT
   if (CodePoints(line_a) + 1 + CodePoints(first_word) <= width) return false;
   if (EndsUnit(line_a)) return false;
   // A heading wrapped is all capitals on both lines; capitals against lower case are a
-  // heading and its text, unless a line ends with a civility ("à Madame" / "DEVALLIERE").
+  // heading and its text, unless a line ends with a civility ("à Madame" / "DEVALLIERE") or
+  // a comma (a list of names in capitals goes on: "TETART," / "V TEMPLEUX Messieurs").
   LetterCase case_a = CaseOfLetters(line_a), case_b = CaseOfLetters(line_b);
   if (case_a != LetterCase::kNone && case_b != LetterCase::kNone && case_a != case_b &&
-      !EndsWithCivility(rules, line_a))
+      !EndsWithCivility(rules, line_a) && line_a.back() != ',')
     return false;
-  return !MatchesAt(grammar, "reflow.break_before", t, a.first, a.second, b.second) &&
+  // An item's label after a full line that ends no unit goes on with its flow ("… 4.
+  // SOEHNLEN Corine" / "5. ERMEL Matthieu 6. …", a flattened list hard-wrapped): the line
+  // is joined, and Reflow cuts it where the flattened original is cut.
+  return !MatchesAt(grammar, "reflow.break_before", t, a.first, a.second, b.second,
+                    {"item", "caps"}) &&
          !MatchesAt(grammar, "reflow.keep_break", t, b.first, b.first, b.second);
 }
 

@@ -83,6 +83,24 @@ TEST(UnwrapTest, KeepsTheBreakBeforeALabelAnItemOrAHeading) {
   EXPECT_EQ(Unwrapped(text), text);
 }
 
+// A flattened list hard-wrapped: an item's label after a full line that ends no unit, a
+// label's "2." at a line's end, a list of names in capitals going on after a comma are
+// all joined, so that the list reads as it does unwrapped.
+TEST(UnwrapTest, JoinsAFlattenedListCutAnywhere) {
+  std::string out = Unwrapped(
+      "adressée par le Maire, conformément à l'article L.2122-8 du\n"
+      "CGCT. Conseiller présents : 1. SCHELLENBERGER Raphaël 2.\n"
+      "BLASER Stéphanie 3. TALAMONA Jean-Pierre 4. SOEHNLEN Corine\n"
+      "5. ERMEL Matthieu 6. MACCORIN Christine 7. SARLIN Christian");
+  EXPECT_NE(out.find("Raphaël 2. BLASER"), std::string::npos) << out;
+  EXPECT_NE(out.find("Corine 5. ERMEL"), std::string::npos) << out;
+  out = Unwrapped(
+      "en exercice, à l'exception de : Mesdames C MEGRET, D\n"
+      "LEVESQUE, S BONIFACE, V THIEBAUT, MC BOUCAU, THUEUX, TETART,\n"
+      "V TEMPLEUX Messieurs A CHAUSSOY, R CARON, P MORELLE, J");
+  EXPECT_NE(out.find("TETART, V TEMPLEUX"), std::string::npos) << out;
+}
+
 TEST(UnwrapTest, KeepsBreaksTheNextWordWouldHaveFitted) {
   // Short lines of a title block: the break was the author's.
   const std::string text =
