@@ -369,6 +369,14 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
     Range whole;
     return FindIn(doc, **all, r, &whole, nullptr) ? whole.start : SIZE_MAX;
   };
+  // Where the sitting first opens: numbered items listed before it, with nothing decided
+  // between them and the opening, are the convocation's agenda ("ORDRE DU JOUR : ..." / "1.
+  // TRAVAUX 1.1 ..." / "2. URBANISME ..." / "Le Lundi 03 Juillet, le Conseil Municipal s'est
+  // réuni"). A title line there may be the title of the one deliberation the text holds.
+  const std::size_t first_opening =
+      cands.empty() ? SIZE_MAX
+                    : first(screens ? &screens->opening : nullptr, "segment.sitting_opening",
+                            Range{doc.LineRange(cands.front().line).start, end});
   std::size_t seen = 0;
   for (std::size_t i = 0; i < cands.size() && seen < stop_after; ++i) {
     const HeadingCandidate& c = cands[i];
@@ -384,6 +392,10 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
       std::size_t decides =
           first(screens ? &screens->decision : nullptr, "segment.decision_evidence", section);
       head[i] = last ? decides == SIZE_MAX : opens < decides;
+    } else if (c.kind == HeadingKind::kItem && first_opening != SIZE_MAX &&
+               first_opening > section.start) {
+      head[i] = first(screens ? &screens->decision : nullptr, "segment.decision_evidence",
+                      Range{section.start, first_opening}) == SIZE_MAX;
     }
     seen += head[i] ? 0 : 1;
   }

@@ -679,3 +679,37 @@ TEST(SegmenterTest, ATitleAndItsVoteAfterAColon) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// Numbered items printed before the sitting opens, with nothing decided in between, are the
+// convocation's agenda (the text cut before any deliberation: no record); the same items
+// after the opening are the deliberations.
+TEST(SegmenterTest, ItemsBeforeTheSittingOpensAreItsAgenda) {
+  const std::string agenda =
+      "CONSEIL MUNICIPAL DU LUNDI 03 JUILLET 2017\n\n"
+      "ORDRE DU JOUR : - Adoption du procès-verbal de la séance du 15 Mai 2017\n\n"
+      "1. TRAVAUX 1.1 SDE- remplacement d'un mât et lanterne rue Paul Cézanne\n\n"
+      "3. FINANCES 3.1 Coûts des services 3.2 Fonds Communautaire de fonctionnement de "
+      "l'Agglomération 3.3 Groupement de commandes départemental : produits alimentaires "
+      "3.4 Groupement de commandes départemental : produits d'hygiène 3.5 Subventions – "
+      "enveloppe complémentaire 3.6 Extension du tarif redevance retard des accueils de "
+      "loisirs 3.7 Tarifs de la cantine scolaire pour l'année 2017-2018 3.8 Tarifs de la "
+      "garderie périscolaire pour l'année 2017-2018 et des accueils de loisirs 3.9 Admission "
+      "en non-valeur de produits irrécouvrables\n\n"
+      "6. INTERCOMMUNALITE 6.1 SPL Baie d'Armor Aménagement : renonciation\n\n";
+  Split s = SplitText(agenda +
+                      "Le Lundi 03 Juillet, le Conseil Municipal s'est réuni en séance ordinaire "
+                      "sous la présidence de Monsieur le Maire. Présents : M. A, M. B\n");
+  EXPECT_TRUE(s.titles.empty()) << s.titles.front();
+  s = SplitText(
+      "Le Lundi 03 Juillet, le Conseil Municipal s'est réuni en séance ordinaire.\n"
+      "Présents : M. A, M. B\n\n"
+      "1. TRAVAUX\n\nLe conseil municipal, après en avoir délibéré, décide les travaux.\n\n"
+      "3. FINANCES\n\nLe conseil municipal, après en avoir délibéré, décide les tarifs.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"TRAVAUX", "FINANCES"}));
+}
+
+}  // namespace
+}  // namespace registre
