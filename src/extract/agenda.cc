@@ -267,6 +267,25 @@ void MarkDelegatedDecisions(const Document& doc, const Grammar& g,
          rest.start = std::max(whole.end, whole.start + 1))
       marks.push_back(whole.start);
   }
+  // A heading of the report ("DECISIONS MUNICIPALES"): the lettered or numbered decisions
+  // after it, up to a candidate of another kind, are inside it.
+  for (std::size_t k = 0; k < cands->size(); ++k) {
+    const HeadingCandidate& head = (*cands)[k];
+    if (head.agenda || head.title.empty()) continue;
+    const auto headings = g.Patterns("segment.delegated_decisions", "heading");
+    if (std::none_of(headings.begin(), headings.end(), [&](const AcceleratedRE2* re) {
+          return FindIn(doc, *re, head.title, nullptr, nullptr);
+        }))
+      continue;
+    for (std::size_t j = k + 1; j < cands->size(); ++j) {
+      HeadingCandidate& c = (*cands)[j];
+      // A number line there is the next item's number ("2011-02-001" over "II – ...").
+      const bool decision = c.kind == HeadingKind::kNumbered ||
+                            (c.kind == HeadingKind::kItem && LabelStyle(doc, c) == 'a');
+      if (!decision) break;
+      SetAside(&c, "delegated_decision");
+    }
+  }
   for (std::size_t mark : marks) {
     // The candidates after the mark's line, while they are numbered.
     std::size_t k = 0;

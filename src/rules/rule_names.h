@@ -85,7 +85,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/segmenter.cc: text that shows the minutes of a sitting.
     {"segment.sitting_evidence", "", ""},
     {"segment.sitting_opening", "", ""},
-    {"segment.delegated_decisions", "", ""},
+    {"segment.delegated_decisions", "heading", ""},
     // extract/agenda.cc: the agenda's announcement, lines holding only a bullet, list entries.
     {"segment.agenda_label", "e bullet bulleted", ""},
     // extract/segmenter.cc: text that shows an extract of a register.

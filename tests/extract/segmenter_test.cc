@@ -713,3 +713,29 @@ TEST(SegmenterTest, ItemsBeforeTheSittingOpensAreItsAgenda) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A headed report of the decisions taken by delegation is one record, its lettered
+// decisions inside it; a line saying there were none ("... : néant") heads nothing.
+TEST(SegmenterTest, AHeadedReportOfDelegatedDecisionsIsOneRecord) {
+  Split s = SplitText(
+      "SEANCE DU CONSEIL MUNICIPAL\nDU 28 mars 2006\nCOMPTE RENDU ANALYTIQUE\n"
+      "DECISIONS MUNICIPALES\n*\n"
+      "Le Code Général des Collectivités Territoriales donne au Maire le pouvoir d'exercer "
+      "certaines prérogatives. L'Assemblée est informée des décisions prises.\n"
+      "a) Régie de recettes voyages\nIl a été institué une régie de recettes.\n"
+      "b) Régie de recettes Chalet Hôtel - Création\nIl a été institué une régie.\n"
+      "c) Régie de recettes Piscine – Création\nIl a été institué une régie.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"DECISIONS MUNICIPALES"}));
+  s = SplitText(
+      "SEANCE DU CONSEIL MUNICIPAL DU 7 JUILLET 2014\nPrésents : M. A, M. B\n\n"
+      "Rappel des décisions municipales intervenues depuis la précédente séance : néant\n\n"
+      "1 – ADOPTION DU REGLEMENT INTERIEUR\n\n"
+      "Le conseil municipal, après en avoir délibéré, adopte le règlement.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"ADOPTION DU REGLEMENT INTERIEUR"}));
+}
+
+}  // namespace
+}  // namespace registre
