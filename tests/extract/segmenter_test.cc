@@ -739,3 +739,28 @@ TEST(SegmenterTest, AHeadedReportOfDelegatedDecisionsIsOneRecord) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A presentation or an activity report the council only hears is no record; one it acts
+// on is.
+TEST(SegmenterTest, APresentationIsARecordOnlyWhenActedOn) {
+  const std::string head = "Séance du 4 mars 2023\nPrésents : M. A, M. B\n\n";
+  const std::string first =
+      "1/ Subventions aux associations :\n"
+      "Le conseil municipal, après en avoir délibéré, décide à l'unanimité.\n\n";
+  Split s = SplitText(head + first +
+                      "2/ Présentation du rapport d'activité du SIED70\n"
+                      "Le rapport est présenté au conseil.\n\n"
+                      "3/ Rapport d'activité du SIAEP\nLe président du syndicat le commente.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Subventions aux associations"}));
+  s = SplitText(head + first +
+                "2/ Présentation du rapport d'activité du SIED70\n"
+                "Le conseil municipal, après en avoir délibéré, prend acte du rapport.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Subventions aux associations",
+                                                "Présentation du rapport d'activité du SIED70"}));
+}
+
+}  // namespace
+}  // namespace registre
