@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -372,11 +373,17 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
   // Where the sitting first opens: numbered items listed before it, with nothing decided
   // between them and the opening, are the convocation's agenda ("ORDRE DU JOUR : ..." / "1.
   // TRAVAUX 1.1 ..." / "2. URBANISME ..." / "Le Lundi 03 Juillet, le Conseil Municipal s'est
-  // réuni"). A title line there may be the title of the one deliberation the text holds.
-  const std::size_t first_opening =
-      cands.empty() ? SIZE_MAX
-                    : first(screens ? &screens->opening : nullptr, "segment.sitting_opening",
-                            Range{doc.LineRange(cands.front().line).start, end});
+  // réuni"). A title line there may be the title of the one deliberation the text holds. The
+  // sitting opens at the top (kSittingHeadBytes): an opening further down is another's.
+  // Read once, and only when an item's own section does not open the sitting.
+  std::optional<std::size_t> first_opening;
+  auto opening = [&] {
+    if (!first_opening)
+      first_opening =
+          first(screens ? &screens->opening : nullptr, "segment.sitting_opening",
+                Range{doc.LineRange(cands.front().line).start, std::min(end, kSittingHeadBytes)});
+    return *first_opening;
+  };
   std::size_t seen = 0;
   for (std::size_t i = 0; i < cands.size() && seen < stop_after; ++i) {
     const HeadingCandidate& c = cands[i];
@@ -392,10 +399,9 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
       std::size_t decides =
           first(screens ? &screens->decision : nullptr, "segment.decision_evidence", section);
       head[i] = last ? decides == SIZE_MAX : opens < decides;
-    } else if (c.kind == HeadingKind::kItem && first_opening != SIZE_MAX &&
-               first_opening > section.start) {
+    } else if (c.kind == HeadingKind::kItem && opening() != SIZE_MAX && opening() > section.start) {
       head[i] = first(screens ? &screens->decision : nullptr, "segment.decision_evidence",
-                      Range{section.start, first_opening}) == SIZE_MAX;
+                      Range{section.start, opening()}) == SIZE_MAX;
     }
     seen += head[i] ? 0 : 1;
   }
