@@ -123,7 +123,7 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
       !TrimRange(doc, Range{std::max(title.end, line.start), line.end}, " ").empty();
   std::string_view f = doc.Folded(title);
   std::size_t pos = 0;
-  bool prev_lower = false, prev_opens = false;
+  bool prev_lower = false, prev_opens = false, prev_colon = false;
   // Words in capitals opening the title; -1 once a word in lower case came.
   int capitals_run = 0;
   while (pos < f.size()) {
@@ -134,6 +134,12 @@ Range CutTitle(const Document& doc, const Grammar& g, Range title) {
     std::size_t i = 0;
     bool upper = !text_word.empty() && u_isupper(static_cast<UChar32>(NextCodePoint(text_word, i)));
     std::string start = g.Lookup("table.sentence_start", word);
+    // In a long title or a line that runs on, a colon followed by a sentence's first word or
+    // a list's dash ends the title ("intercommunaux : Monsieur le Maire expose", "Maire : -03/2011
+    // : Décision ..."); a subtitle after a colon stays ("Budget Ville : Affectation ...").
+    if ((runs_on || is_long) && prev_colon && !word.empty() && (!start.empty() || word[0] == '-'))
+      return TrimRange(doc, Range{title.start, title.start + pos}, " :;,.-");
+    if (!word.empty()) prev_colon = word.back() == ':';
     bool cut = start == "civility" ? prev_opens
                                    : is_long && (prev_lower || start == "strong") && !start.empty();
     // A title in capitals whose line runs on ends where a sentence in lower case opens ("I

@@ -163,3 +163,40 @@ TEST(Explain, PageNumbersOpeningFlattenedPagesAreNoItems) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A flattened page: a title ends at a colon that a sentence's first word or a list's dash
+// follows, not at one a subtitle follows; a deliberation's number just before the next
+// item's label is that item's number.
+TEST(Explain, TitlesEndAtAColonBeforeTheirTextInAFlattenedPage) {
+  const std::string filler(400, 'x');
+  const std::string text =
+      "COMPTE RENDU " + filler +
+      " Présents : M. A, M. B. I – Compte-rendu des décisions du Maire :     -03/2011 : "
+      "Décision du Maire portant attribution du marché de travaux pour la Rue Joliot Curie, "
+      "pour le lot n°2 : 168.115,45 €. 2011-02-001 II – Installation d'un nouveau délégué "
+      "suppléant auprès de divers syndicats intercommunaux : Monsieur le Maire expose la "
+      "désignation. Le conseil municipal, après en avoir délibéré, décide à l'unanimité. III "
+      "– Budget Ville : Affectation des résultats de l'exercice 2010 de la commune et de ses "
+      "budgets annexes de l'eau et de l'assainissement. Le conseil municipal, après en avoir "
+      "délibéré, décide à l'unanimité.\n";
+  auto explained = testing::BundledPipeline().Explain(text);
+  ASSERT_TRUE(explained.ok());
+  const nlohmann::json& records = explained.value()["records"];
+  ASSERT_EQ(records.size(), 3u) << explained.value().dump(1);
+  EXPECT_EQ(records[0]["title"], "Compte-rendu des décisions du Maire");
+  EXPECT_EQ(records[1]["title"],
+            "Installation d'un nouveau délégué suppléant auprès de divers syndicats "
+            "intercommunaux");
+  EXPECT_EQ(records[2]["title"].get<std::string>().rfind("Budget Ville : Affectation", 0), 0u)
+      << records[2]["title"];
+  auto extracted = testing::BundledPipeline().Extract(text, "t.txt");
+  ASSERT_TRUE(extracted.ok());
+  ASSERT_EQ(extracted.value().records.size(), 3u);
+  EXPECT_EQ(extracted.value().records[1]["number"], "2011-02-001");
+}
+
+}  // namespace
+}  // namespace registre
