@@ -94,11 +94,16 @@ bool CapitalsWordAt(const NormalisedText& t, std::size_t at) {
 // folded text: `any` always, `upper` when a capital follows the match, `item` as `upper` when
 // it follows neither a comma nor a phone number's groups, `caps` as `item` when a word in
 // capitals follows, `title` when the match's first word (after its leading space) starts
-// with a capital and follows no item label.
+// with a capital and follows no item label, `not_after_colon` when no colon stands before.
 bool KeyAllows(const std::string& key, const NormalisedText& t, std::size_t start,
                std::size_t after) {
   const std::string& folded = t.folded.text;
   if (key == "upper") return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]);
+  if (key == "not_after_colon") {
+    std::size_t at = start;
+    while (at > 0 && folded[at - 1] == ' ') --at;
+    return at == 0 || folded[at - 1] != ':';
+  }
   if (key == "item" || key == "caps") {  // not "01 30 39 94 36 - Télécopie", not "…, V. RAZER"
     return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]) &&
            !AfterPhoneGroups(folded, start) && !AfterComma(folded, start) &&

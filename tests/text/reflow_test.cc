@@ -187,6 +187,18 @@ TEST(ReflowTest, RomanLabelBeforeCapitalsButNotAnInitialInAList) {
   EXPECT_NE(out.find("Vic I Pays"), std::string::npos) << out;
 }
 
+// "Après en avoir délibéré" opens a line in a flattened page, but not after a colon: there it
+// is the act a title announces ("Subvention : Après en avoir délibéré, ...").
+TEST(ReflowTest, TheActAfterATitlesColonStaysOnItsLine) {
+  const std::string filler(600, 'x');
+  std::string out = Reflowed("MAIRIE " + filler +
+                             " sans observation. Subvention : Après en avoir délibéré, le "
+                             "Conseil décide. Le Maire expose le projet Après en avoir "
+                             "délibéré, le Conseil approuve.");
+  EXPECT_NE(out.find("Subvention : Après en avoir délibéré"), std::string::npos) << out;
+  EXPECT_NE(out.find("projet\nAprès en avoir délibéré"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace registre
 
