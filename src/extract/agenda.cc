@@ -196,12 +196,8 @@ bool HoldsBody(const Document& doc, const Grammar& g, const HeadingCandidate& c)
   if (c.title.empty()) return false;
   Range line = doc.LineRange(c.line);
   if (line.end <= c.title.end) return false;
-  if (line.end - c.title.end > kHeadingBodyBytes) return true;
-  Range rest{c.title.end, line.end};
-  Range whole;
-  for (const GrammarEntry& e : g.Section("segment.decision_evidence"))
-    if (FindIn(doc, *e.regex, rest, &whole, nullptr)) return true;
-  return false;
+  return line.end - c.title.end > kHeadingBodyBytes ||
+         HasDecisionEvidence(doc, g, Range{c.title.end, line.end});
 }
 
 // True when the letters and digits of `text` begin with `key`.
@@ -269,10 +265,10 @@ void MarkDelegatedDecisions(const Document& doc, const Grammar& g,
   }
   // A heading of the report ("DECISIONS MUNICIPALES"): the lettered or numbered decisions
   // after it, up to a candidate of another kind, are inside it.
+  const auto headings = g.Patterns("segment.delegated_decisions", "heading");
   for (std::size_t k = 0; k < cands->size(); ++k) {
     const HeadingCandidate& head = (*cands)[k];
     if (head.agenda || head.title.empty()) continue;
-    const auto headings = g.Patterns("segment.delegated_decisions", "heading");
     if (std::none_of(headings.begin(), headings.end(), [&](const AcceleratedRE2* re) {
           return FindIn(doc, *re, head.title, nullptr, nullptr);
         }))
