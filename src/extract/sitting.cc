@@ -205,6 +205,57 @@ bool CanHeadList(const Document& doc, Range r, const Mark& m) {
          c == '>' || c >= 0x80;
 }
 
+// The cells of line `l` of the folded text, as a table row read from Markdown gives them
+// ("Jean DUPONT, Anne MARTIN ; Marie PETIT": markup.h separates cells with " ; ").
+std::vector<Range> RowCells(const Document& doc, std::size_t l) {
+  std::vector<Range> cells;
+  const Range line = doc.LineRange(l);
+  const std::string_view f = doc.Folded(line);
+  for (std::size_t from = 0;;) {
+    const std::size_t at = f.find(" ; ", from);
+    const std::size_t end = at == std::string_view::npos ? f.size() : at;
+    cells.push_back(TrimRange(doc, Range{line.start + from, line.start + end}, " "));
+    if (at == std::string_view::npos) return cells;
+    from = at + 3;
+  }
+}
+
+// Attendance labels printed as a table's header row ("Présents ; Absents excusés", nothing
+// but cell separators between them) take their values column by column from the rows under
+// it that have as many cells: values[i] holds label i's cells, empty for other labels.
+std::vector<std::vector<Range>> TableColumns(const Document& doc, const std::vector<Mark>& labels) {
+  std::vector<std::vector<Range>> values(labels.size());
+  // A label's line: that of its first word (a pattern may take the line break before it).
+  auto line_of = [&](const Mark& m) {
+    return doc.LineAt(TrimRange(doc, Range{m.start, m.end}, " \n;").start);
+  };
+  for (std::size_t i = 0; i < labels.size();) {
+    const std::size_t line = line_of(labels[i]);
+    std::size_t j = i + 1;
+    while (j < labels.size() && line_of(labels[j]) == line) ++j;
+    std::vector<Range> header = RowCells(doc, line);
+    bool is_header = j - i >= 2 && header.size() == j - i;
+    // Each cell of the row is its label alone.
+    for (std::size_t k = i; is_header && k < j; ++k) {
+      const Range cell = header[k - i];
+      is_header =
+          labels[k].start < cell.end && labels[k].end > cell.start &&
+          TrimRange(doc, Range{cell.start, std::max(cell.start, labels[k].start)}, " ").empty() &&
+          TrimRange(doc, Range{std::min(cell.end, labels[k].end), cell.end}, " :").empty();
+    }
+    // The rows follow (the separator row "| --- |" left a blank line).
+    for (std::size_t row = line + 1; is_header && row < doc.lines().size(); ++row) {
+      if (row == line + 1 && doc.LineBlank(row)) continue;
+      std::vector<Range> cells = RowCells(doc, row);
+      if (doc.LineBlank(row) || cells.size() != j - i) break;
+      for (std::size_t k = i; k < j; ++k)
+        if (!cells[k - i].empty()) values[k].push_back(cells[k - i]);
+    }
+    i = j;
+  }
+  return values;
+}
+
 bool NameKeyEqual(const Person& a, const Person& b) {
   return FoldString(a.name) == FoldString(b.name);
 }
@@ -371,8 +422,15 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   ReadCounts(doc, r, counts_matched, &a);
 
   std::size_t span_start = r.end, span_end = r.start;
+  const std::vector<std::vector<Range>> columns = TableColumns(doc, labels);
+  // Each label's values: the text after it, or its column's cells under a header row.
+  std::vector<std::pair<const Mark*, Range>> values;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const Mark& label = labels[i];
+    if (!columns[i].empty()) {
+      for (Range cell : columns[i]) values.emplace_back(&label, cell);
+      continue;
+    }
     std::size_t limit = std::min(r.end, label.end + kAttendanceValueBytes);
     if (i + 1 < labels.size()) limit = std::min(limit, labels[i + 1].start);
     for (const Mark& s : stops) {
@@ -383,7 +441,11 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
     }
     limit = ParagraphEnd(doc, *lexicon_, grammar_.Pattern("attendance.list_line", "line"),
                          label.end, limit);
-    Range value = TrimRange(doc, Range{label.end, limit}, " \n\t:;,.-");
+    values.emplace_back(&label, TrimRange(doc, Range{label.end, limit}, " \n\t:;,.-"));
+  }
+  for (auto [label_at, label_value] : values) {
+    const Mark& label = *label_at;
+    Range value = label_value;
     // A count printed after the list: "..., M. Franck SUPERBI, (27)".
     static const RE2 kTrailingCount(R"(\(\s*(\d{1,3})\s*\)\s*$)");
     re2::StringPiece count;

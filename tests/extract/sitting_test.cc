@@ -407,3 +407,26 @@ TEST(SittingReaderTest, ThePublicCountedAfterTheListEndsIt) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// Attendance as a Markdown table (markup.h makes its rows "cell ; cell"): the header row's
+// labels take their lists column by column, not the last label all of them.
+TEST(SittingReaderTest, AttendanceAsATablesColumns) {
+  Document doc = testing::MakeDocument(
+      "L'an deux mille vingt-quatre, le douze mars, le Conseil Municipal s'est réuni.\n\n"
+      "| Présents | Absents excusés |\n| --- | --- |\n"
+      "| Jean DUPONT, Anne MARTIN, Paul DURAND | Marie PETIT (pouvoir à Anne MARTIN) |\n\n"
+      "Secrétaire de séance : Paul DURAND\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(Names(s.attendance.present),
+            (std::vector<std::string>{"Jean DUPONT", "Anne MARTIN", "Paul DURAND"}));
+  ASSERT_EQ(s.attendance.excused.size(), 1u);
+  EXPECT_EQ(s.attendance.excused[0].name, "Marie PETIT");
+  ASSERT_TRUE(s.attendance.excused[0].proxy_to.has_value());
+  EXPECT_EQ(s.attendance.excused[0].proxy_to->name, "Anne MARTIN");
+}
+
+}  // namespace
+}  // namespace registre
