@@ -342,6 +342,10 @@ Range RecordPartsReader::VoteWindow(const Document& doc, std::size_t first, Rang
     ++line;
     window.end = doc.LineRange(line).end;
   }
+  // A tally table's header: the window takes its numbers row.
+  if (std::size_t numbers = TallyTable(doc, line, nullptr);
+      numbers != SIZE_MAX && doc.LineRange(numbers).end <= region.end)
+    return Range{window.start, doc.LineRange(numbers).end};
   // Tallies are often set out over the next lines ("Pour 86" / "Contre 0 Abstentions 5").
   for (int extra = 0; extra < 3; ++extra) {
     std::size_t next = line + 1;
@@ -349,6 +353,11 @@ Range RecordPartsReader::VoteWindow(const Document& doc, std::size_t first, Rang
     if (next >= doc.lines().size() || doc.LineBlank(next) || doc.LineRange(next).end > region.end)
       break;
     Range candidate = doc.LineRange(next);
+    if (std::size_t numbers = TallyTable(doc, next, nullptr);
+        numbers != SIZE_MAX && doc.LineRange(numbers).end <= region.end) {
+      window.end = doc.LineRange(numbers).end;
+      break;
+    }
     if (!tally_screen_.Any(doc.Folded(candidate))) break;
     line = next;
     window.end = candidate.end;
@@ -356,7 +365,56 @@ Range RecordPartsReader::VoteWindow(const Document& doc, std::size_t first, Rang
   return window;
 }
 
+std::size_t RecordPartsReader::TallyTable(const Document& doc, std::size_t line, Vote* vote) const {
+  const std::vector<Range> header = TableRowCells(doc, line);
+  if (header.size() < 2) return SIZE_MAX;
+  // Each header cell is one vote word alone: its kind.
+  std::vector<std::string> kinds;
+  for (Range cell : header) {
+    const std::string_view text = doc.Folded(cell);
+    std::string kind;
+    for (const GrammarEntry& e : grammar_.Section("vote.tally")) {
+      re2::StringPiece input(text.data(), text.size());
+      if (e.regex->Match(input, 0, input.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+        kind = e.key;
+        break;
+      }
+    }
+    if (kind.empty()) return SIZE_MAX;
+    kinds.push_back(kind);
+  }
+  // The numbers row under it (a blank line where the separator row "| --- |" stood).
+  std::size_t row = line + 1;
+  while (row < doc.lines().size() && doc.LineBlank(row) && row - line <= 2) ++row;
+  if (row >= doc.lines().size() || doc.LineBlank(row)) return SIZE_MAX;
+  const std::vector<Range> cells = TableRowCells(doc, row);
+  if (cells.size() != header.size()) return SIZE_MAX;
+  Vote counts;
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    std::optional<int> n = words_.ParseNumber(doc.Folded(cells[k]));
+    if (!n) return SIZE_MAX;
+    std::optional<int>* slot = kinds[k] == "for"          ? &counts.for_count
+                               : kinds[k] == "against"    ? &counts.against
+                               : kinds[k] == "abstention" ? &counts.abstention
+                               : kinds[k] == "not_voting" ? &counts.not_voting
+                               : kinds[k] == "voting"     ? &counts.voting
+                               : kinds[k] == "expressed"  ? &counts.expressed
+                                                          : nullptr;
+    if (slot && !*slot) *slot = n;
+  }
+  if (vote) *vote = counts;
+  return row;
+}
+
 Vote RecordPartsReader::ReadTally(const Document& doc, Range window) const {
+  // A tally table's counts, when the window holds one.
+  for (std::size_t l = doc.LineAt(window.start);
+       l < doc.lines().size() && doc.LineRange(l).start < window.end; ++l) {
+    Vote table;
+    if (std::size_t numbers = TallyTable(doc, l, &table);
+        numbers != SIZE_MAX && doc.LineRange(numbers).end <= window.end)
+      return table;
+  }
   const std::string& f = doc.folded();
   auto text = [&](std::size_t from, std::size_t to) {
     return std::string_view(f).substr(from, to > from ? to - from : 0);

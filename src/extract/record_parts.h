@@ -73,6 +73,10 @@ class RecordPartsReader : private WordReaders {
   Range VoteWindow(const Document& doc, std::size_t first, Range region) const;
   // The counts of `window`: each number bound to one vote word ([vote.tally]).
   Vote ReadTally(const Document& doc, Range window) const;
+  // A tally printed as a table (markup.h: "Pour ; Contre ; Abstention" over "5 ; 0 ; 0"):
+  // the line after header line `line` holding the numbers, or SIZE_MAX when `line` is no
+  // such header. `vote`, when given, receives the counts.
+  std::size_t TallyTable(const Document& doc, std::size_t line, Vote* vote) const;
   // `closing`, `publication`: the entries of those sections that match in r.
   void ReadClosing(const Document& doc, Range r, const std::vector<int>& closing,
                    const std::vector<int>& publication, Parts* p) const;

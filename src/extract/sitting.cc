@@ -205,21 +205,6 @@ bool CanHeadList(const Document& doc, Range r, const Mark& m) {
          c == '>' || c >= 0x80;
 }
 
-// The cells of line `l` of the folded text, as a table row read from Markdown gives them
-// ("Jean DUPONT, Anne MARTIN ; Marie PETIT": markup.h separates cells with " ; ").
-std::vector<Range> RowCells(const Document& doc, std::size_t l) {
-  std::vector<Range> cells;
-  const Range line = doc.LineRange(l);
-  const std::string_view f = doc.Folded(line);
-  for (std::size_t from = 0;;) {
-    const std::size_t at = f.find(" ; ", from);
-    const std::size_t end = at == std::string_view::npos ? f.size() : at;
-    cells.push_back(TrimRange(doc, Range{line.start + from, line.start + end}, " "));
-    if (at == std::string_view::npos) return cells;
-    from = at + 3;
-  }
-}
-
 // Attendance labels printed as a table's header row ("Présents ; Absents excusés", nothing
 // but cell separators between them) take their values column by column from the rows under
 // it that have as many cells: values[i] holds label i's cells, empty for other labels.
@@ -233,7 +218,7 @@ std::vector<std::vector<Range>> TableColumns(const Document& doc, const std::vec
     const std::size_t line = line_of(labels[i]);
     std::size_t j = i + 1;
     while (j < labels.size() && line_of(labels[j]) == line) ++j;
-    std::vector<Range> header = RowCells(doc, line);
+    std::vector<Range> header = TableRowCells(doc, line);
     bool is_header = j - i >= 2 && header.size() == j - i;
     // Each cell of the row is its label alone.
     for (std::size_t k = i; is_header && k < j; ++k) {
@@ -246,7 +231,7 @@ std::vector<std::vector<Range>> TableColumns(const Document& doc, const std::vec
     // The rows follow (the separator row "| --- |" left a blank line).
     for (std::size_t row = line + 1; is_header && row < doc.lines().size(); ++row) {
       if (row == line + 1 && doc.LineBlank(row)) continue;
-      std::vector<Range> cells = RowCells(doc, row);
+      std::vector<Range> cells = TableRowCells(doc, row);
       if (doc.LineBlank(row) || cells.size() != j - i) break;
       for (std::size_t k = i; k < j; ++k)
         if (!cells[k - i].empty()) values[k].push_back(cells[k - i]);

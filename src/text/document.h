@@ -67,4 +67,9 @@ Range Group(const RE2& re, const std::vector<Range>& groups, const std::string& 
 // Trims spaces and the punctuation in `chars` from both ends of a folded range.
 Range TrimRange(const Document& doc, Range r, std::string_view chars = " \n\t:;,.-");
 
+// The cells of line `line` read as a table's row: markup.h writes a Markdown table's row as
+// its cells separated by " ; " ("Pour ; Contre ; Abstention"). Each cell trimmed of spaces;
+// a line without the separator is one cell.
+std::vector<Range> TableRowCells(const Document& doc, std::size_t line);
+
 }  // namespace registre

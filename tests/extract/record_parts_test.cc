@@ -231,3 +231,25 @@ TEST(RecordPartsTest, PrefectureAcknowledgementAndClosing) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A tally printed as a Markdown table: each count read from its column. A header row whose
+// cells are not all vote words, or a row of as many cells that are not numbers, is no tally.
+TEST(RecordPartsTest, TallyAsATablesColumns) {
+  Parts p = Read(testing::MakeDocument(
+      "Le conseil municipal, après en avoir délibéré, approuve le compte de gestion.\n\n"
+      "| Pour | Contre | Abstention |\n| --- | --- | --- |\n| 14 | 2 | 3 |\n"));
+  EXPECT_EQ(p.vote.for_count, 14);
+  EXPECT_EQ(p.vote.against, 2);
+  EXPECT_EQ(p.vote.abstention, 3);
+  p = Read(testing::MakeDocument(
+      "Le conseil municipal, après en avoir délibéré, approuve le tableau.\n\n"
+      "| Pour | Montant | Année |\n| --- | --- | --- |\n| 14 | 2 | 3 |\n"));
+  EXPECT_FALSE(p.vote.for_count.has_value());
+  EXPECT_FALSE(p.vote.against.has_value());
+}
+
+}  // namespace
+}  // namespace registre
