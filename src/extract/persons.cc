@@ -206,6 +206,34 @@ PersonParser::PersonParser(const Grammar& grammar) : grammar_(grammar) {
   function_articles_ = grammar.Values("table.person_words", "function_article");
   name_separator_ = " " + grammar.Lookup("table.person_words", "name_separator") + " ";
   abbreviations_ = grammar.Values("table.person_words", "abbreviation");
+  particles_ = grammar.Values("table.person_words", "particle");
+}
+
+std::string PersonParser::CutAtProse(const std::string& name, bool* cut) const {
+  *cut = false;
+  // The words, with where each starts in `name`.
+  std::vector<std::pair<std::size_t, std::string>> words;
+  for (std::size_t at = 0; at < name.size();) {
+    std::size_t end = name.find(' ', at);
+    if (end == std::string::npos) end = name.size();
+    if (end > at) words.emplace_back(at, name.substr(at, end - at));
+    at = end + 1;
+  }
+  auto prose = [&](const std::string& word) {
+    std::size_t i = 0;
+    return u_islower(static_cast<UChar32>(NextCodePoint(word, i))) &&
+           !Contains(particles_, FoldString(word));
+  };
+  for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+    if (!prose(words[k].second) || !prose(words[k + 1].second)) continue;
+    std::size_t from = k;
+    if (CaseOf(words[k - 1].second) == WordCase::kCapitalised) from = k - 1;  // "Le précédent"
+    *cut = true;
+    std::string kept = name.substr(0, words[from].first);
+    while (!kept.empty() && (kept.back() == ' ' || kept.back() == ',')) kept.pop_back();
+    return kept;
+  }
+  return name;
 }
 
 Range PersonParser::StripCivility(const Document& doc, Range r, std::string* civility,
@@ -497,9 +525,15 @@ PersonList PersonParser::ParseList(const Document& doc, Range value, ListKind ki
         continue;
       }
     }
+    // The list ran into a sentence: the name up to it is the list's last.
+    bool into_prose = false;
+    p->name = CutAtProse(p->name, &into_prose);
+    if (into_prose) list.truncated = true;
+    if (p->name.empty()) break;
     if (p->proxy_to) after_proxy = true;
     if (!p->note.empty()) p->status = StatusOf(FoldString(p->note));
     list.persons.push_back(std::move(*p));
+    if (into_prose) break;
   }
   return list;
 }

@@ -98,6 +98,12 @@ class PersonParser {
   std::vector<std::string> function_articles_;  // [table.person_words]: "le", "la", "l'"
   std::string name_separator_;                  // " et "
   std::vector<std::string> abbreviations_;      // [table.person_words]: "mme", "mlle"
+  std::vector<std::string> particles_;          // [table.person_words]: "de", "van"
+  // The name cut before the sentence it ran into (two words in lower case in a row that are
+  // no particles, and the capitalised word opening them: "CORDIER Le précédent compte rendu
+  // est lu" is "CORDIER"); the name unchanged when it holds none, empty when nothing is left.
+  // `cut` says whether it was cut.
+  std::string CutAtProse(const std::string& name, bool* cut) const;
 };
 
 }  // namespace registre

@@ -190,3 +190,20 @@ TEST(PersonParserTest, ASubstituteIsNoProxy) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A list that runs into a sentence (a flattened page: "M. CORDIER Le précédent compte rendu
+// est lu, approuvé ...") ends at the name; particles in lower case stay in a name.
+TEST(PersonParserTest, ANameEndsWhereASentenceBegins) {
+  PersonList list = Parse("M. CORDIER Le précédent compte rendu est lu, approuvé et signé");
+  EXPECT_EQ(NamesOf(list), (std::vector<std::string>{"CORDIER"}));
+  EXPECT_TRUE(list.truncated);
+  list = Parse("M. Jean de la FONTAINE, Mme Anne van der BERG");
+  EXPECT_EQ(NamesOf(list), (std::vector<std::string>{"Jean de la FONTAINE", "Anne van der BERG"}));
+  EXPECT_FALSE(list.truncated);
+}
+
+}  // namespace
+}  // namespace registre
