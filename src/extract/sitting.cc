@@ -430,6 +430,7 @@ Attendance SittingReader::ReadAttendance(const Document& doc, Range r,
   }
   for (auto [label_at, label_value] : values) {
     const Mark& label = *label_at;
+    if (label.key == "guests") continue;  // not members: no attendance
     Range value = label_value;
     // A count printed after the list: "..., M. Franck SUPERBI, (27)".
     static const RE2 kTrailingCount(R"(\(\s*(\d{1,3})\s*\)\s*$)");

@@ -135,8 +135,8 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/sitting.cc: ReadPresident (p the person; function: named by function).
     {"sitting.president", "function", "p"},
     // extract/sitting.cc: ReadAttendance, the list labels by key.
-    {"attendance.labels", "present excused absent proxies absent_proxies represented secretary",
-     ""},
+    {"attendance.labels",
+     "present excused absent proxies absent_proxies represented secretary guests", ""},
     {"attendance.stop", "", ""},
     {"attendance.counts", "members_in_office present_count voting_count", "n"},
     {"attendance.leading_count", "n", "n"},

@@ -430,3 +430,26 @@ TEST(SittingReaderTest, AttendanceAsATablesColumns) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// Who attended without being a member ("Etaient également présents :") is neither present
+// nor in any list; the members' list before it ends there.
+TEST(SittingReaderTest, GuestsAreNoAttendance) {
+  Document doc = testing::MakeDocument(
+      "L'an deux mille quatorze, le conseil communautaire s'est réuni.\n"
+      "Etaient présents : Patrick BAUDIN, Brigitte DAULIAC\n"
+      "Etaient également présents :\n"
+      "- Pascale GARCIA, DGS de la Communauté de communes\n"
+      "- Sabine LOPEZ, DGS de la commune de Le Porge\n"
+      "Etaient excusés :\n"
+      "- Carmen PICAZO a donné pouvoir à Patrick BAUDIN\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(Names(s.attendance.present),
+            (std::vector<std::string>{"Patrick BAUDIN", "Brigitte DAULIAC"}));
+  EXPECT_EQ(Names(s.attendance.excused), (std::vector<std::string>{"Carmen PICAZO"}));
+}
+
+}  // namespace
+}  // namespace registre
