@@ -59,7 +59,13 @@ std::vector<Mark> FindAll(const Document& doc, const Grammar& grammar, std::stri
     Range cursor = r, whole;
     while (cursor.start < cursor.end && FindIn(doc, *e.regex, cursor, &whole, nullptr)) {
       if (whole.empty()) break;
-      marks.push_back({whole.start, whole.end, e.key});
+      // A table cell's label ends before the separator after it ("presents ; excuses"): the
+      // next cell's label opens on that separator.
+      std::size_t end = whole.end;
+      while (end > whole.start + 1 &&
+             (doc.folded()[end - 1] == ';' || doc.folded()[end - 1] == ' '))
+        --end;
+      marks.push_back({whole.start, end, e.key});
       cursor.start = whole.end;
     }
   }

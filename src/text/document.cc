@@ -137,15 +137,16 @@ Range TrimRange(const Document& doc, Range r, std::string_view chars) {
 }
 
 std::vector<Range> TableRowCells(const Document& doc, std::size_t line) {
+  // Split at every ';': the separators at a row's ends may have lost their outer space.
   std::vector<Range> cells;
   const Range r = doc.LineRange(line);
   const std::string_view f = doc.Folded(r);
   for (std::size_t from = 0;;) {
-    const std::size_t at = f.find(" ; ", from);
+    const std::size_t at = f.find(';', from);
     const std::size_t end = at == std::string_view::npos ? f.size() : at;
     cells.push_back(TrimRange(doc, Range{r.start + from, r.start + end}, " "));
     if (at == std::string_view::npos) return cells;
-    from = at + 3;
+    from = at + 1;
   }
 }
 

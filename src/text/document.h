@@ -68,8 +68,8 @@ Range Group(const RE2& re, const std::vector<Range>& groups, const std::string& 
 Range TrimRange(const Document& doc, Range r, std::string_view chars = " \n\t:;,.-");
 
 // The cells of line `line` read as a table's row: markup.h writes a Markdown table's row as
-// its cells separated by " ; " ("Pour ; Contre ; Abstention"). Each cell trimmed of spaces;
-// a line without the separator is one cell.
+// its cells separated by " ; " ("Pour ; Contre ; Abstention", an empty cell as nothing
+// between two). Each cell trimmed of spaces; a line without ';' is one cell.
 std::vector<Range> TableRowCells(const Document& doc, std::size_t line);
 
 }  // namespace registre

@@ -278,7 +278,8 @@ MappedText StripMarkup(const MappedText& in, const LatexTable& latex,
     if (markdown && IsTableSeparator(line)) {
       ++counts->markdown;
     } else if (markdown && IsTableRow(line)) {
-      // Cells separated by " ; ", the empty ones left out.
+      // Cells separated by " ; ", an empty one kept as nothing between two separators, so
+      // that a cell's column is its rank in the row (TableRowCells).
       ++counts->markdown;
       std::size_t a = start + line.find('|') + 1, last = start + line.rfind('|');
       bool first = true;
@@ -288,11 +289,9 @@ MappedText StripMarkup(const MappedText& in, const LatexTable& latex,
         while (a < b && IsSpace(s[a])) ++a;
         std::size_t e = b;
         while (e > a && IsSpace(s[e - 1])) --e;
-        if (e > a) {
-          if (!first) out.Append(" ; ", in.src[a]);
-          writer.Write(a, e, true);
-          first = false;
-        }
+        if (!first) out.Append(" ; ", in.src[a]);
+        if (e > a) writer.Write(a, e, true);
+        first = false;
         a = b + 1;
       }
     } else {

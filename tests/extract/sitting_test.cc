@@ -426,6 +426,13 @@ TEST(SittingReaderTest, AttendanceAsATablesColumns) {
   EXPECT_EQ(s.attendance.excused[0].name, "Marie PETIT");
   ASSERT_TRUE(s.attendance.excused[0].proxy_to.has_value());
   EXPECT_EQ(s.attendance.excused[0].proxy_to->name, "Anne MARTIN");
+  // One name a row: an empty cell keeps the columns aligned.
+  s = Read(testing::MakeDocument(
+      "Le Conseil Municipal s'est réuni.\n\n| Présents | Excusés |\n| --- | --- |\n"
+      "| Jean DUPONT | Marie PETIT |\n| Anne MARTIN | |\n| | Paul DURAND |\n\nLe Maire ouvre "
+      "la séance.\n"));
+  EXPECT_EQ(Names(s.attendance.present), (std::vector<std::string>{"Jean DUPONT", "Anne MARTIN"}));
+  EXPECT_EQ(Names(s.attendance.excused), (std::vector<std::string>{"Marie PETIT", "Paul DURAND"}));
 }
 
 }  // namespace

@@ -90,3 +90,18 @@ TEST(MarkupTest, PageStartsMoveWithTheText) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// An empty cell stays a place between two separators: a cell's column is its rank.
+TEST(MarkupTest, AnEmptyCellKeepsItsColumn) {
+  Stripped r =
+      Strip("| Présents | Excusés |\n| --- | --- |\n| Anne MARTIN | |\n| | Paul DURAND |\n");
+  EXPECT_NE(r.text.s.find("Anne MARTIN ;"), std::string::npos) << r.text.s;
+  EXPECT_NE(r.text.s.find("; Paul DURAND"), std::string::npos) << r.text.s;
+  EXPECT_EQ(r.text.s.find("Anne MARTIN\n"), std::string::npos) << r.text.s;
+}
+
+}  // namespace
+}  // namespace registre
