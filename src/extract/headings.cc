@@ -376,6 +376,12 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
     Range whole;
     return FindIn(doc, **all, r, &whole, nullptr) ? whole.start : SIZE_MAX;
   };
+  auto opens_in = [&](Range r) {
+    return first(screens ? &screens->opening : nullptr, "segment.sitting_opening", r);
+  };
+  auto decides_in = [&](Range r) {
+    return first(screens ? &screens->decision : nullptr, "segment.decision_evidence", r);
+  };
   // Where the sitting first opens: numbered items listed before it, with nothing decided
   // between them and the opening, are the convocation's agenda ("ORDRE DU JOUR : ..." / "1.
   // TRAVAUX 1.1 ..." / "2. URBANISME ..." / "Le Lundi 03 Juillet, le Conseil Municipal s'est
@@ -385,9 +391,8 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
   std::optional<std::size_t> first_opening;
   auto opening = [&] {
     if (!first_opening)
-      first_opening =
-          first(screens ? &screens->opening : nullptr, "segment.sitting_opening",
-                Range{doc.LineRange(cands.front().line).start, std::min(end, kSittingHeadBytes)});
+      first_opening = opens_in(
+          Range{doc.LineRange(cands.front().line).start, std::min(end, kSittingHeadBytes)});
     return *first_opening;
   };
   std::size_t seen = 0;
@@ -399,15 +404,11 @@ std::vector<bool> SittingHeads(const Document& doc, const Grammar& g,
     }
     const bool last = i + 1 == cands.size();
     Range section{doc.LineRange(c.line).start, last ? end : doc.LineRange(cands[i + 1].line).start};
-    std::size_t opens =
-        first(screens ? &screens->opening : nullptr, "segment.sitting_opening", section);
-    if (opens != SIZE_MAX) {
-      std::size_t decides =
-          first(screens ? &screens->decision : nullptr, "segment.decision_evidence", section);
+    if (std::size_t opens = opens_in(section); opens != SIZE_MAX) {
+      std::size_t decides = decides_in(section);
       head[i] = last ? decides == SIZE_MAX : opens < decides;
     } else if (c.kind == HeadingKind::kItem && opening() != SIZE_MAX && opening() > section.start) {
-      head[i] = first(screens ? &screens->decision : nullptr, "segment.decision_evidence",
-                      Range{section.start, opening()}) == SIZE_MAX;
+      head[i] = decides_in(Range{section.start, opening()}) == SIZE_MAX;
     }
     seen += head[i] ? 0 : 1;
   }

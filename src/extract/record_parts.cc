@@ -333,6 +333,23 @@ std::vector<Article> RecordPartsReader::DecisionPoints(const Document& doc, Rang
   return points;
 }
 
+namespace {
+
+// The count of `vote` that a [vote.tally] key names, set when it is not yet: the first
+// statement of a count wins.
+void SetCount(Vote* vote, std::string_view kind, std::optional<int> value) {
+  std::optional<int>* slot = kind == "for"          ? &vote->for_count
+                             : kind == "against"    ? &vote->against
+                             : kind == "abstention" ? &vote->abstention
+                             : kind == "not_voting" ? &vote->not_voting
+                             : kind == "voting"     ? &vote->voting
+                             : kind == "expressed"  ? &vote->expressed
+                                                    : nullptr;
+  if (slot && !*slot) *slot = value;
+}
+
+}  // namespace
+
 Range RecordPartsReader::VoteWindow(const Document& doc, std::size_t first, Range region) const {
   // The vote's window: its line and the following lines of its paragraph (kVoteWindowBytes).
   std::size_t line = doc.LineAt(first);
@@ -366,6 +383,8 @@ Range RecordPartsReader::VoteWindow(const Document& doc, std::size_t first, Rang
 }
 
 std::size_t RecordPartsReader::TallyTable(const Document& doc, std::size_t line, Vote* vote) const {
+  // Most lines are no table row: answered before splitting them.
+  if (doc.LineFolded(line).find(';') == std::string_view::npos) return SIZE_MAX;
   const std::vector<Range> header = TableRowCells(doc, line);
   if (header.size() < 2) return SIZE_MAX;
   // Each header cell is one vote word alone: its kind.
@@ -393,14 +412,7 @@ std::size_t RecordPartsReader::TallyTable(const Document& doc, std::size_t line,
   for (std::size_t k = 0; k < cells.size(); ++k) {
     std::optional<int> n = words_.ParseNumber(doc.Folded(cells[k]));
     if (!n) return SIZE_MAX;
-    std::optional<int>* slot = kinds[k] == "for"          ? &counts.for_count
-                               : kinds[k] == "against"    ? &counts.against
-                               : kinds[k] == "abstention" ? &counts.abstention
-                               : kinds[k] == "not_voting" ? &counts.not_voting
-                               : kinds[k] == "voting"     ? &counts.voting
-                               : kinds[k] == "expressed"  ? &counts.expressed
-                                                          : nullptr;
-    if (slot && !*slot) *slot = n;
+    SetCount(&counts, kinds[k], n);
   }
   if (vote) *vote = counts;
   return row;
@@ -540,14 +552,7 @@ Vote RecordPartsReader::ReadTally(const Document& doc, Range window) const {
   Vote v;
   for (const TallyWord& w : words) {
     if (!w.value) continue;
-    std::optional<int>* slot = w.kind == "for"          ? &v.for_count
-                               : w.kind == "against"    ? &v.against
-                               : w.kind == "abstention" ? &v.abstention
-                               : w.kind == "not_voting" ? &v.not_voting
-                               : w.kind == "voting"     ? &v.voting
-                               : w.kind == "expressed"  ? &v.expressed
-                                                        : nullptr;
-    if (slot && !*slot) *slot = w.value;
+    SetCount(&v, w.kind, w.value);
   }
   return v;
 }

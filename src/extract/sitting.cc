@@ -224,7 +224,8 @@ std::vector<std::vector<Range>> TableColumns(const Document& doc, const std::vec
     const std::size_t line = line_of(labels[i]);
     std::size_t j = i + 1;
     while (j < labels.size() && line_of(labels[j]) == line) ++j;
-    std::vector<Range> header = TableRowCells(doc, line);
+    // Two labels or more on a line: only then may it be a header row.
+    const std::vector<Range> header = j - i >= 2 ? TableRowCells(doc, line) : std::vector<Range>{};
     bool is_header = j - i >= 2 && header.size() == j - i;
     // Each cell of the row is its label alone.
     for (std::size_t k = i; is_header && k < j; ++k) {

@@ -71,11 +71,11 @@ std::size_t CodePoints(std::string_view s) {
   return n;
 }
 
-// True when the last character before folded[at], spaces skipped, is a comma: what follows
-// continues an enumeration ("…, V. KERGOURLAY, J. RAZER"), it opens no item.
-bool AfterComma(const std::string& folded, std::size_t at) {
+// The last character before folded[at], spaces skipped ('\0' at the start): after a comma
+// an enumeration goes on ("…, V. KERGOURLAY, J. RAZER"), after a colon a label's value.
+char CharBefore(const std::string& folded, std::size_t at) {
   while (at > 0 && folded[at - 1] == ' ') --at;
-  return at > 0 && folded[at - 1] == ',';
+  return at > 0 ? folded[at - 1] : '\0';
 }
 
 // True when the word at folded[at] (spaces skipped) has at least three letters, all
@@ -99,14 +99,10 @@ bool KeyAllows(const std::string& key, const NormalisedText& t, std::size_t star
                std::size_t after) {
   const std::string& folded = t.folded.text;
   if (key == "upper") return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]);
-  if (key == "not_after_colon") {
-    std::size_t at = start;
-    while (at > 0 && folded[at - 1] == ' ') --at;
-    return at == 0 || folded[at - 1] != ':';
-  }
+  if (key == "not_after_colon") return CharBefore(folded, start) != ':';
   if (key == "item" || key == "caps") {  // not "01 30 39 94 36 - Télécopie", not "…, V. RAZER"
     return UpperAt(t.text, t.folded.to_source[std::min(after, folded.size())]) &&
-           !AfterPhoneGroups(folded, start) && !AfterComma(folded, start) &&
+           !AfterPhoneGroups(folded, start) && CharBefore(folded, start) != ',' &&
            (key == "item" || CapitalsWordAt(t, after));
   }
   if (key == "title") {
@@ -243,11 +239,7 @@ int JoinLoneLabels(const Grammar& grammar, NormalisedText* t) {
   auto blank = [&](std::pair<std::size_t, std::size_t> l) {
     return t->folded.text.find_first_not_of(' ', l.first) >= l.second;
   };
-  auto page_of = [&](std::size_t folded_at) {
-    const std::vector<uint32_t>& starts = t->page_starts;
-    return std::upper_bound(starts.begin(), starts.end(), t->folded.to_source[folded_at]) -
-           starts.begin();
-  };
+  auto page_of = [&](std::size_t folded_at) { return t->PageAt(t->folded.to_source[folded_at]); };
   int joined = 0;
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
     auto [start, end] = lines[i];
