@@ -261,22 +261,63 @@ Range InlineTitle(const Document& doc, const Grammar& g, Range line) {
   return {};
 }
 
+// Where the first match of any pattern of `section` starts in `r` (SIZE_MAX when none).
+std::size_t FirstIn(const Document& doc, const Grammar& g, std::string_view section, Range r) {
+  std::size_t first = SIZE_MAX;
+  for (const GrammarEntry& e : g.Section(section)) {
+    Range whole;
+    if (FindIn(doc, *e.regex, Range{r.start, std::min(r.end, first)}, &whole, nullptr))
+      first = whole.start;
+  }
+  return first;
+}
+
+// Where a weak title's section ends: at the next line that may be a title or a heading.
+std::size_t NextStop(const std::vector<std::size_t>& stops, std::size_t line, std::size_t n) {
+  auto it = std::upper_bound(stops.begin(), stops.end(), line);
+  return it == stops.end() ? n : *it;
+}
+
+// True when one of the two non-blank lines before `line` decides something.
+bool AfterDecision(const Document& doc, const Grammar& g, std::size_t line) {
+  for (int seen = 0; line > 0 && seen < 2;) {
+    --line;
+    if (doc.LineBlank(line)) continue;
+    if (HasDecisionEvidence(doc, g, doc.LineRange(line))) return true;
+    ++seen;
+  }
+  return false;
+}
+
 // A weak title: a short line set apart (blank line or finished sentence before it, text after
-// it) whose section decides something before the next such title.
+// it), weighed on what surrounds it (kWeakTitleEvidence); procedural titles before the first
+// rule heading (`first_strong`) are records without weighing (ANNOTATION).
 void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_title,
-                   std::size_t before_line, std::vector<HeadingCandidate>* cands) {
-  const std::size_t n = std::min(doc.lines().size(), before_line);
+                   const std::vector<double>& weights, std::size_t first_strong,
+                   std::vector<HeadingCandidate>* cands, std::vector<ScoredTitle>* scored) {
+  const std::size_t n = doc.lines().size();
+  // The rule headings found so far, in line order, and the lines their headings cover.
+  std::vector<std::size_t> strong;
+  std::vector<bool> in_heading(n, false);
+  for (const HeadingCandidate& c : *cands) {
+    if (c.kind != HeadingKind::kNumberLine) strong.push_back(c.line);
+    in_heading[c.line] = true;
+    for (std::size_t l = c.line + 1;
+         l < n && !c.title.empty() && doc.LineRange(l).start < c.title.end; ++l)
+      in_heading[l] = true;
+  }
+  std::sort(strong.begin(), strong.end());
   std::vector<std::size_t> titles;
   std::vector<Range> title_text;                          // group t of each weak title, read once
   std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
   std::vector<bool> decided_inline;                       // per title: its decision follows it
   for (std::size_t i = 1; i < n; ++i) {
-    if (doc.LineBlank(i)) continue;
+    if (doc.LineBlank(i) || in_heading[i]) continue;
     // A weak title needs text under it; a procedural one may end a cut text (ANNOTATION: a
     // cut last item is kept with what it shows).
     const bool last = NextNonBlank(doc, i + 1) >= n;
     Range line = doc.LineRange(i);
-    if (g.MayMatch("segment.procedural", doc.Folded(line))) {
+    if (i < first_strong && g.MayMatch("segment.procedural", doc.Folded(line))) {
       for (const AcceleratedRE2* re : g.Patterns("segment.procedural", "t")) {
         std::vector<Range> groups;
         Range whole;
@@ -293,7 +334,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
         continue;
       }
     }
-    if (last) continue;
+    if (last || line.size() > kHeadingLineBytes) continue;
     // A title is set apart from what precedes it (the cheapest test, so the first).
     std::size_t prev = i - 1;
     std::string_view before = doc.LineFolded(prev);
@@ -324,41 +365,70 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     title_text.push_back(t);
     decided_inline.push_back(false);
   }
+  std::vector<std::size_t> stops = titles;
+  stops.insert(stops.end(), strong.begin(), strong.end());
+  std::sort(stops.begin(), stops.end());
+  // Per rule heading: where its section first decides (SIZE_MAX: not yet computed).
+  std::vector<std::size_t> first_decision(strong.size(), SIZE_MAX - 1);
   for (std::size_t k = 0; k < titles.size(); ++k) {
-    std::size_t end_line = k + 1 < titles.size() ? titles[k + 1] : n;
-    Range body{doc.LineRange(titles[k]).end,
-               end_line < doc.lines().size() ? doc.LineRange(end_line).start : doc.folded().size()};
+    const std::size_t i = titles[k];
     auto proc = std::find_if(procedural.begin(), procedural.end(),
-                             [&](const auto& p) { return p.first == titles[k]; });
+                             [&](const auto& p) { return p.first == i; });
     if (proc != procedural.end()) {
-      HeadingCandidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
+      HeadingCandidate c{i, HeadingKind::kTitle, {}, {}, {}};
       c.title = proc->second;
       c.procedural = true;
       cands->push_back(c);
       continue;
     }
-    // A deliberation shows its decision, or opens with its visas (a text cut before the
-    // decision keeps the item it shows).
-    if (!decided_inline[k] && !HasDecisionEvidence(doc, g, body) &&
-        !OpensWithVisas(doc, g, titles[k] + 1, end_line))
-      continue;
-    HeadingCandidate c{titles[k], HeadingKind::kTitle, {}, {}, {}};
-    c.title = TrimRange(doc, title_text[k], " :;.-");
+    const std::size_t end_line = NextStop(stops, i, n);
+    Range line = doc.LineRange(i);
+    Range body{line.end, end_line < n ? doc.LineRange(end_line).start : doc.folded().size()};
+    ScoredTitle s{i, TrimRange(doc, title_text[k], " :;.-"), {}, 0};
+    std::string_view folded = doc.Folded(TrimRange(doc, line, " "));
+    std::string_view text = doc.Folded(s.title);
+    auto set = [&](std::string_view name, bool value) {
+      for (std::size_t f = 0; f < kWeakTitleEvidenceCount; ++f)
+        if (name == kWeakTitleEvidence[f]) s.evidence[f] = value ? 1 : 0;
+    };
+    set("bias", true);
+    set("blank_before", doc.LineBlank(i - 1));
+    set("blank_after", i + 1 < n && doc.LineBlank(i + 1));
+    set("capitals", InCapitals(doc, line));
+    set("bullet",
+        !folded.empty() && std::string_view("-*").find(folded[0]) != std::string_view::npos);
+    set("ends_colon", !folded.empty() && folded.back() == ':');
+    set("long", text.size() > 80);
+    set("after_decision", AfterDecision(doc, g, i));
+    set("decided_inline", decided_inline[k]);
+    set("section_decides", HasDecisionEvidence(doc, g, body));
+    set("section_act", HasActEvidence(doc, g, body));
+    set("opens_visas", OpensWithVisas(doc, g, i + 1, end_line));
+    auto item = std::upper_bound(strong.begin(), strong.end(), i);
+    const bool inside = item != strong.begin();
+    set("inside_item", inside);
+    if (inside) {
+      const std::size_t h = static_cast<std::size_t>(item - strong.begin()) - 1;
+      if (first_decision[h] == SIZE_MAX - 1) {
+        Range section{doc.LineRange(strong[h]).end, h + 1 < strong.size()
+                                                        ? doc.LineRange(strong[h + 1]).start
+                                                        : doc.folded().size()};
+        first_decision[h] = FirstIn(doc, g, "segment.decision_evidence", section);
+      }
+      set("item_undecided", first_decision[h] == SIZE_MAX || first_decision[h] > line.start);
+    }
+    s.score = 0;
+    for (std::size_t f = 0; f < kWeakTitleEvidenceCount && f < weights.size(); ++f)
+      s.score += weights[f] * s.evidence[f];
+    if (scored) scored->push_back(s);
+    if (s.score <= 0) continue;
+    HeadingCandidate c{i, HeadingKind::kTitle, {}, {}, {}};
+    c.title = s.title;
+    c.score = s.score;
     cands->push_back(c);
   }
   std::sort(cands->begin(), cands->end(),
             [](const HeadingCandidate& a, const HeadingCandidate& b) { return a.line < b.line; });
-}
-
-// Where the first match of any pattern of `section` starts in `r` (SIZE_MAX when none).
-std::size_t FirstIn(const Document& doc, const Grammar& g, std::string_view section, Range r) {
-  std::size_t first = SIZE_MAX;
-  for (const GrammarEntry& e : g.Section(section)) {
-    Range whole;
-    if (FindIn(doc, *e.regex, Range{r.start, std::min(r.end, first)}, &whole, nullptr))
-      first = whole.start;
-  }
-  return first;
 }
 
 }  // namespace
@@ -451,8 +521,22 @@ bool HasDecisionEvidence(const Document& doc, const Grammar& g, Range r) {
   return g.AnyMatch("segment.decision_evidence", doc.Folded(r));
 }
 
+std::vector<double> WeakTitleWeights(const Grammar& g) {
+  std::vector<double> weights;
+  for (const char* name : kWeakTitleEvidence) {
+    std::string value = g.Lookup("table.weak_title_weights", name);
+    double w = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), w);
+    if (value.empty() || ec != std::errc() || end != value.data() + value.size()) return {};
+    weights.push_back(w);
+  }
+  return weights;
+}
+
 std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g,
-                                           const LazyRegex& not_title) {
+                                           const LazyRegex& not_title,
+                                           const std::vector<double>& weights,
+                                           std::vector<ScoredTitle>* scored) {
   const std::size_t n_lines = doc.lines().size();
   std::vector<HeadingCandidate> cands;
   const AcceleratedRE2& label = *g.Pattern("segment.label", "label");  // declared: required
@@ -496,8 +580,8 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
     }
   }
 
-  // Short title lines that stand alone: in documents without numbered headings, and before
-  // the first numbered heading (the approval of the last minutes, printed as a bare title).
+  // Short title lines that stand alone, weighed (the approval of the last minutes printed as
+  // a bare title); whether they stand before the first rule heading is part of their evidence.
   {
     // A bare item that is the document's head (SittingHeads) does not end the search.
     std::vector<bool> head = SittingHeads(doc, g, cands, nullptr, /*stop_after=*/1);
@@ -505,7 +589,7 @@ std::vector<HeadingCandidate> FindHeadings(const Document& doc, const Grammar& g
     for (std::size_t k = 0; k < cands.size(); ++k)
       if (cands[k].kind != HeadingKind::kNumberLine && !head[k])
         first_strong = std::min(first_strong, cands[k].line);
-    AddWeakTitles(doc, g, not_title, first_strong, &cands);
+    AddWeakTitles(doc, g, not_title, weights, first_strong, &cands, scored);
   }
 
   return cands;

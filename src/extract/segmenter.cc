@@ -43,11 +43,13 @@ const char* KindName(HeadingKind k) {
 Segmenter::Segmenter(const Grammar& grammar)
     : grammar_(grammar),
       not_title_(grammar.Union({"segment.title"}, "not_title")),
+      weak_title_weights_(WeakTitleWeights(grammar)),
       sitting_heads_(grammar) {}
 
 Segmentation Segmenter::Split(const Document& doc) const {
   Segmentation seg;
-  std::vector<HeadingCandidate> cands = FindHeadings(doc, grammar_, not_title_);
+  std::vector<HeadingCandidate> cands =
+      FindHeadings(doc, grammar_, not_title_, weak_title_weights_, &seg.weak_titles);
   {
     std::vector<bool> head = SittingHeads(doc, grammar_, cands, &sitting_heads_);
     std::vector<HeadingCandidate> items;
@@ -90,6 +92,7 @@ Segmentation Segmenter::Split(const Document& doc) const {
     r.number = c.number;
     r.title = c.title;
     r.procedural = c.procedural;
+    r.margin = c.score;
     if (pending_line != SIZE_MAX && NextNonBlank(doc, pending_line + 1) == c.line) {
       r.number = pending_number;
       r.range.start = doc.LineRange(pending_line).start;

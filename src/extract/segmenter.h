@@ -34,6 +34,7 @@ struct RecordSegment {
   // Opened by weak evidence: a title line with no number nor label, kept because the text
   // under it decides (or opens with visas). The record says so in its warnings.
   bool weak_heading = false;
+  double margin = 0;  // for a weak heading: its title's score (ScoredTitle), above zero
 };
 
 // What became of one heading candidate, for `registre extract --explain`: its line, the
@@ -53,6 +54,8 @@ struct Segmentation {
   // Every candidate: the sitting's heads first, then the others in document order (the
   // records' fates are set as they are built; Pipeline::Explain sorts them for people).
   std::vector<HeadingTrace> trace;
+  // Every weak title weighed, chosen or not (scripts/train reads them from `--explain`).
+  std::vector<ScoredTitle> weak_titles;
 };
 
 class Segmenter {
@@ -65,6 +68,7 @@ class Segmenter {
   // The [segment.title] not_title entries as one pattern: a weak title's screen reads the
   // line once without the costly title pattern, which the section's set would also run.
   LazyRegex not_title_;
+  std::vector<double> weak_title_weights_;  // [table.weak_title_weights]
   SittingHeadScreens sitting_heads_;
 };
 

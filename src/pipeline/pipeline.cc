@@ -1,6 +1,8 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 
@@ -109,6 +111,13 @@ nlohmann::json ExplainRange(const Document& doc, const std::string& source, Rang
           {"text", doc.Text(r)}};
 }
 
+// A score's margin as people read it: two decimals, its sign.
+std::string Margin(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.2f", score);
+  return buf;
+}
+
 }  // namespace
 
 Result<nlohmann::json> Pipeline::Explain(std::string_view bytes) const {
@@ -148,6 +157,18 @@ Result<nlohmann::json> Pipeline::Explain(std::string_view bytes) const {
   for (const Warning& w : seg.warnings) warn.push_back({{"code", w.code}, {"message", w.message}});
   out["records"] = std::move(records);
   out["candidates"] = std::move(candidates);
+  nlohmann::json weak = nlohmann::json::array();
+  for (const ScoredTitle& s : seg.weak_titles) {
+    nlohmann::json j = ExplainRange(doc, text, doc.LineRange(s.line));
+    j["title"] = doc.Text(s.title);
+    j["score"] = std::round(s.score * 1000) / 1000;
+    nlohmann::json evidence = nlohmann::json::object();
+    for (std::size_t f = 0; f < kWeakTitleEvidenceCount; ++f)
+      if (s.evidence[f] != 0) evidence[kWeakTitleEvidence[f]] = s.evidence[f];
+    j["evidence"] = std::move(evidence);
+    weak.push_back(std::move(j));
+  }
+  out["weak_titles"] = std::move(weak);
   out["warnings"] = std::move(warn);
   return out;
 }
@@ -179,9 +200,10 @@ Result<DocumentResult> Pipeline::Extract(std::string_view bytes, const std::stri
     if (segment.weak_heading) {
       in.parts.warnings.push_back(
           {"weak_heading", "record opened by a title line with no number nor label (\"" +
-                               doc.Text(segment.title) +
-                               "\"), kept because the text under it decides: check where it "
-                               "starts and ends"});
+                               doc.Text(segment.title) + "\"), kept on weighed evidence (" +
+                               Margin(segment.margin) +
+                               " over the threshold, scripts/train): check where it starts "
+                               "and ends"});
     }
     if (!in.parts.rapporteur) in.parts.rapporteur = head_rapporteur;
     in.sitting = sittings.ForRecord(segment.range, in.parts);

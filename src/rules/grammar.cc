@@ -1,6 +1,7 @@
 #include "rules/grammar.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -420,6 +421,17 @@ Status Grammar::CheckDeclared(std::span<const DeclaredSection> declared,
       if (!found)
         return Status::BadGrammar(file + ": section [" + std::string(d.name) + "] lacks key '" +
                                   std::string(key) + "'");
+    }
+    // Weights weighed as numbers (a section named "..._weights"): each value is one.
+    if (d.name.ends_with("_weights")) {
+      for (const GrammarEntry& e : *entries) {
+        double w = 0;
+        const char* end = e.value.data() + e.value.size();
+        auto [stop, ec] = std::from_chars(e.value.data(), end, w);
+        if (e.value.empty() || ec != std::errc() || stop != end)
+          return Status::BadGrammar(file + ": section [" + std::string(d.name) + "] key '" + e.key +
+                                    "': '" + e.value + "' is no number");
+      }
     }
     for (std::string_view group : ListWords(d.groups)) {
       std::string opening = "(?P<" + std::string(group) + ">";

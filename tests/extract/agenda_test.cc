@@ -12,7 +12,7 @@ std::vector<bool> Agenda(const std::string& text) {
   Document doc = testing::MakeDocument(text);
   const Grammar& g = testing::BundledGrammar();
   static const LazyRegex not_title = g.Union({"segment.title"}, "not_title");
-  std::vector<HeadingCandidate> c = FindHeadings(doc, g, not_title);
+  std::vector<HeadingCandidate> c = FindHeadings(doc, g, not_title, WeakTitleWeights(g));
   MarkAgendas(doc, g, &c);
   std::vector<bool> out;
   for (const HeadingCandidate& h : c) out.push_back(h.agenda);

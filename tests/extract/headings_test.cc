@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "support/test_support.h"
 
 namespace registre {
@@ -10,7 +14,58 @@ namespace {
 std::vector<HeadingCandidate> Headings(const Document& doc) {
   const Grammar& g = testing::BundledGrammar();
   static const LazyRegex not_title = g.Union({"segment.title"}, "not_title");
-  return FindHeadings(doc, g, not_title);
+  return FindHeadings(doc, g, not_title, WeakTitleWeights(g));
+}
+
+// The evidence a weak title is weighed on, by name.
+std::map<std::string, double> Evidence(const ScoredTitle& s) {
+  std::map<std::string, double> out;
+  for (std::size_t f = 0; f < kWeakTitleEvidenceCount; ++f)
+    if (s.evidence[f] != 0) out[kWeakTitleEvidence[f]] = s.evidence[f];
+  return out;
+}
+
+// A title set apart between two votes inside a numbered theme is weighed with what
+// surrounds it; with the bundled weights (the rule: no weak title after a rule heading) it
+// opens nothing, and weights that favour a title after a decision make it a heading: the
+// weights are data read from the grammar.
+TEST(HeadingsTest, AWeakTitleIsWeighedOnItsEvidenceAndTheGrammarsWeights) {
+  Document doc = testing::MakeDocument(
+      "PV\n\n1. Budget :\n\nApprobation du compte de gestion 2020\n\nLe compte est conforme.\n"
+      "Vote : pour à l'unanimité\n\nFixation des taux des taxes communales\n\n"
+      "Le conseil décide de maintenir les taux.\nVote : pour à l'unanimité\n\nLa séance est "
+      "levée.\n");
+  const Grammar& g = testing::BundledGrammar();
+  const LazyRegex not_title = g.Union({"segment.title"}, "not_title");
+  std::vector<ScoredTitle> scored;
+  std::vector<HeadingCandidate> c = FindHeadings(doc, g, not_title, WeakTitleWeights(g), &scored);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(doc.Text(c[0].title), "Budget");
+  std::vector<std::string> titles;
+  for (const ScoredTitle& s : scored) titles.push_back(doc.Text(s.title));
+  ASSERT_EQ(titles, (std::vector<std::string>{"Approbation du compte de gestion 2020",
+                                              "Fixation des taux des taxes communales"}));
+  std::map<std::string, double> first = Evidence(scored[0]), second = Evidence(scored[1]);
+  EXPECT_EQ(first.count("after_decision"), 0u);
+  EXPECT_EQ(first.count("item_undecided"), 1u);
+  EXPECT_EQ(second.count("after_decision"), 1u);
+  EXPECT_EQ(second.count("item_undecided"), 0u);
+  for (const auto* e : {&first, &second}) {
+    EXPECT_EQ(e->count("inside_item"), 1u);
+    EXPECT_EQ(e->count("section_decides"), 1u);
+    EXPECT_EQ(e->count("blank_before"), 1u);
+  }
+  EXPECT_LT(scored[1].score, 0);
+
+  std::vector<double> favour(kWeakTitleEvidenceCount, 0);
+  favour[0] = -1;  // bias
+  for (std::size_t f = 0; f < kWeakTitleEvidenceCount; ++f)
+    if (std::string(kWeakTitleEvidence[f]) == "after_decision") favour[f] = 2;
+  c = FindHeadings(doc, g, not_title, favour);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].kind, HeadingKind::kTitle);
+  EXPECT_EQ(doc.Text(c[1].title), "Fixation des taux des taxes communales");
+  EXPECT_DOUBLE_EQ(c[1].score, 1);
 }
 
 TEST(HeadingsTest, NumberedHeadingsGiveTheirNumberAndTitle) {

@@ -210,6 +210,23 @@ TEST(GrammarTest, BundledGrammarLoadsAndHasWhatExtractorsNeed) {
       << s.message();
 }
 
+// A weight that is no number is refused at start-up, naming its file, section and key;
+// numbers in any usual spelling pass.
+TEST(GrammarTest, AWeightThatIsNoNumberIsRefused) {
+  const DeclaredSection weights[] = {{"table.w_weights", "bias", ""}};
+  Grammar good;
+  ASSERT_TRUE(good.AddText("[table.w_weights]\nbias = -1.5\nother = 2e-3\n", "w.grammar").ok());
+  EXPECT_TRUE(good.CheckDeclared(weights, "grammars").ok());
+  Grammar bad;
+  ASSERT_TRUE(bad.AddText("[table.w_weights]\nbias = -1.5\nother = high\n", "w.grammar").ok());
+  Status s = bad.CheckDeclared(weights, "grammars");
+  EXPECT_EQ(s.code(), StatusCode::kBadGrammar);
+  EXPECT_NE(
+      s.message().find("w.grammar: section [table.w_weights] key 'other': 'high' is no number"),
+      std::string::npos)
+      << s.message();
+}
+
 TEST(GrammarTest, MissingDirectoryIsAnError) {
   auto g = Grammar::LoadDirectory("/nonexistent/grammars");
   ASSERT_FALSE(g.ok());
