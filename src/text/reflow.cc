@@ -94,7 +94,8 @@ bool CapitalsWordAt(const NormalisedText& t, std::size_t at) {
 // folded text: `any` always, `upper` when a capital follows the match, `item` as `upper` when
 // it follows neither a comma nor a phone number's groups, `caps` as `item` when a word in
 // capitals follows, `title` when the match's first word (after its leading space) starts
-// with a capital and follows no item label, `not_after_colon` when no colon stands before.
+// with a capital and follows no item label, `caps_title` when that word is in capitals and
+// follows no item label, `not_after_colon` when no colon stands before.
 bool KeyAllows(const std::string& key, const NormalisedText& t, std::size_t start,
                std::size_t after) {
   const std::string& folded = t.folded.text;
@@ -105,6 +106,7 @@ bool KeyAllows(const std::string& key, const NormalisedText& t, std::size_t star
            !AfterPhoneGroups(folded, start) && CharBefore(folded, start) != ',' &&
            (key == "item" || CapitalsWordAt(t, after));
   }
+  if (key == "caps_title") return CapitalsWordAt(t, start) && !AfterItemLabel(folded, start);
   if (key == "title") {
     std::size_t word = start;
     while (word < after && folded[word] == ' ') ++word;

@@ -675,6 +675,14 @@ TEST(SegmenterTest, ATitleAndItsVoteAfterAColon) {
                                                 "ADOPTION DU REGLEMENT INTERIEUR"}));
   s = SplitText(head + "Vote : adopté à l'unanimité." + items);
   EXPECT_EQ(s.titles, (std::vector<std::string>{"ADOPTION DU REGLEMENT INTERIEUR"}));
+  // Its title with its legal basis on one line (a flattened page): the report; the same
+  // words in the report's sentence head nothing.
+  s = SplitText(
+      "CONSEIL MUNICIPAL du jeudi 17 décembre 2020\nÉtaient présents : Bernard GÉRARD, Loïc "
+      "CATHELAIN\nDÉCISIONS MUNICIPALES En vertu de l'article L.2122-22 du code général des "
+      "collectivités territoriales, le Maire a communiqué au Conseil Municipal les Décisions "
+      "Municipales\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"DÉCISIONS MUNICIPALES"}));
 }
 
 }  // namespace

@@ -145,6 +145,18 @@ TEST(ReflowTest, ProceduralTitlesAndBulletsOpenLinesInAFlattenedPage) {
   EXPECT_NE(out.find("\n• Tarifs"), std::string::npos) << out;
 }
 
+// A report of delegated decisions headed in capitals opens its line in a flattened page;
+// the same words inside a sentence do not.
+TEST(ReflowTest, ADelegatedDecisionsTitleInCapitalsOpensALine) {
+  const std::string filler(600, 'x');
+  std::string out = Reflowed("CONSEIL MUNICIPAL " + filler +
+                             " ayant donné pouvoir à Bernard GÉRARD --- oOo --- DÉCISIONS "
+                             "MUNICIPALES En vertu de l'article L.2122-22, le Maire a communiqué "
+                             "au Conseil Municipal les Décisions Municipales suivantes");
+  EXPECT_NE(out.find("oOo ---\nDÉCISIONS MUNICIPALES En vertu"), std::string::npos) << out;
+  EXPECT_NE(out.find("les Décisions Municipales suivantes"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace registre
 
