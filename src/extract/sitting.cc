@@ -89,8 +89,10 @@ bool IsCivilityToken(const SittingLexicon& lex, std::string_view tail) {
   return false;
 }
 
-// A line of capitalised names mixing SURNAMES and Firstnames, with no other word.
-bool LooksLikeNameRun(const Document& doc, Range r) {
+// A line of capitalised names mixing SURNAMES and Firstnames, with no other word; with
+// `one_name`, a single name will do ("M. Julien RIVIERE": after a run of names, the list's
+// next line).
+bool LooksLikeNameRun(const Document& doc, Range r, bool one_name = false) {
   std::string text = doc.RawText(r);
   std::size_t words = 0, upper = 0, capitalised = 0, pos = 0;
   while (pos < text.size()) {
@@ -112,6 +114,7 @@ bool LooksLikeNameRun(const Document& doc, Range r) {
     if (!first_upper) return false;
     (any_lower ? capitalised : upper) += any_upper ? 1 : 0;
   }
+  if (one_name) return words >= 2 && upper >= 1 && capitalised >= 1;
   return words >= 4 && upper >= 2 && capitalised >= 2;
 }
 
@@ -159,12 +162,12 @@ std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex,
         continue;
       }
       // Blocks of names printed without separators ("RUSTERHOLTZ Fleur HAUDRECHY
-      // Christophe") go on after the gap.
+      // Christophe") go on after the gap, down to a line of one name.
       std::size_t next_start = j + 1;  // j is the blank line's '\n'
       std::size_t next_end = f.find('\n', next_start);
       if (next_end == std::string::npos || next_end > limit) next_end = limit;
       if (next_start < next_end && LooksLikeNameRun(doc, Range{from, nl}) &&
-          LooksLikeNameRun(doc, Range{next_start, next_end})) {
+          LooksLikeNameRun(doc, Range{next_start, next_end}, /*one_name=*/true)) {
         i = j;
         continue;
       }

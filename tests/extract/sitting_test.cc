@@ -460,3 +460,23 @@ TEST(SittingReaderTest, GuestsAreNoAttendance) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A present list printed in blocks separated by blank lines goes on down to a block of
+// one name; a sentence after the gap ends it.
+TEST(SittingReaderTest, AListInBlocksGoesOnDownToABlockOfOneName) {
+  Document doc = testing::MakeDocument(
+      "Séance du 15 décembre 2020\n\nEtaient présents :\n\n"
+      "Mme Isabelle DEXPERT Mme Danielle BARREYRE M. Patrick DUFAU\n\n"
+      "M. Julien RIVIERE\n\nMme Amandine BARBERE-CANO M. Laurent SOULARD\n\n"
+      "Le Maire ouvre la séance.\n");
+  EXPECT_EQ(
+      Names(Read(doc).attendance.present),
+      (std::vector<std::string>{"Isabelle DEXPERT", "Danielle BARREYRE", "Patrick DUFAU",
+                                "Julien RIVIERE", "Amandine BARBERE-CANO", "Laurent SOULARD"}));
+}
+
+}  // namespace
+}  // namespace registre
