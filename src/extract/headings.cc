@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -311,8 +312,29 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
   std::vector<Range> title_text;                          // group t of each weak title, read once
   std::vector<std::pair<std::size_t, Range>> procedural;  // (line, title) kept without a vote
   std::vector<bool> decided_inline;                       // per title: its decision follows it
+  // The most a title can score, inside a rule heading's item or not: where it cannot pass
+  // zero, a title is not looked for (unless `scored` asks for every one), and in either
+  // case it ends no other title's section, so both runs cut the same sections.
+  auto index = [](std::string_view name) {
+    std::size_t f = 0;
+    while (f < kWeakTitleEvidenceCount && name != kWeakTitleEvidence[f]) ++f;
+    return f;
+  };
+  const std::size_t bias = index("bias"), inside_item = index("inside_item");
+  auto bound = [&](bool inside) {
+    double b = 0;
+    for (std::size_t f = 0; f < kWeakTitleEvidenceCount && f < weights.size(); ++f)
+      b += f == bias || f == inside_item ? (f == bias || inside ? weights[f] : 0)
+                                         : std::max(0.0, weights[f]);
+    return b;
+  };
+  const bool possible_outside = bound(false) > 0, possible_inside = bound(true) > 0;
+  const std::size_t first_rule = strong.empty() ? n : strong.front();
+  std::vector<bool> possible;  // per title: it can pass zero
   for (std::size_t i = 1; i < n; ++i) {
     if (doc.LineBlank(i) || in_heading[i]) continue;
+    const bool may_pass = i > first_rule ? possible_inside : possible_outside;
+    if (!may_pass && scored == nullptr && i >= first_strong) continue;
     // A weak title needs text under it; a procedural one may end a cut text (ANNOTATION: a
     // cut last item is kept with what it shows).
     const bool last = NextNonBlank(doc, i + 1) >= n;
@@ -331,6 +353,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
         titles.push_back(i);
         title_text.push_back(procedural.back().second);
         decided_inline.push_back(false);
+        possible.push_back(true);
         continue;
       }
     }
@@ -348,6 +371,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
       titles.push_back(i);
       title_text.push_back(t);
       decided_inline.push_back(true);
+      possible.push_back(may_pass);
       continue;
     }
     if (not_title && not_title->ok() ? FindIn(doc, *not_title, line, nullptr, nullptr)
@@ -364,9 +388,11 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     titles.push_back(i);
     title_text.push_back(t);
     decided_inline.push_back(false);
+    possible.push_back(may_pass);
   }
-  std::vector<std::size_t> stops = titles;
-  stops.insert(stops.end(), strong.begin(), strong.end());
+  std::vector<std::size_t> stops = strong;
+  for (std::size_t k = 0; k < titles.size(); ++k)
+    if (possible[k]) stops.push_back(titles[k]);
   std::sort(stops.begin(), stops.end());
   // Per rule heading: where its section first decides (SIZE_MAX: not yet computed).
   std::vector<std::size_t> first_decision(strong.size(), SIZE_MAX - 1);
@@ -387,27 +413,10 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     ScoredTitle s{i, TrimRange(doc, title_text[k], " :;.-"), {}, 0};
     std::string_view folded = doc.Folded(TrimRange(doc, line, " "));
     std::string_view text = doc.Folded(s.title);
-    auto set = [&](std::string_view name, bool value) {
-      for (std::size_t f = 0; f < kWeakTitleEvidenceCount; ++f)
-        if (name == kWeakTitleEvidence[f]) s.evidence[f] = value ? 1 : 0;
-    };
-    set("bias", true);
-    set("blank_before", doc.LineBlank(i - 1));
-    set("blank_after", i + 1 < n && doc.LineBlank(i + 1));
-    set("capitals", InCapitals(doc, line));
-    set("bullet",
-        !folded.empty() && std::string_view("-*").find(folded[0]) != std::string_view::npos);
-    set("ends_colon", !folded.empty() && folded.back() == ':');
-    set("long", text.size() > 80);
-    set("after_decision", AfterDecision(doc, g, i));
-    set("decided_inline", decided_inline[k]);
-    set("section_decides", HasDecisionEvidence(doc, g, body));
-    set("section_act", HasActEvidence(doc, g, body));
-    set("opens_visas", OpensWithVisas(doc, g, i + 1, end_line));
     auto item = std::upper_bound(strong.begin(), strong.end(), i);
     const bool inside = item != strong.begin();
-    set("inside_item", inside);
-    if (inside) {
+    auto item_undecided = [&] {
+      if (!inside) return false;
       const std::size_t h = static_cast<std::size_t>(item - strong.begin()) - 1;
       if (first_decision[h] == SIZE_MAX - 1) {
         Range section{doc.LineRange(strong[h]).end, h + 1 < strong.size()
@@ -415,11 +424,49 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
                                                         : doc.folded().size()};
         first_decision[h] = FirstIn(doc, g, "segment.decision_evidence", section);
       }
-      set("item_undecided", first_decision[h] == SIZE_MAX || first_decision[h] > line.start);
-    }
+      return first_decision[h] == SIZE_MAX || first_decision[h] > line.start;
+    };
+    // The evidence, cheapest first. Unless every title is asked for, a title is rejected as
+    // soon as what remains cannot lift it over zero (a chosen one is weighed whole: its
+    // score is its margin).
+    const std::pair<std::string_view, std::function<bool()>> evidence[] = {
+        {"bias", [] { return true; }},
+        {"blank_before", [&] { return doc.LineBlank(i - 1); }},
+        {"blank_after", [&] { return i + 1 < n && doc.LineBlank(i + 1); }},
+        {"bullet",
+         [&] {
+           return !folded.empty() &&
+                  std::string_view("-*").find(folded[0]) != std::string_view::npos;
+         }},
+        {"ends_colon", [&] { return !folded.empty() && folded.back() == ':'; }},
+        {"long", [&] { return text.size() > 80; }},
+        {"decided_inline", [&] { return static_cast<bool>(decided_inline[k]); }},
+        {"inside_item", [&] { return inside; }},
+        {"capitals", [&] { return InCapitals(doc, line); }},
+        {"item_undecided", item_undecided},
+        {"after_decision", [&] { return AfterDecision(doc, g, i); }},
+        {"section_decides", [&] { return HasDecisionEvidence(doc, g, body); }},
+        {"opens_visas", [&] { return OpensWithVisas(doc, g, i + 1, end_line); }},
+        {"section_act", [&] { return HasActEvidence(doc, g, body); }},
+    };
+    static_assert(std::size(evidence) == kWeakTitleEvidenceCount);
+    auto weight = [&](std::string_view name) {
+      std::size_t f = index(name);
+      return f < weights.size() ? weights[f] : 0.0;
+    };
+    double rise = 0;  // the most the evidence not yet weighed can add
+    for (const auto& [name, get] : evidence) rise += std::max(0.0, weight(name));
     s.score = 0;
-    for (std::size_t f = 0; f < kWeakTitleEvidenceCount && f < weights.size(); ++f)
-      s.score += weights[f] * s.evidence[f];
+    bool rejected = false;
+    for (const auto& [name, get] : evidence) {
+      const double w = weight(name);
+      rise -= std::max(0.0, w);
+      if (scored == nullptr && (w == 0 || rejected)) continue;
+      const bool value = get();
+      s.evidence[index(name)] = value ? 1 : 0;
+      s.score += value ? w : 0;
+      rejected = s.score + rise <= 0;
+    }
     if (scored) scored->push_back(s);
     if (s.score <= 0) continue;
     HeadingCandidate c{i, HeadingKind::kTitle, {}, {}, {}};

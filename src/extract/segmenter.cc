@@ -46,10 +46,10 @@ Segmenter::Segmenter(const Grammar& grammar)
       weak_title_weights_(WeakTitleWeights(grammar)),
       sitting_heads_(grammar) {}
 
-Segmentation Segmenter::Split(const Document& doc) const {
+Segmentation Segmenter::Split(const Document& doc, bool weigh_all) const {
   Segmentation seg;
-  std::vector<HeadingCandidate> cands =
-      FindHeadings(doc, grammar_, not_title_, weak_title_weights_, &seg.weak_titles);
+  std::vector<HeadingCandidate> cands = FindHeadings(doc, grammar_, not_title_, weak_title_weights_,
+                                                     weigh_all ? &seg.weak_titles : nullptr);
   {
     std::vector<bool> head = SittingHeads(doc, grammar_, cands, &sitting_heads_);
     std::vector<HeadingCandidate> items;

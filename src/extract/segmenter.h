@@ -54,14 +54,17 @@ struct Segmentation {
   // Every candidate: the sitting's heads first, then the others in document order (the
   // records' fates are set as they are built; Pipeline::Explain sorts them for people).
   std::vector<HeadingTrace> trace;
-  // Every weak title weighed, chosen or not (scripts/train reads them from `--explain`).
+  // With Split's `weigh_all`, every weak title weighed, chosen or not (scripts/train reads
+  // them from `--explain`).
   std::vector<ScoredTitle> weak_titles;
 };
 
 class Segmenter {
  public:
   explicit Segmenter(const Grammar& grammar);
-  Segmentation Split(const Document& doc) const;
+  // `weigh_all`: keep every weak title weighed in `weak_titles` (for --explain), not only
+  // weigh those that can open a record.
+  Segmentation Split(const Document& doc, bool weigh_all = false) const;
 
  private:
   const Grammar& grammar_;

@@ -125,7 +125,7 @@ Result<nlohmann::json> Pipeline::Explain(std::string_view bytes) const {
   if (!source.ok()) return source.status();
   std::vector<Warning> warnings = source.value().warnings;
   Document doc = Prepare(source.value(), &warnings);
-  Segmentation seg = stages_->segmenter.Split(doc);
+  Segmentation seg = stages_->segmenter.Split(doc, /*weigh_all=*/true);
   const std::string& text = source.value().text;
   nlohmann::json out = nlohmann::json::object();
   nlohmann::json candidates = nlohmann::json::array();
