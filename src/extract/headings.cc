@@ -279,6 +279,18 @@ std::size_t NextStop(const std::vector<std::size_t>& stops, std::size_t line, st
   return it == stops.end() ? n : *it;
 }
 
+// True when `folded` (a line, trimmed) ends with a figure, a percentage or an amount.
+bool EndsWithFigure(std::string_view folded) {
+  for (std::string_view unit : {"€", "%", "euros", "eur"}) {
+    if (folded.ends_with(unit)) {
+      folded.remove_suffix(unit.size());
+      while (!folded.empty() && folded.back() == ' ') folded.remove_suffix(1);
+      break;
+    }
+  }
+  return !folded.empty() && std::isdigit(static_cast<unsigned char>(folded.back()));
+}
+
 // True when one of the two non-blank lines before `line` decides something.
 bool AfterDecision(const Document& doc, const Grammar& g, std::size_t line) {
   for (int seen = 0; line > 0 && seen < 2;) {
@@ -439,6 +451,7 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
                   std::string_view("-*").find(folded[0]) != std::string_view::npos;
          }},
         {"ends_colon", [&] { return !folded.empty() && folded.back() == ':'; }},
+        {"ends_figure", [&] { return EndsWithFigure(folded); }},
         {"long", [&] { return text.size() > 80; }},
         {"decided_inline", [&] { return static_cast<bool>(decided_inline[k]); }},
         {"inside_item", [&] { return inside; }},

@@ -45,6 +45,7 @@ inline constexpr const char* kWeakTitleEvidence[] = {
     "capitals",         // the line is in capitals
     "bullet",           // it opens with a dash or bullet
     "ends_colon",       // it ends with a colon
+    "ends_figure",      // it ends with a figure or an amount (a table's row: "Jumelage  600 €")
     "long",             // its title runs over 80 bytes
     "after_decision",   // one of the two lines before it decides (the item before ended)
     "decided_inline",   // its decision follows on its line ("Subvention : Après en avoir ...")

@@ -53,7 +53,7 @@ inline constexpr DeclaredSection kDeclaredSections[] = {
     // extract/headings.cc: the weight of each evidence of a weak title (kWeakTitleEvidence,
     // fitted by scripts/train); every value a number.
     {"table.weak_title_weights",
-     "bias blank_before blank_after capitals bullet ends_colon long after_decision "
+     "bias blank_before blank_after capitals bullet ends_colon ends_figure long after_decision "
      "decided_inline section_decides section_act opens_visas inside_item item_undecided",
      ""},
     // extract/segmenter.cc: CutTitle's length limit.
