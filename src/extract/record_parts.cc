@@ -350,10 +350,53 @@ void SetCount(Vote* vote, std::string_view kind, std::optional<int> value) {
 
 }  // namespace
 
+// True when the stop at folded[stop] ends a sentence: it follows a word in lower case, a
+// figure or a parenthesis, not an initial or a civility in capitals ("M.", "J.").
+bool EndsSentence(const Document& doc, std::size_t stop) {
+  if (stop == 0) return false;
+  const unsigned char before = static_cast<unsigned char>(doc.folded()[stop - 1]);
+  if (!std::isalnum(before) && before != ')') return false;
+  const std::string raw = doc.RawText(Range{stop - 1, stop});
+  return !raw.empty() && !std::isupper(static_cast<unsigned char>(raw[0]));
+}
+
+// Where the sentence holding folded[at] starts, not before `floor`: after the last full
+// stop, '!' or '?' that ends a word in lower case or a figure (not "M." nor "J.-P."), or
+// after a blank line, whichever line breaks lie between (the same on any layout). A
+// sentence that started more than kVoteSentenceBytes before is a list or an exposé with
+// no stop: the window opens at its line, or at `at` when the line opens further away.
+std::size_t SentenceStart(const Document& doc, std::size_t at, std::size_t floor) {
+  const std::string& f = doc.folded();
+  std::size_t i = at;
+  const std::size_t limit =
+      at > kVoteSentenceBytes ? std::max(floor, at - kVoteSentenceBytes) : floor;
+  while (i > floor) {
+    if (i <= limit && limit > floor) {
+      // No stop near: its line, when it opens near ("Par 13 voix POUR ..." under a list).
+      const std::size_t line = std::max(floor, doc.LineRange(doc.LineAt(at)).start);
+      return at - line <= kVoteSentenceBytes ? line : at;
+    }
+    const char c = f[i - 1];
+    if (c == '\n') {
+      std::size_t j = i - 1;
+      while (j > floor && f[j - 1] == ' ') --j;
+      if (j > floor && f[j - 1] == '\n') break;  // a blank line: a new paragraph
+    }
+    if ((c == '.' || c == '!' || c == '?') && i < at && (f[i] == ' ' || f[i] == '\n') &&
+        EndsSentence(doc, i - 1))
+      break;
+    --i;
+  }
+  while (i < at && (f[i] == ' ' || f[i] == '\n')) ++i;
+  return i;
+}
+
 Range RecordPartsReader::VoteWindow(const Document& doc, std::size_t first, Range region) const {
-  // The vote's window: its line and the following lines of its paragraph (kVoteWindowBytes).
+  // The vote's window: its sentence (from where it starts, whatever the line breaks before
+  // it; not before the region, which starts after the record's title) and the following
+  // lines of its paragraph (kVoteWindowBytes).
   std::size_t line = doc.LineAt(first);
-  Range window{std::max(doc.LineRange(line).start, region.start), doc.LineRange(line).end};
+  Range window{SentenceStart(doc, first, region.start), doc.LineRange(line).end};
   while (line + 1 < doc.lines().size() && !doc.LineBlank(line + 1) &&
          doc.LineRange(line + 1).end <= region.end && window.size() < kVoteWindowBytes) {
     ++line;
@@ -725,7 +768,12 @@ Parts RecordPartsReader::Read(const Document& doc, Range r, Range title) const {
   ReadHeadFields(doc, r, found[0], &p);
   ReadItems(doc, r, &p);
   ReadDecision(doc, r, &p);
-  ReadVote(doc, r, &p);
+  // The vote is read after the heading's title: in a flattened page the title runs on into
+  // the vote's sentence on one line ("I ADOPTION DU PROCES-VERBAL Le procès-verbal est
+  // adopté à l'unanimité").
+  Range after_title = r;
+  if (!title.empty() && title.start >= r.start && title.end <= r.end) after_title.start = title.end;
+  ReadVote(doc, after_title, &p);
   ReadClosing(doc, r, found[1], found[2], &p);
   return p;
 }

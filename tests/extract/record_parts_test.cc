@@ -253,3 +253,36 @@ TEST(RecordPartsTest, TallyAsATablesColumns) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// The vote's text opens where its sentence does, whatever the line breaks: the same on a
+// wrapped page and on a flattened one; it never takes the heading's title running on
+// before it; a statement with no stop near opens at its line.
+TEST(RecordPartsTest, TheVoteTextOpensWhereItsSentenceDoes) {
+  static const FrenchWords words(testing::BundledGrammar());
+  static const PersonParser persons(testing::BundledGrammar());
+  RecordPartsReader reader(testing::BundledGrammar(), words, persons);
+  Document wrapped = testing::MakeDocument(
+      "Le Maire présente le dossier. Le procès-verbal\nest adopté à l'unanimité.\n");
+  Document flat = testing::MakeDocument(
+      "Le Maire présente le dossier. Le procès-verbal est adopté à l'unanimité.\n");
+  const std::string want = "Le procès-verbal est adopté à l'unanimité.";
+  EXPECT_EQ(Read(wrapped).vote.text, want);
+  EXPECT_EQ(Read(flat).vote.text, want);
+
+  Document titled = testing::MakeDocument(
+      "I ADOPTION DU PROCES-VERBAL Le procès-verbal est adopté à l'unanimité.\n");
+  const std::string& f = titled.folded();
+  Range title{0, f.find(" le proces")};
+  Parts p = reader.Read(titled, Range{0, f.size()}, title);
+  EXPECT_EQ(p.vote.text, want);
+
+  Document list = testing::MakeDocument("Tarifs :\n- repas " + std::string(300, 'x') +
+                                        "\nPar 13 voix POUR – 1 ABSTENTION\n");
+  EXPECT_EQ(Read(list).vote.text, "Par 13 voix POUR – 1 ABSTENTION");
+}
+
+}  // namespace
+}  // namespace registre
