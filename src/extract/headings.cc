@@ -374,9 +374,16 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
     std::size_t prev = i - 1;
     std::string_view before = doc.LineFolded(prev);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    // A bullet sets its line apart too ("Délibérations" / "• Approbation du Compte de ..."),
+    // unless it goes on with a list of bullets (an agenda's entries, one a line).
+    auto bulleted = [&](std::string_view l) {
+      l.remove_prefix(std::min(l.size(), l.find_first_not_of(' ')));
+      return l.starts_with("•");
+    };
     bool set_apart = doc.LineBlank(prev) ||
                      (!before.empty() &&
                       std::string_view(".:;!?)").find(before.back()) != std::string_view::npos) ||
+                     (bulleted(doc.LineFolded(i)) && !bulleted(before)) ||
                      InCapitals(doc, doc.LineRange(prev));
     if (!set_apart) continue;
     if (Range t = InlineTitle(doc, g, line); !t.empty()) {

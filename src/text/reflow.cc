@@ -46,9 +46,12 @@ bool AfterItemLabel(const std::string& folded, std::size_t at) {
   const std::size_t word_start = StartOf(folded, word);
   while (!word.empty() && std::string_view("-.):/").find(word.back()) != std::string_view::npos)
     word.remove_suffix(1);
-  if (word.empty()) word = WordBefore(folded, word_start);  // "I - Approbation": before the dash
+  // "I - Approbation": the label before the dash; not "2022 : Approbation" (a colon ends a
+  // title or a label, not an item's number).
+  if (word.empty() && WordBefore(folded, at) != ":") word = WordBefore(folded, word_start);
   if (word.empty() || word.size() > 4) return false;
-  const bool digits = word.find_first_not_of("0123456789") == std::string_view::npos;
+  const bool digits =
+      word.size() <= 3 && word.find_first_not_of("0123456789") == std::string_view::npos;
   const bool roman = word.find_first_not_of("ivx") == std::string_view::npos;
   return digits || roman || (word.size() == 1 && word[0] >= 'a' && word[0] <= 'h');
 }

@@ -772,3 +772,25 @@ TEST(SegmenterTest, APresentationIsARecordOnlyWhenActedOn) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A bullet sets its title apart even under a line that ends no sentence ("Délibérations");
+// a bulleted decision ("• Décident d'approuver ...") is the text of its item, not a title.
+TEST(SegmenterTest, ABulletSetsItsTitleApart) {
+  Split s = SplitText(
+      "Séance du lundi 5 avril 2022\nPrésents : M. A, M. B\n\nDélibérations\n"
+      "• Approbation du Compte de Gestion 2021\nAccord à la majorité : 10 pour et 2 contre\n"
+      "• Affectation du résultat de l'exercice 2021\nAccord à la majorité : 10 pour\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Approbation du Compte de Gestion 2021",
+                                                "Affectation du résultat de l'exercice 2021"}));
+  s = SplitText(
+      "Séance du 3 mars 2020\nPrésents : M. A, M. B\n\nApprobation du compte rendu\n\n"
+      "Les membres du Conseil, après en avoir délibéré,\n• Décident d'approuver ladite "
+      "délibération\nLa délibération est approuvée à l'unanimité.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"Approbation du compte rendu"}));
+}
+
+}  // namespace
+}  // namespace registre

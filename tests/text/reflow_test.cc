@@ -145,6 +145,20 @@ TEST(ReflowTest, ProceduralTitlesAndBulletsOpenLinesInAFlattenedPage) {
   EXPECT_NE(out.find("\n• Tarifs"), std::string::npos) << out;
 }
 
+// A vote's result opens its line in a flattened page, after a title ending with a year and
+// a colon too (a year is no item label); not inside a sentence.
+TEST(ReflowTest, AVoteResultOpensALineAfterItsTitle) {
+  const std::string filler(600, 'x');
+  std::string out = Reflowed("COMPTE RENDU " + filler +
+                             " Secrétaire de séance : PERRONE Danièle. Approbation du compte "
+                             "rendu du 28 février 2022 : Approbation à la majorité : 10 pour et 5 "
+                             "contre. • Affectation du résultat Accord à la majorité : 10 pour. Le "
+                             "texte est adopté à l'unanimité.");
+  EXPECT_NE(out.find("2022 :\nApprobation à la majorité"), std::string::npos) << out;
+  EXPECT_NE(out.find("résultat\nAccord à la majorité"), std::string::npos) << out;
+  EXPECT_NE(out.find("est adopté à l'unanimité"), std::string::npos) << out;
+}
+
 // A report of delegated decisions headed in capitals opens its line in a flattened page;
 // the same words inside a sentence do not.
 TEST(ReflowTest, ADelegatedDecisionsTitleInCapitalsOpensALine) {
