@@ -192,10 +192,13 @@ std::size_t ParagraphEnd(const Document& doc, const SittingLexicon& lex,
 // or it opens its line or sentence ("Etaient présents M. X, ..." after a full stop).
 bool CanHeadList(const Document& doc, Range r, const Mark& m) {
   const std::string& f = doc.folded();
-  // Inside a parenthesis ("5 contre (2 + 3 procurations : L. Chapon)") it is a remark.
-  std::size_t line = f.rfind('\n', m.start);
-  line = line == std::string::npos || line < r.start ? r.start : std::min(line + 1, m.start);
-  std::string_view before_label(f.data() + line, m.start - line);
+  // Inside a parenthesis ("5 contre (2 + 3 procurations : L. Chapon)") it is a remark,
+  // whatever line the parenthesis opened on in its paragraph (a wrapped line: "(1 +" / "2
+  // procurations : ..."), up to kRemarkBytes before.
+  std::size_t from = std::max(r.start, m.start > kRemarkBytes ? m.start - kRemarkBytes : 0);
+  if (std::size_t blank = f.rfind("\n\n", m.start); blank != std::string::npos && blank >= from)
+    from = std::min(blank + 2, m.start);
+  std::string_view before_label(f.data() + from, m.start - from);
   if (std::count(before_label.begin(), before_label.end(), '(') >
       std::count(before_label.begin(), before_label.end(), ')'))
     return false;

@@ -77,6 +77,8 @@ inline constexpr std::size_t kDecisionBytes = 200;
 inline constexpr std::size_t kVoteBeforeFormulaBytes = 600;
 // A vote's window: its line and the next lines of its paragraph, while under this length.
 inline constexpr std::size_t kVoteWindowBytes = 400;
+// How far before a list label a parenthesis it stands in may open ("(2 + 3 procurations :").
+inline constexpr std::size_t kRemarkBytes = 120;
 // How far before a vote statement its sentence may start (a sentence longer than that,
 // a list or an exposé printed without stops, is not the vote's).
 inline constexpr std::size_t kVoteSentenceBytes = 200;

@@ -200,3 +200,37 @@ TEST(Explain, TitlesEndAtAColonBeforeTheirTextInAFlattenedPage) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A label inside a parenthesis is a remark, whatever line the parenthesis opened on: a
+// tally's "(0 + 1" / "procuration : P. Casanova)" wrapped over two lines in the sitting's
+// procedural items lists no proxies, and the sitting keeps its attendance.
+TEST(Extract, ALabelInAParenthesisOpenedOnTheLineBeforeIsARemark) {
+  auto present = [](const std::string& tally) {
+    std::vector<std::size_t> out;
+    auto r = testing::BundledPipeline().Extract(
+        "Séance du lundi 5 avril 2022 à 18h00.\n\n"
+        "  • Nombre de conseillers présents : 3 : ARNAL René, CARRIE Catherine, CHAPON Loïc ;\n"
+        "  • Procurations : de CASANOVA Philippe à CHAPON Loïc ;\n"
+        "Approbation du compte rendu du Conseil municipal du 28 février 2022 :\n" +
+            tally + "\nDélibérations\n\n  • Tarifs de la cantine\n    Accord à l'unanimité.\n",
+        "t.txt");
+    EXPECT_TRUE(r.ok());
+    if (r.ok())
+      for (const auto& record : r.value().records)
+        out.push_back(record["attendance"]["present"].size());
+    return out;
+  };
+  const std::vector<std::size_t> all_three{3, 3};
+  EXPECT_EQ(present("Approbation à la majorité : 3 pour et 1 contre (0 + 1 procuration : P. "
+                    "Casanova).\n"),
+            all_three);
+  EXPECT_EQ(present("Approbation à la majorité : 3 pour et 1 contre (0 + 1\n"
+                    "procuration : P. Casanova).\n"),
+            all_three);
+}
+
+}  // namespace
+}  // namespace registre
