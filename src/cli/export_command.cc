@@ -27,8 +27,8 @@ struct ExportArgs {
 };
 
 // Command-line options that go to the sink as params, under the same name.
-const char* const kSinkParams[] = {"separator", "authority-siret", "siret-map", "rejects",
-                                   "grammar-dir"};
+const char* const kSinkParams[] = {"separator", "authority-siret", "siret-map",
+                                   "rejects",   "grammar-dir",     "formulas"};
 
 po::options_description Options() {
   po::options_description d("registre export --to FORMAT [OPTIONS] FILE.jsonl...");
@@ -38,6 +38,8 @@ po::options_description Options() {
   add("output,o", po::value<std::string>(),
       "file (scdl, json, jsonl; default: standard output), database (sqlite), directory (akn)");
   add("separator", po::value<std::string>(), "scdl: field separator, default ',' (';', 'tab')");
+  add("formulas", po::value<std::string>(),
+      "scdl: 'neutralise' (default: a cell starting with = + - @ gets a leading ') or 'keep'");
   add("authority-siret", po::value<std::string>(), "scdl: SIRET of the authority (COLL_SIRET)");
   add("siret-map", po::value<std::string>(), "scdl: CSV 'authority,siret' (SIREN or name)");
   add("rejects", po::value<std::string>(), "scdl: rejected rows (default: OUTPUT.rejects.csv)");

@@ -84,6 +84,8 @@ po::options_description ExtractOptionsDescription(ExtractOptions& o) {
                                    "for N workers")
     ("list", po::bool_switch(&o.list), "print the selected inputs, one a line, and stop")
     ("separator", param("separator"), "scdl: CSV field separator")
+    ("formulas", param("formulas"),
+     "scdl: 'neutralise' (default: a cell starting with = + - @ gets a leading ') or 'keep'")
     ("authority-siret", param("authority-siret"), "scdl: SIRET of the publishing authority")
     ("siret-map", param("siret-map"), "scdl: CSV file mapping authority names to SIRETs")
     ("rejects", param("rejects"), "write the records a format cannot hold to FILE")

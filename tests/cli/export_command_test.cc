@@ -1,6 +1,7 @@
 // `registre export` as a user runs it: options, exit codes, messages, files written.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -35,6 +36,23 @@ TEST(ExportCommand, ScdlFromJsonLines) {
   EXPECT_EQ(rows[1][0], "Métropole de Lyon");
   EXPECT_NE(r.err.find("scdl: 1 rows written to " + dir / "delib.csv"), std::string::npos);
   EXPECT_NE(r.err.find("export: 1 records read, 0 not written"), std::string::npos);
+}
+
+// --formulas keep writes a cell as it is; the default neutralises it (output/scdl).
+TEST(ExportCommand, FormulasOption) {
+  ScratchDir dir("export-formulas");
+  const std::string input = dir / "in.jsonl";
+  nlohmann::json record = testing::FixtureRecord("lyon-cp-2023-2459.jsonl", 0);
+  record["object"] = "=1+1 " + record["object"].get<std::string>();
+  { std::ofstream(input) << record.dump() << "\n"; }
+  for (const std::string mode : {"neutralise", "keep"}) {
+    Outcome r = Export({"--to", "scdl", "-o", dir / "delib.csv", "--authority-siret",
+                        "20004697700019", "--formulas", mode, input});
+    ASSERT_EQ(r.code, kExitOk) << r.err;
+    auto rows = testing::ParseCsv(ReadFile(dir / "delib.csv"), ',');
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1][6].substr(0, 5), mode == "keep" ? "=1+1 " : "'=1+1");
+  }
 }
 
 TEST(ExportCommand, RejectedRowsMakeExitCodeOneAndAreNamed) {

@@ -14,4 +14,10 @@ std::string CsvField(std::string_view value, char separator) {
   return out;
 }
 
+std::string NeutraliseFormula(std::string_view value) {
+  if (value.empty() || std::string_view("=+-@\t\r").find(value.front()) == std::string_view::npos)
+    return std::string(value);
+  return "'" + std::string(value);
+}
+
 }  // namespace registre

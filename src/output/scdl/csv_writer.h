@@ -11,6 +11,13 @@ namespace registre {
 
 std::string CsvField(std::string_view value, char separator);
 
+// A value a spreadsheet would run as a formula when the CSV is opened (it starts with '=',
+// '+', '-', '@', a tab or a CR: "=HYPERLINK(...)") gets a leading apostrophe, which
+// spreadsheets show as text, as OWASP's guidance on CSV injection recommends; any other
+// value is returned as it is. A reader recovers the value by removing one apostrophe from
+// a cell that starts with an apostrophe followed by one of those characters.
+std::string NeutraliseFormula(std::string_view value);
+
 template <typename Range>
 void WriteCsvRecord(std::ostream& out, const Range& fields, char separator) {
   bool first = true;

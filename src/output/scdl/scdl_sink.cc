@@ -100,7 +100,7 @@ class ScdlSink : public RecordSink {
     if (!required.empty()) return Reject(record, mapping, required);
     EmptyFailingOptionals(record, mapping, violations);
     if (mapping.matter_inferred) ++inferred_;
-    WriteCsvRecord(out(), mapping.row, separator_);
+    WriteCsvRecord(out(), Cells(mapping.row), separator_);
     ++written_;
     return StreamStatus(out(), path_);
   }
@@ -132,7 +132,20 @@ class ScdlSink : public RecordSink {
     return lines;
   }
 
+ public:
+  void set_neutralise_formulas(bool on) { neutralise_formulas_ = on; }
+
  private:
+  // The cells as written: formulas neutralised unless the user asked for raw values.
+  template <typename Row>
+  std::vector<std::string> Cells(const Row& row) const {
+    std::vector<std::string> cells;
+    cells.reserve(row.size());
+    for (const auto& v : row)
+      cells.push_back(neutralise_formulas_ ? NeutraliseFormula(v) : std::string(v));
+    return cells;
+  }
+
   std::ostream& out() { return file_ ? static_cast<std::ostream&>(*file_) : *standard_output_; }
 
   static Status StreamStatus(const std::ostream& s, const std::string& path) {
@@ -186,12 +199,13 @@ class ScdlSink : public RecordSink {
                                        OptString(record, "/source/file").value_or(""), outcome,
                                        std::string(kScdlColumnNames[v.column]), v.reason};
     fields.insert(fields.end(), row.begin(), row.end());
-    WriteCsvRecord(*rejects_, fields, separator_);
+    WriteCsvRecord(*rejects_, Cells(fields), separator_);
   }
 
   Components c_;
   ScdlMapper mapper_;
   char separator_;
+  bool neutralise_formulas_ = true;
   std::unique_ptr<std::ofstream> file_;
   std::ostream* standard_output_;
   std::string path_;
@@ -214,6 +228,9 @@ Result<std::unique_ptr<std::ofstream>> OpenFile(const std::string& path) {
 Result<std::unique_ptr<RecordSink>> MakeScdlSink(const SinkOptions& options) {
   auto separator = SeparatorParam(options);
   if (!separator.ok()) return separator.status();
+  const std::string formulas = Param(options, "formulas");
+  if (!formulas.empty() && formulas != "keep" && formulas != "neutralise")
+    return Status::Usage("formulas must be 'neutralise' or 'keep', not '" + formulas + "'");
   auto components = LoadComponents(options);
   if (!components.ok()) return components.status();
   std::unique_ptr<std::ofstream> file;
@@ -234,9 +251,11 @@ Result<std::unique_ptr<RecordSink>> MakeScdlSink(const SinkOptions& options) {
     if (!opened.ok()) return opened.status();
     rejects = std::move(opened).value();
   }
-  return std::unique_ptr<RecordSink>(new ScdlSink(std::move(components).value(), separator.value(),
-                                                  std::move(file), options.standard_output, path,
-                                                  std::move(rejects), rejects_path));
+  auto sink =
+      std::make_unique<ScdlSink>(std::move(components).value(), separator.value(), std::move(file),
+                                 options.standard_output, path, std::move(rejects), rejects_path);
+  sink->set_neutralise_formulas(formulas != "keep");
+  return std::unique_ptr<RecordSink>(std::move(sink));
 }
 
 }  // namespace registre

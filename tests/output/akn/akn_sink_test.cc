@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 
 #include "output/akn/akn_document.h"
+#include "output/akn/xml_text.h"
 #include "support/test_util.h"
 
 namespace registre {
@@ -162,6 +164,74 @@ TEST(AknDocument, RecordWithoutNumberIsNamedByItsId) {
 }
 
 TEST(AknSink, NeedsADirectory) { EXPECT_FALSE(MakeAknSink("").ok()); }
+
+// Records that would share a file name are named from their ids; an id that is a path
+// ("../../x", "/abs/x") writes only inside the output directory, under a name that says
+// where it came from, and two such ids never share a name.
+TEST(AknSink, AnIdThatIsAPathWritesOnlyInsideTheDirectory) {
+  ScratchDir dir("akn-ids");
+  const std::string out = dir.path() + "/out";
+  auto sink = MakeAknSink(out);
+  ASSERT_TRUE(sink.ok()) << sink.status().message();
+  // A record with a number: the four would share the name its authority, date and number
+  // make.
+  nlohmann::json record;
+  for (const auto& r : testing::AllFixtureRecords())
+    if (r.contains("number") && r["number"].is_string()) record = r;
+  ASSERT_FALSE(record.is_null());
+  for (const char* id : {"first", "../../x", "/abs/x", "../../x/"}) {
+    record["id"] = id;
+    Status s = sink.value()->Write(record);
+    EXPECT_TRUE(s.ok()) << s.message();
+  }
+  ASSERT_TRUE(sink.value()->Finish().ok());
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
+    if (e.is_regular_file()) {
+      EXPECT_EQ(e.path().parent_path(), std::filesystem::path(out)) << e.path();
+      names.push_back(e.path().filename().string());
+    }
+  ASSERT_EQ(names.size(), 4u);
+  for (const std::string& name : names) {
+    EXPECT_NE(name.front(), '-') << name;
+    EXPECT_NE(name.front(), '.') << name;
+  }
+  EXPECT_EQ(
+      std::count_if(names.begin(), names.end(),
+                    [](const std::string& n) { return n.find("abs-x") != std::string::npos; }),
+      1);
+}
+
+// Text holding code points XML 1.0 cannot carry (U+0001, U+FFFE, U+FFFF) or bytes that
+// are no UTF-8 gives a well-formed document that still validates.
+TEST(AknSink, CodePointsXmlForbidsAreDropped) {
+  ASSERT_TRUE(HaveXmllint()) << kNoXmllint;
+  ScratchDir dir("akn-forbidden");
+  auto sink = MakeAknSink(dir.path());
+  ASSERT_TRUE(sink.ok());
+  nlohmann::json record = testing::FixtureRecord("saclas-cm-2011-05-12.jsonl", 0);
+  record["object"] = "Tarifs\x01 de la \xEF\xBF\xBE cantine \xEF\xBF\xBF & <b>";
+  ASSERT_TRUE(sink.value()->Write(record).ok());
+  ASSERT_TRUE(sink.value()->Finish().ok());
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    auto [code, output] =
+        Shell("xmllint --noout --schema " + Quoted(XsdPath()) + " " + Quoted(e.path().string()));
+    EXPECT_EQ(code, 0) << output;
+    const std::string xml = ReadFile(e.path().string());
+    EXPECT_NE(xml.find("Tarifs de la  cantine  &amp; &lt;b&gt;"), std::string::npos);
+  }
+}
+
+TEST(XmlEscape, KeepsWhatXmlCarriesAndDropsTheRest) {
+  EXPECT_EQ(XmlEscape("a\tb\nc é € 𝄞 \"'"), "a\tb\nc é € 𝄞 &quot;&apos;");
+  EXPECT_EQ(XmlEscape("x\x01\x1Fy\xEF\xBF\xBE\xEF\xBF\xBFz"), "xyz");
+  // Not UTF-8 (a lone continuation byte, a truncated sequence, an encoded surrogate): U+FFFD.
+  EXPECT_EQ(XmlEscape("a\x80"
+                      "b\xC3"),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
+  EXPECT_EQ(XmlEscape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
 
 }  // namespace
 }  // namespace registre

@@ -203,6 +203,35 @@ TEST(ScdlSink, QuotesFieldsHoldingSeparatorOrQuotes) {
   EXPECT_EQ(ParseCsv(text, ',')[1][kDelibObjet], "Avenant \"Toodego\", convention; suite");
 }
 
+// A cell a spreadsheet would run as a formula is written with a leading apostrophe, and
+// the value comes back by removing it; `formulas=keep` writes it as it is (for programs).
+TEST(ScdlSink, FormulasAreNeutralisedUnlessKept) {
+  auto write = [](const ScratchDir& dir, const std::string& object,
+                  std::map<std::string, std::string> params) {
+    nlohmann::json record = testing::FixtureRecord("lyon-cp-2023-2459.jsonl", 0);
+    record["object"] = object;
+    params["authority-siret"] = "20004697700019";
+    auto sink = MakeScdlSink({"scdl", dir / "out.csv", params});
+    EXPECT_TRUE(sink.ok());
+    if (!sink.ok()) return std::string();
+    Status written = sink.value()->Write(record);
+    EXPECT_TRUE(written.ok()) << object << ": " << written.message();
+    EXPECT_TRUE(sink.value()->Finish().ok());
+    return ParseCsv(ReadFile(dir / "out.csv"), ',')[1][kDelibObjet];
+  };
+  ScratchDir dir("scdl-formulas");
+  // (The words after the formula give the row its subject.)
+  for (const std::string start : {"=1+1", "+33 1 23", "-2", "@SUM(A1)", "\tx"}) {
+    const std::string formula = start + " Avenant à la convention";
+    std::string cell = write(dir, formula, {});
+    EXPECT_EQ(cell, "'" + formula);
+    EXPECT_EQ(cell.substr(1), formula);  // round trip: one apostrophe removed
+    EXPECT_EQ(write(dir, formula, {{"formulas", "keep"}}), formula);
+  }
+  EXPECT_EQ(write(dir, "Avenant à la convention = 2 €", {}), "Avenant à la convention = 2 €");
+  EXPECT_FALSE(MakeScdlSink({"scdl", dir / "a.csv", {{"formulas", "maybe"}}}).ok());
+}
+
 TEST(ScdlSink, BadParamsAreRefusedUpFront) {
   ScratchDir dir("scdl-params");
   EXPECT_FALSE(MakeScdlSink({"scdl", dir / "a.csv", {{"separator", "::"}}}).ok());
