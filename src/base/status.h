@@ -22,6 +22,7 @@ enum class StatusCode {
   kBadGrammar,     // a grammar, schema or rules file shipped or named does not load
   kResourceLimit,  // a size, depth or count limit was reached
   kUsage,          // options that cannot work together or are malformed
+  kDeadline,       // the time given to one input passed (its reader was stopped)
   kInternal,       // a broken promise inside registre (a bug), or a missing part of it
 };
 
@@ -34,6 +35,7 @@ inline const char* StatusCodeName(StatusCode code) {
     case StatusCode::kBadGrammar: return "bad grammar or schema";
     case StatusCode::kResourceLimit: return "resource limit";
     case StatusCode::kUsage: return "usage error";
+    case StatusCode::kDeadline: return "deadline passed";
     case StatusCode::kInternal: return "internal error";
   }
   return "unknown";
@@ -49,6 +51,9 @@ class Status {
   static Status ResourceLimit(std::string m) { return {StatusCode::kResourceLimit, std::move(m)}; }
   static Status Usage(std::string m) { return {StatusCode::kUsage, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+  static Status Deadline(std::string m) { return {StatusCode::kDeadline, std::move(m)}; }
+  // A failure of a given code (not kOk): for statuses sent between processes.
+  static Status WithCode(StatusCode code, std::string m) { return {code, std::move(m)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

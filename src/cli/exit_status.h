@@ -1,6 +1,7 @@
 // Exit statuses, decided here only. A command returns:
 //   0  everything asked for was produced
-//   1  some input or output failed (invalid input, I/O, a resource limit, an internal error);
+//   1  some input or output failed (invalid input, I/O, a resource limit, a deadline, an
+//      internal error, an output that could not be written);
 //      the other inputs were still processed and written
 //   2  the command cannot run as given: a usage error (unknown option, missing argument,
 //      options that do not go together) or a grammar or schema that does not load;
@@ -22,6 +23,7 @@ inline ExitCode ExitFor(const Status& status) {
     case StatusCode::kInvalidInput:
     case StatusCode::kIo:
     case StatusCode::kResourceLimit:
+    case StatusCode::kDeadline:
     case StatusCode::kInternal: return kExitSomeFailed;
   }
   return kExitSomeFailed;

@@ -39,6 +39,8 @@ struct ExtractOptions {
   std::string schema;
   std::string shard;
   int jobs = 0;
+  double timeout = 60;     // seconds a PDF may take to read (0: no deadline)
+  long max_memory = 4096;  // MB a PDF's reader may use (0: no budget)
   bool text_only = false;
   bool explain = false;
   bool quiet = false;
@@ -46,6 +48,15 @@ struct ExtractOptions {
   bool list = false;
   std::map<std::string, std::string> params;
 };
+
+// The stage an input failed at, for the errors file: "timeout" when its reader passed the
+// deadline, "memory" when it used up its budget, else "extract".
+std::string StageOf(const Status& s) {
+  if (s.code() == StatusCode::kDeadline) return "timeout";
+  if (s.code() == StatusCode::kResourceLimit && s.message().starts_with("memory budget"))
+    return "memory";
+  return "extract";
+}
 
 std::string Join(const std::vector<std::string>& v, const char* sep) {
   std::string out;
@@ -78,6 +89,10 @@ po::options_description ExtractOptionsDescription(ExtractOptions& o) {
     ("exclude", po::value(&o.excludes)->composing(), "in directories, skip files matching GLOB "
                                                      "(repeatable)")
     ("jobs,j", po::value(&o.jobs)->default_value(0), "extract N files at a time (0: one per core)")
+    ("timeout", po::value(&o.timeout)->default_value(60), "stop reading a PDF after S seconds; the "
+                                                          "file fails, the batch goes on (0: never)")
+    ("max-memory", po::value(&o.max_memory)->default_value(4096), "stop reading a PDF past MB "
+                                                                  "megabytes of memory (0: no limit)")
     ("resume", po::bool_switch(&o.resume), "keep the inputs already done in -o FILE (same path "
                                            "and sha256) and do the rest")
     ("shard", po::value(&o.shard), "process only slice K/N of the inputs (K from 0 to N-1), "
@@ -139,6 +154,8 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     return usage("--resume needs -o FILE with --format jsonl (the file it resumes)");
   }
   if (o.jobs < 0) return usage("--jobs must be 0 (one per core) or more");
+  if (!(o.timeout >= 0)) return usage("--timeout must be 0 (never) or a number of seconds");
+  if (o.max_memory < 0) return usage("--max-memory must be 0 (no limit) or a number of MB");
   if (o.jobs == 0) o.jobs = tbb::info::default_concurrency();
   Shard shard;
   if (!o.shard.empty()) {
@@ -163,6 +180,8 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   auto pipeline = Pipeline::Create(o.grammar_dir.empty() ? DefaultGrammarDir() : o.grammar_dir,
                                    o.schema.empty() ? DefaultSchemaPath() : o.schema);
   if (!pipeline.ok()) return stop(pipeline.status());
+  pipeline.value()->set_read_limits(
+      ReadLimits{o.timeout, static_cast<std::size_t>(o.max_memory) << 20});
   const Pipeline& extractor = *pipeline.value();
 
   RunFiles files{logged_output ? o.output : std::string(), o.errors};
@@ -209,7 +228,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
         item.text = std::move(text.value().text);
       } else {
         item.outcome = WorkItem::Outcome::kFailed;
-        item.stage = "extract";
+        item.stage = StageOf(text.status());
         item.message = text.status().message();
       }
       return;
@@ -222,7 +241,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
         item.text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
       } else {
         item.outcome = WorkItem::Outcome::kFailed;
-        item.stage = "extract";
+        item.stage = StageOf(explained.status());
         item.message = explained.status().message();
       }
       return;
@@ -232,7 +251,7 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
       item.result = std::move(result).value();
     } else {
       item.outcome = WorkItem::Outcome::kFailed;
-      item.stage = "extract";
+      item.stage = StageOf(result.status());
       item.message = result.status().message();
     }
   };

@@ -75,7 +75,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& grammar_di
 std::vector<std::string> Pipeline::grammar_warnings() const { return grammar_->warnings(); }
 
 Result<SourceText> Pipeline::Read(std::string_view bytes) const {
-  if (LooksLikePdf(bytes)) return ReadPdfInput(bytes);
+  if (LooksLikePdf(bytes)) return ReadPdfInput(bytes, read_limits_);
   return ReadText(bytes);
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/status.h"
 #include "read/source_text.h"
+#include "read/supervised_read.h"
 
 namespace registre {
 
@@ -56,6 +57,11 @@ class Pipeline {
   // decoded text (what `registre extract --text-only` prints), lines 1-based there.
   Result<nlohmann::json> Explain(std::string_view bytes) const;
 
+  // How long a PDF may take to read and how much memory its reader may use: past them the
+  // reader is stopped and the file fails alone (kDeadline, kResourceLimit). Set before use;
+  // none by default.
+  void set_read_limits(const ReadLimits& limits) { read_limits_ = limits; }
+
   const SchemaValidator& validator() const { return *validator_; }
   // The grammar's warnings so far (Grammar::warnings): patterns found uncompilable when a
   // document first needed them. For the caller to show; the library does not print.
@@ -69,6 +75,7 @@ class Pipeline {
   std::unique_ptr<SchemaValidator> validator_;
   std::unique_ptr<PipelineStages> stages_;
   std::unique_ptr<MatterClassifier> matters_;
+  ReadLimits read_limits_;
 };
 
 }  // namespace registre

@@ -57,14 +57,21 @@ const Plugin& LoadedPlugin() {
   return plugin;
 }
 
-}  // namespace
-
-Result<SourceText> ReadPdfInput(std::string_view bytes) {
+Result<SourceText> ReadWithPlugin(std::string_view bytes) {
   const Plugin& plugin = LoadedPlugin();
   if (!plugin.read) return Status::Internal("PDF input is not available: " + plugin.error);
   Result<SourceText> out = Status::Internal("PDF plugin returned nothing");
   plugin.read(bytes, &out);
   return out;
+}
+
+}  // namespace
+
+Result<SourceText> ReadPdfInput(std::string_view bytes, const ReadLimits& limits) {
+  // Loaded before any worker is forked: a worker never loads a library.
+  const Plugin& plugin = LoadedPlugin();
+  if (!plugin.read) return Status::Internal("PDF input is not available: " + plugin.error);
+  return ReadSupervised(ReadWithPlugin, bytes, limits);
 }
 
 }  // namespace registre

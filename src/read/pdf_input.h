@@ -11,9 +11,12 @@
 
 #include "base/status.h"
 #include "read/source_text.h"
+#include "read/supervised_read.h"
 
 namespace registre {
 
-Result<SourceText> ReadPdfInput(std::string_view bytes);
+// With `limits` set, the PDF is read in a supervised child process (supervised_read.h): a
+// file that hangs PoDoFo or eats memory fails alone, with kDeadline or kResourceLimit.
+Result<SourceText> ReadPdfInput(std::string_view bytes, const ReadLimits& limits = {});
 
 }  // namespace registre

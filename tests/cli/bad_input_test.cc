@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -58,9 +59,10 @@ class BadInputTest : public ::testing::Test {
     return p;
   }
 
-  RunResult Extract(const std::vector<fs::path>& files, const std::string& env = "") {
-    std::string command =
-        env + " timeout 60 '" + std::string(REGISTRE_BINARY) + "' extract --format jsonl";
+  RunResult Extract(const std::vector<fs::path>& files, const std::string& env = "",
+                    const std::string& options = "") {
+    std::string command = env + " timeout 60 '" + std::string(REGISTRE_BINARY) +
+                          "' extract --format jsonl " + options;
     for (const fs::path& f : files) command += " '" + f.string() + "'";
     command += " >'" + (dir_ / "stdout").string() + "' 2>'" + (dir_ / "stderr").string() + "'";
     int status = std::system(command.c_str());
@@ -102,6 +104,26 @@ TEST_F(BadInputTest, MissingPdfPluginFailsOnlyThePdfs) {
   RunResult with = Extract({pdf, text});
   EXPECT_EQ(with.exit_code, 0) << with.err;
   EXPECT_GE(with.records(), 2u);
+}
+
+// A PDF that makes PoDoFo spin forever is stopped at the deadline: it fails alone, with
+// stage "timeout" in the errors file, and the files after it are extracted.
+TEST_F(BadInputTest, APdfThatHangsTheReaderFailsAtTheDeadline) {
+  fs::path hostile = fs::path(REGISTRE_SOURCE_DIR) / "tests" / "data" / "hostile" /
+                     "encrypted-length-minus-one.pdf";
+  ASSERT_TRUE(fs::exists(hostile)) << hostile;
+  fs::path text = Write("good.txt", good_);
+  const auto started = std::chrono::steady_clock::now();
+  RunResult run = Extract({hostile, text}, "",
+                          "--timeout 2 -j 1 --errors '" + (dir_ / "errors.jsonl").string() + "'");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  ExpectReported(run, hostile, "not read within the deadline of 2 s");
+  EXPECT_EQ(run.records(), 1u);
+  const std::string errors = ReadFile(dir_ / "errors.jsonl");
+  EXPECT_NE(errors.find("\"stage\":\"timeout\""), std::string::npos) << errors;
+  EXPECT_LT(seconds, 50) << "the run waited for the reader";  // `timeout 60` would stop it
 }
 
 TEST_F(BadInputTest, EmptyFile) {
