@@ -23,7 +23,7 @@ bool GlobMatches(const std::string& glob, const std::string& relative) {
 
 // Appends the regular files under `dir`, sorted, filtered by the globs.
 Status WalkDirectory(const std::string& dir, const InputSelection& sel,
-                     std::vector<std::string>& found) {
+                     std::vector<std::string>& found, std::vector<std::string>* special) {
   std::vector<std::string> files;
   std::error_code ec;
   // Symbolic links to directories are not followed: a link cycle would never end and a
@@ -33,7 +33,14 @@ Status WalkDirectory(const std::string& dir, const InputSelection& sel,
   for (; it != end; it.increment(ec)) {
     if (ec) return Status::Io(dir + ": cannot list directory: " + ec.message());
     std::error_code type_ec;
-    if (!it->is_regular_file(type_ec)) continue;
+    if (!it->is_regular_file(type_ec)) {
+      const fs::file_status st = it->symlink_status(type_ec);
+      if (special && !type_ec &&
+          (fs::is_fifo(st) || fs::is_socket(st) || fs::is_block_file(st) ||
+           fs::is_character_file(st)))
+        special->push_back(it->path().generic_string());
+      continue;
+    }
     std::string relative = fs::relative(it->path(), dir, type_ec).generic_string();
     if (type_ec) relative = it->path().filename().string();
     if (GlobsAccept(relative, sel.includes, sel.excludes)) {
@@ -46,10 +53,10 @@ Status WalkDirectory(const std::string& dir, const InputSelection& sel,
   return Status::Ok();
 }
 
-Status AddPath(const std::string& path, const InputSelection& sel,
-               std::vector<std::string>& found) {
+Status AddPath(const std::string& path, const InputSelection& sel, std::vector<std::string>& found,
+               std::vector<std::string>* special) {
   std::error_code ec;
-  if (path != "-" && fs::is_directory(path, ec)) return WalkDirectory(path, sel, found);
+  if (path != "-" && fs::is_directory(path, ec)) return WalkDirectory(path, sel, found, special);
   found.push_back(path);
   return Status::Ok();
 }
@@ -67,10 +74,11 @@ bool GlobsAccept(const std::string& relative, const std::vector<std::string>& in
 }
 
 Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
-                                               std::istream& list_stream) {
+                                               std::istream& list_stream,
+                                               std::vector<std::string>* special) {
   std::vector<std::string> found;
   for (const std::string& p : selection.paths) {
-    Status s = AddPath(p, selection, found);
+    Status s = AddPath(p, selection, found, special);
     if (!s.ok()) return s;
   }
   if (!selection.files_from.empty()) {
@@ -85,7 +93,7 @@ Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
     while (std::getline(*in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty()) continue;
-      Status s = AddPath(line, selection, found);
+      Status s = AddPath(line, selection, found, special);
       if (!s.ok()) return s;
     }
     if (in->bad()) return Status::Io(selection.files_from + ": read error");

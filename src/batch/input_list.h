@@ -30,9 +30,12 @@ struct InputSelection {
   std::string files_from;             // list file, one path a line; "-" = `list_stream`
 };
 
-// `list_stream` is read when files_from is "-" (standard input in the command).
+// `list_stream` is read when files_from is "-" (standard input in the command). `special`,
+// when given, receives the named pipes, sockets and devices met inside directories, which
+// are never inputs (a pipe would wait for a writer): the caller says so.
 Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
-                                               std::istream& list_stream);
+                                               std::istream& list_stream,
+                                               std::vector<std::string>* special = nullptr);
 
 // Whether a file found under a directory is taken. `relative` is its path relative to the
 // walked directory ("sub/x.txt").

@@ -168,9 +168,14 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     return usage("standard input cannot be both an input and the --files-from list");
   }
 
-  auto collected =
-      CollectInputs(InputSelection{o.files, o.includes, o.excludes, o.files_from}, std::cin);
+  std::vector<std::string> special;
+  auto collected = CollectInputs(InputSelection{o.files, o.includes, o.excludes, o.files_from},
+                                 std::cin, &special);
   if (!collected.ok()) return stop(collected.status());
+  // Named pipes, sockets and devices inside a directory are no inputs: said, not read.
+  for (const std::string& p : special)
+    err << "registre: " << p
+        << ": warning skipped: not a regular file (a pipe, a socket or a device)\n";
   std::vector<std::string> inputs = SelectShard(collected.value(), shard);
   if (o.list) {
     for (const std::string& p : inputs) out << p << "\n";

@@ -218,6 +218,22 @@ TEST_F(BadInputTest, FifoIsRefusedAndOthersStillRun) {
   ExpectReported(run, fifo, "not a regular file");
 }
 
+// Inside a directory, a named pipe is skipped with a warning naming it; the regular files
+// are read and the run succeeds.
+TEST_F(BadInputTest, AFifoInsideADirectoryIsSkippedWithAWarning) {
+  fs::path folder = dir_ / "in";
+  fs::create_directories(folder);
+  WriteFile(folder / "a.txt", good_);
+  fs::path fifo = folder / "pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  RunResult run = Extract({folder});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.records(), 1u);
+  EXPECT_NE(run.err.find(fifo.string() + ": warning skipped: not a regular file"),
+            std::string::npos)
+      << run.err;
+}
+
 TEST_F(BadInputTest, NonDeliberationGivesNoRecordAndAWarning) {
   fs::path f =
       Write("agenda.txt",
