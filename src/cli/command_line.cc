@@ -5,6 +5,10 @@
 namespace registre {
 namespace po = boost::program_options;
 
+std::string TryHelp(const std::string& command) {
+  return "Try 'registre " + command + " --help'.\n";
+}
+
 std::optional<ExitCode> ParseCommandLine(const std::string& command,
                                          const std::vector<std::string>& args,
                                          const po::options_description& visible,
@@ -18,7 +22,8 @@ std::optional<ExitCode> ParseCommandLine(const std::string& command,
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), *vm);
     po::notify(*vm);
   } catch (const po::error& e) {
-    err << "registre " << command << ": " << e.what() << "\n" << visible;
+    // As coreutils do: what is wrong, on one line, and where the help is.
+    err << "registre " << command << ": " << e.what() << "\n" << TryHelp(command);
     return kExitUsage;
   }
   if (vm->count("help")) {

@@ -16,6 +16,9 @@ namespace registre {
 // with every positional argument appended to `inputs`. On a parse error prints
 // "registre COMMAND: reason" and the options to `err`. Returns the exit status when the
 // command is to stop there (kExitOk after --help, kExitUsage on an error), else nothing.
+// The line a usage error ends with: "Try 'registre COMMAND --help'.".
+std::string TryHelp(const std::string& command);
+
 std::optional<ExitCode> ParseCommandLine(const std::string& command,
                                          const std::vector<std::string>& args,
                                          const boost::program_options::options_description& visible,

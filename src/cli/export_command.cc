@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "base/home.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "output/sink.h"
 #include "pipeline/pipeline.h"
@@ -104,7 +105,7 @@ void ExportStream(std::istream& in, const std::string& name, const SchemaValidat
 int RunExportCommand(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
   ExportArgs args;
   if (std::string usage = Parse(argv, args); !usage.empty()) {
-    err << "registre export: " << usage << "\n" << Options();
+    err << "registre export: " << usage << "\n" << TryHelp("export");
     return kExitUsage;
   }
   if (args.help) {

@@ -1,6 +1,7 @@
 // registre extract: files, directories and lists of files in, records out, on N threads in
 // input order, resumable after a crash, one shard of N at a time. docs/batch.md describes
 // the options and the guarantees; src/batch/ holds the parts.
+#include <sys/stat.h>
 #include <tbb/info.h>
 
 #include <algorithm>
@@ -48,6 +49,14 @@ struct ExtractOptions {
   bool list = false;
   std::map<std::string, std::string> params;
 };
+
+// True for an output that is no regular file a log could sit beside: "-" (standard output),
+// anything under /dev/ (/dev/null, /dev/stdout), or an existing pipe, socket or device.
+bool IsSpecialOutput(const std::string& path) {
+  if (path == "-" || path.starts_with("/dev/")) return true;
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
 
 // The stage an input failed at, for the errors file: "timeout" when its reader passed the
 // deadline, "memory" when it used up its budget, else "extract".
@@ -132,24 +141,28 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   po::variables_map vm;
   if (auto stop = ParseCommandLine("extract", args, desc, &o.files, &vm, out, err)) return *stop;
   auto usage = [&](const std::string& message) {
-    err << "registre extract: " << message << "\n";
+    err << "registre extract: " << message << "\n" << TryHelp("extract");
     return kExitUsage;
   };
   auto stop = [&](const Status& status) {
     err << "registre extract: " << status.message() << "\n";
     return ExitFor(status);
   };
-  if (o.files.empty() && o.files_from.empty()) {
-    err << "registre extract: no input files\n" << desc;
-    return kExitUsage;
-  }
+  if (o.files.empty() && o.files_from.empty()) return usage("no input files");
   if (o.output == "-") o.output.clear();
   // Records go through the run log, a document at a time: JSON Lines to a file are its own
   // crash-safe, resumable output (with the done log); any other output is the format's sink.
   if (o.explain && o.text_only) return usage("--explain and --text-only exclude each other");
   // --explain prints a document's segmentation where --text-only prints its text.
   const bool text_out = o.text_only || o.explain;
-  const bool logged_output = !text_out && o.format == "jsonl" && !o.output.empty();
+  // A special output (standard output, /dev/null, a pipe) gets no FILE.done beside it.
+  const bool special_output = IsSpecialOutput(o.output);
+  const bool logged_output =
+      !text_out && o.format == "jsonl" && !o.output.empty() && !special_output;
+  if (o.resume && special_output) {
+    return usage("--resume needs -o FILE, a regular file: " + o.output +
+                 " keeps nothing to resume from");
+  }
   if (o.resume && !logged_output) {
     return usage("--resume needs -o FILE with --format jsonl (the file it resumes)");
   }

@@ -25,7 +25,7 @@ int RunValidateCommand(const std::vector<std::string>& args, std::ostream& out, 
   po::variables_map vm;
   if (auto stop = ParseCommandLine("validate", args, desc, &files, &vm, out, err)) return *stop;
   if (files.empty()) {
-    err << "registre validate: no input files\n" << desc;
+    err << "registre validate: no input files\n" << TryHelp("validate");
     return kExitUsage;
   }
   auto validator = SchemaValidator::Load(schema.empty() ? DefaultSchemaPath() : schema);

@@ -49,7 +49,6 @@ int main(int argc, char** argv) {
   for (const Command& c : kCommands) {
     if (name == c.name) return c.run(args, std::cout, std::cerr);
   }
-  std::cerr << "registre: unknown command '" << name << "'\n";
-  PrintUsage(std::cerr);
+  std::cerr << "registre: unknown command '" << name << "'\nTry 'registre --help'.\n";
   return registre::kExitUsage;
 }

@@ -100,6 +100,26 @@ TEST(BatchExtractTest, UsageErrors) {
   EXPECT_EQ(Extract({"--jobs", "-1", "x.txt"}).code, 2);
   EXPECT_EQ(Extract({"-f", "no-such-format", "x.txt"}).code, 2);
   EXPECT_EQ(Extract({}).code, 2);
+  // What is wrong on one line, then where the help is (as coreutils do), not the help.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--bogus", "x.txt"}, {"-j", "x", "x.txt"}, {}}) {
+    auto r = Extract(args);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << r.err;
+    EXPECT_NE(r.err.find("\nTry 'registre extract --help'.\n"), std::string::npos) << r.err;
+  }
+}
+
+// A special output gets no FILE.done beside it, and --resume with one says why it cannot.
+TEST(BatchExtractTest, SpecialOutputsGetNoDoneLog) {
+  BatchDir d;
+  testing::MakeCorpus(d / "in", 1);
+  EXPECT_EQ(Extract({"-q", "-o", "/dev/null", d / "in"}).code, 0);
+  EXPECT_FALSE(std::filesystem::exists("/dev/null.done"));
+  auto r = Extract({"-q", "--resume", "-o", "/dev/null", d / "in"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--resume needs -o FILE, a regular file: /dev/null"), std::string::npos)
+      << r.err;
 }
 
 // The state a kill leaves: records of the document in flight, a half-written line.
