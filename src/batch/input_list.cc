@@ -3,6 +3,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <unordered_set>
@@ -22,8 +23,17 @@ bool GlobMatches(const std::string& glob, const std::string& relative) {
 }
 
 // Appends the regular files under `dir`, sorted, filtered by the globs.
+// The first bytes of a file (for NotADocument), "" when it cannot be read.
+std::string Head(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return head;
+}
+
 Status WalkDirectory(const std::string& dir, const InputSelection& sel,
-                     std::vector<std::string>& found, std::vector<std::string>* special) {
+                     std::vector<std::string>& found, SkippedInputs* skipped) {
   std::vector<std::string> files;
   std::error_code ec;
   // Symbolic links to directories are not followed: a link cycle would never end and a
@@ -35,17 +45,24 @@ Status WalkDirectory(const std::string& dir, const InputSelection& sel,
     std::error_code type_ec;
     if (!it->is_regular_file(type_ec)) {
       const fs::file_status st = it->symlink_status(type_ec);
-      if (special && !type_ec &&
+      if (skipped && !type_ec &&
           (fs::is_fifo(st) || fs::is_socket(st) || fs::is_block_file(st) ||
            fs::is_character_file(st)))
-        special->push_back(it->path().generic_string());
+        skipped->special.push_back(it->path().generic_string());
       continue;
     }
     std::string relative = fs::relative(it->path(), dir, type_ec).generic_string();
     if (type_ec) relative = it->path().filename().string();
-    if (GlobsAccept(relative, sel.includes, sel.excludes)) {
-      files.push_back(it->path().generic_string());
+    if (!GlobsAccept(relative, sel.includes, sel.excludes)) continue;
+    // An --include glob forces a file in; otherwise only documents are taken.
+    if (sel.includes.empty()) {
+      const std::string why = NotADocument(it->path().filename().string(), Head(it->path()));
+      if (!why.empty()) {
+        if (skipped) ++skipped->by_reason[why];
+        continue;
+      }
     }
+    files.push_back(it->path().generic_string());
   }
   if (ec) return Status::Io(dir + ": cannot list directory: " + ec.message());
   std::sort(files.begin(), files.end());
@@ -54,7 +71,7 @@ Status WalkDirectory(const std::string& dir, const InputSelection& sel,
 }
 
 Status AddPath(const std::string& path, const InputSelection& sel, std::vector<std::string>& found,
-               std::vector<std::string>* special) {
+               SkippedInputs* special) {
   std::error_code ec;
   if (path != "-" && fs::is_directory(path, ec)) return WalkDirectory(path, sel, found, special);
   found.push_back(path);
@@ -62,6 +79,21 @@ Status AddPath(const std::string& path, const InputSelection& sel, std::vector<s
 }
 
 }  // namespace
+
+std::string NotADocument(const std::string& name, std::string_view head) {
+  if (head.starts_with("%PDF-")) return "";
+  std::string ext;
+  if (const std::size_t dot = name.rfind('.'); dot != std::string::npos && dot > 0)
+    ext = name.substr(dot + 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == "json" || ext == "jsonl") return "JSON";
+  if (ext == "md" || ext == "markdown") return "Markdown";
+  if (ext == "pdf") return "";  // a damaged PDF is read, and its failure said
+  if (!ext.empty() && ext != "txt" && ext != "text") return "other";
+  if (head.find('\0') != std::string_view::npos) return "binary";
+  return "";
+}
 
 bool GlobsAccept(const std::string& relative, const std::vector<std::string>& includes,
                  const std::vector<std::string>& excludes) {
@@ -74,8 +106,7 @@ bool GlobsAccept(const std::string& relative, const std::vector<std::string>& in
 }
 
 Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
-                                               std::istream& list_stream,
-                                               std::vector<std::string>* special) {
+                                               std::istream& list_stream, SkippedInputs* special) {
   std::vector<std::string> found;
   for (const std::string& p : selection.paths) {
     Status s = AddPath(p, selection, found, special);

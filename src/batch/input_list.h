@@ -16,7 +16,9 @@
 #pragma once
 
 #include <istream>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -30,12 +32,28 @@ struct InputSelection {
   std::string files_from;             // list file, one path a line; "-" = `list_stream`
 };
 
-// `list_stream` is read when files_from is "-" (standard input in the command). `special`,
-// when given, receives the named pipes, sockets and devices met inside directories, which
-// are never inputs (a pipe would wait for a writer): the caller says so.
+// What a directory walk left out, for the caller to say.
+struct SkippedInputs {
+  // Named pipes, sockets and devices, never inputs (a pipe would wait for a writer).
+  std::vector<std::string> special;
+  // Files that are no document registre reads, by reason ("JSON", "Markdown", ...).
+  std::map<std::string, std::size_t> by_reason;
+};
+
+// `list_stream` is read when files_from is "-" (standard input in the command). Files
+// named on the command line or in the list are always taken; files found in a directory
+// are taken when they are documents (DocumentKind), or when an --include glob names them.
 Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
                                                std::istream& list_stream,
-                                               std::vector<std::string>* special = nullptr);
+                                               SkippedInputs* skipped = nullptr);
+
+// Why a file found in a directory is no document registre reads, from its name and its
+// first bytes (`head`): "" when it is one (a PDF by its %PDF- signature whatever its name,
+// or by its .pdf name, damaged or not; a .txt or .text file, or one without extension, that
+// holds text: no NUL byte), else the
+// reason: "JSON", "Markdown" (annotation and notes; OCR output is read when named or
+// included), "binary", or "other" (a script, a table, an image...).
+std::string NotADocument(const std::string& name, std::string_view head);
 
 // Whether a file found under a directory is taken. `relative` is its path relative to the
 // walked directory ("sub/x.txt").

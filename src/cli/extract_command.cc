@@ -181,14 +181,25 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
     return usage("standard input cannot be both an input and the --files-from list");
   }
 
-  std::vector<std::string> special;
+  SkippedInputs skipped;
   auto collected = CollectInputs(InputSelection{o.files, o.includes, o.excludes, o.files_from},
-                                 std::cin, &special);
+                                 std::cin, &skipped);
   if (!collected.ok()) return stop(collected.status());
   // Named pipes, sockets and devices inside a directory are no inputs: said, not read.
-  for (const std::string& p : special)
+  for (const std::string& p : skipped.special)
     err << "registre: " << p
         << ": warning skipped: not a regular file (a pipe, a socket or a device)\n";
+  // Files in directories that are no documents: counted, with how to take them anyway.
+  if (!skipped.by_reason.empty() && !o.quiet) {
+    std::size_t total = 0;
+    std::string why;
+    for (const auto& [reason, count] : skipped.by_reason) {
+      total += count;
+      why += (why.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
+    }
+    err << "registre: skipped " << total << " files in the directories that are no documents ("
+        << why << "); name a file or use --include GLOB to read it\n";
+  }
   std::vector<std::string> inputs = SelectShard(collected.value(), shard);
   if (o.list) {
     for (const std::string& p : inputs) out << p << "\n";

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -28,6 +29,35 @@ TEST(BatchInputsTest, DirectoriesExpandRecursivelyInSortedOrderInPlace) {
   EXPECT_EQ(got.value(),
             (std::vector<std::string>{root + "z-missing.txt", root + "a.txt", root + "b/1.txt",
                                       root + "b/2.txt", root + "b/sub/0.txt", root + "c.pdf"}));
+}
+
+// In a directory only documents are taken (a PDF by its signature or name, text files);
+// JSON, Markdown, scripts and binaries are counted by reason; --include forces a file in;
+// a file named on the command line is always taken.
+TEST(BatchInputsTest, DirectoriesTakeOnlyDocuments) {
+  BatchDir d;
+  WriteFile(d / "a.txt", "Délibération");
+  WriteFile(d / "scan", "%PDF-1.4 ...");
+  WriteFile(d / "broken.pdf", "truncated");
+  WriteFile(d / "a.gold.json", "{}");
+  WriteFile(d / "INDEX.md", "# corpus");
+  WriteFile(d / "score.py", "print()");
+  WriteFile(d / "blob.txt", std::string("\x7f"
+                                        "ELF\0\0",
+                                        6));
+  std::istringstream none;
+  SkippedInputs skipped;
+  auto got = CollectInputs(InputSelection{{d.path().string(), d / "notes.md"}, {}, {}, ""}, none,
+                           &skipped);
+  ASSERT_TRUE(got.ok());
+  const std::string root = d.path().string() + "/";
+  EXPECT_EQ(got.value(), (std::vector<std::string>{root + "a.txt", root + "broken.pdf",
+                                                   root + "scan", root + "notes.md"}));
+  EXPECT_EQ(skipped.by_reason, (std::map<std::string, std::size_t>{
+                                   {"JSON", 1}, {"Markdown", 1}, {"other", 1}, {"binary", 1}}));
+  auto included = CollectInputs(InputSelection{{d.path().string()}, {"*.md"}, {}, ""}, none);
+  ASSERT_TRUE(included.ok());
+  EXPECT_EQ(included.value(), (std::vector<std::string>{root + "INDEX.md"}));
 }
 
 TEST(BatchInputsTest, GlobsFilterDirectoryFilesButNotNamedOnes) {

@@ -52,18 +52,24 @@ TEST(BatchExtractTest, FailingFilesYieldOneErrorRecordEachAndTheRestGoesOn) {
   WriteFile(d / "in/001/m-binary.txt", std::string("\x7f"
                                                    "ELF\0\0\0\x01\x02\x03\0\0",
                                                    12));
-  auto run = Extract({"-q", "-j", "2", "--errors", d / "errors.jsonl", d / "in"});
+  // Found in a directory, the binary is no document: skipped and counted; named, it fails.
+  auto run = Extract({"-j", "2", "--errors", d / "errors.jsonl", d / "in"});
   EXPECT_EQ(run.code, 1);
   EXPECT_EQ(run.out, clean.out);
+  EXPECT_NE(run.err.find("skipped 1 files in the directories that are no documents (1 binary)"),
+            std::string::npos)
+      << run.err;
   std::vector<std::string> errors = Lines(ReadAll(d / "errors.jsonl"));
-  ASSERT_EQ(errors.size(), 2u);
-  json first = json::parse(errors[0]), second = json::parse(errors[1]);
+  ASSERT_EQ(errors.size(), 1u);
+  json first = json::parse(errors[0]);
   EXPECT_EQ(first["path"], d / "in/000/m-empty.txt");
   EXPECT_EQ(first["sha256"], "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(first["stage"], "extract");
   EXPECT_FALSE(first["message"].get<std::string>().empty());
-  EXPECT_EQ(second["path"], d / "in/001/m-binary.txt");
-  EXPECT_NE(run.err.find("m-binary.txt"), std::string::npos);
+  auto named = Extract({"-q", "--errors", d / "e1.jsonl", d / "in/001/m-binary.txt"});
+  EXPECT_EQ(named.code, 1);
+  EXPECT_NE(named.err.find("m-binary.txt"), std::string::npos);
+  EXPECT_EQ(json::parse(Lines(ReadAll(d / "e1.jsonl")).at(0))["path"], d / "in/001/m-binary.txt");
 
   // A file that cannot be read has no sha256 and a "read" stage.
   auto missing =
