@@ -8,6 +8,7 @@
 #include "base/text_util.h"
 #include "base/utf8.h"
 #include "extract/windows.h"
+#include "text/folding.h"
 
 namespace registre {
 
@@ -296,6 +297,9 @@ bool StartsWithAuthorityWord(const SittingLexicon& lex, const std::string& folde
 // lower-case word ("... des Lisières de l’Oise doit présenter").
 std::string CutAtRunningText(const SittingLexicon& lex, const std::string& text) {
   std::size_t pos = 0, words = 0;
+  // A name printed in capitals ends where the capitals end ("COMMUNE DE VILLENAVE D'ORNON
+  // Secrétariat Général", a flattened letterhead): its first three words in capitals.
+  bool capitals = false;
   while (pos < text.size()) {
     std::size_t end = text.find(' ', pos);
     if (end == std::string::npos) end = text.size();
@@ -308,8 +312,13 @@ std::string CutAtRunningText(const SittingLexicon& lex, const std::string& text)
     // "Communauté de communes du Pays": the words of a kind are part of the name too.
     bool particle =
         Contains(lex.particles, FoldString(head)) || Contains(lex.generic, FoldString(head));
-    if (words >= 2 && !particle && !u_isupper(static_cast<UChar32>(first)) &&
-        !u_isdigit(static_cast<UChar32>(first))) {
+    const LetterCase word_case = CaseOfLetters(word);
+    if (words == 0) capitals = word_case == LetterCase::kUpper;
+    if (words == 1 || words == 2) capitals = capitals && word_case == LetterCase::kUpper;
+    const bool caps_end = capitals && words >= 3 && word_case == LetterCase::kMixed;
+    if (words >= 2 && ((!particle && !u_isupper(static_cast<UChar32>(first)) &&
+                        !u_isdigit(static_cast<UChar32>(first))) ||
+                       caps_end)) {
       std::string cut = text.substr(0, pos);
       while (!cut.empty() && cut.back() == ' ') cut.pop_back();
       return cut;

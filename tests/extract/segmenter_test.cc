@@ -683,6 +683,12 @@ TEST(SegmenterTest, ATitleAndItsVoteAfterAColon) {
       "collectivités territoriales, le Maire a communiqué au Conseil Municipal les Décisions "
       "Municipales\n");
   EXPECT_EQ(s.titles, (std::vector<std::string>{"DÉCISIONS MUNICIPALES"}));
+  s = SplitText(
+      "SEANCE DU CONSEIL MUNICIPAL DU 28 mars 2006\nDECISIONS MUNICIPALES * Le Code Général des "
+      "Collectivités Territoriales donne au Maire le pouvoir d'exercer certaines prérogatives. "
+      "a) Régie de recettes voyages\nIl a été institué une régie de recettes.\n"
+      "b) Régie de recettes Piscine – Création\nIl a été institué une régie.\n");
+  EXPECT_EQ(s.titles, (std::vector<std::string>{"DECISIONS MUNICIPALES"}));
 }
 
 }  // namespace

@@ -480,3 +480,23 @@ TEST(SittingReaderTest, AListInBlocksGoesOnDownToABlockOfOneName) {
 
 }  // namespace
 }  // namespace registre
+
+namespace registre {
+namespace {
+
+// A letterhead flattened on one line: the authority printed in capitals ends where the
+// capitals end, and the département above it is its context.
+TEST(SittingReaderTest, AnAuthorityInCapitalsEndsWhereTheCapitalsEnd) {
+  Document doc = testing::MakeDocument(
+      "DÉPARTEMENT DE LA GIRONDE COMMUNE DE VILLENAVE D’ORNON Secrétariat Général SLG/MZ "
+      "SEANCE DU CONSEIL MUNICIPAL DU 28 mars 2006\n");
+  Sitting s = Read(doc);
+  EXPECT_EQ(s.authority, "COMMUNE DE VILLENAVE D’ORNON");
+  EXPECT_EQ(s.authority_type, "commune");
+  // A name whose proper part is not in capitals keeps it.
+  doc = testing::MakeDocument("COMMUNE DE Villenave d’Ornon\nSéance du 28 mars 2006\n");
+  EXPECT_EQ(Read(doc).authority, "COMMUNE DE Villenave d’Ornon");
+}
+
+}  // namespace
+}  // namespace registre
