@@ -39,8 +39,10 @@ struct Assembler {
   std::size_t last_solid = SIZE_MAX;          // the last non-blank line emitted
 
   void Run() {
-    out.s.reserve(text.s.size());
-    out.src.reserve(text.s.size() + 1);
+    // A little room over the input's size: a vector grown past its reserve doubles.
+    const std::size_t room = text.s.size() + text.s.size() / 32 + 64;
+    out.s.reserve(room);
+    out.src.reserve(room);
     result.page_starts.assign(1, 0);
     IndexNextLines();
     bool joined = false;  // the previous line continues on this one (no '\n')
@@ -191,6 +193,10 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
     start = nl + 1;
   }
   repaired.src.push_back(static_cast<uint32_t>(source.text.size()));
+  // Each stage's copy is freed once the next one holds the text: one input byte costs five
+  // per copy (a byte and its offset), and two copies at most live at once.
+  std::string().swap(chars.text.s);
+  std::vector<uint32_t>().swap(chars.text.src);
 
   int pages = static_cast<int>(chars.page_starts.size());
   if (pages == 1) pages = PagesFromCounters(repaired, lines, rules);
@@ -203,6 +209,8 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
   assembler.out.src.push_back(static_cast<uint32_t>(source.text.size()));
   result.text = std::move(assembler.out.s);
   result.source_offsets = std::move(assembler.out.src);
+  std::string().swap(repaired.s);
+  std::vector<uint32_t>().swap(repaired.src);
   result.folded = Fold(result.text);
   if (result.text.find("\xEF\xBF\xBD") != std::string::npos) {
     result.warnings.push_back({"replacement_characters",
