@@ -209,8 +209,10 @@ int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, s
   auto pipeline = Pipeline::Create(o.grammar_dir.empty() ? DefaultGrammarDir() : o.grammar_dir,
                                    o.schema.empty() ? DefaultSchemaPath() : o.schema);
   if (!pipeline.ok()) return stop(pipeline.status());
-  pipeline.value()->set_read_limits(
-      ReadLimits{o.timeout, static_cast<std::size_t>(o.max_memory) << 20});
+  const ReadLimits limits{o.timeout, static_cast<std::size_t>(o.max_memory) << 20};
+  // Before any job thread starts: the PDF workers are forked from a process forked now.
+  if (limits.any()) StartReadSupervisor();
+  pipeline.value()->set_read_limits(limits);
   const Pipeline& extractor = *pipeline.value();
 
   RunFiles files{logged_output ? o.output : std::string(), o.errors};

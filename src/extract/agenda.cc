@@ -237,7 +237,8 @@ bool PrintedEarlier(const Document& doc, const std::vector<HeadingCandidate>& ca
   const std::string key = LettersAndDigits(title.substr(w), kEarlierTitleBytes);
   if (key.size() < kEarlierTitleBytes) return false;
   const std::string_view word = title.substr(w, w_end - w);
-  const std::string_view before = doc.folded().substr(0, doc.LineRange(cands[k].line).start);
+  const std::string_view before =
+      std::string_view(doc.folded()).substr(0, doc.LineRange(cands[k].line).start);
   bool outside = false;
   for (std::size_t p = before.find(word); p != std::string_view::npos;
        p = before.find(word, p + 1)) {

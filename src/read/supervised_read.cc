@@ -14,7 +14,9 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -169,6 +171,7 @@ struct Worker {
   ReadLimits limits;
   pid_t pid = -1;
   int fd = -1;
+  bool own = true;  // forked by this process (else by the zygote: not ours to wait for)
 };
 
 void Stop(Worker& w, bool kill_it) {
@@ -176,7 +179,7 @@ void Stop(Worker& w, bool kill_it) {
   if (w.pid > 0) {
     if (kill_it) kill(w.pid, SIGKILL);
     int status = 0;
-    while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+    while (w.own && waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
     }
   }
   w.pid = -1;
@@ -191,10 +194,120 @@ struct ThreadWorkers {
   }
 };
 
+// The zygote: a process forked while the program was single-threaded, that forks the
+// workers on request. A worker forked from a thread of a busy process inherits the locks
+// other threads held at that moment: one was stuck forever on ICU's one-time initialisation
+// another thread was running (1 run in 150 of a PDF and a text with --jobs 2).
+struct ZygoteRequest {
+  SupervisedReader reader;
+  ReadLimits limits;
+};
+
+struct Zygote {
+  std::mutex mu;
+  int fd = -1;
+};
+
+Zygote& TheZygote() {
+  static Zygote z;
+  return z;
+}
+
+// Sends `fd` and `pid` over the socket `to` (SCM_RIGHTS).
+bool SendFd(int to, int fd, pid_t pid) {
+  char control[CMSG_SPACE(sizeof(int))] = {};
+  iovec io{&pid, sizeof pid};
+  msghdr msg{};
+  msg.msg_iov = &io;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  cmsghdr* c = CMSG_FIRSTHDR(&msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  std::memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  return sendmsg(to, &msg, MSG_NOSIGNAL) == static_cast<ssize_t>(sizeof pid);
+}
+
+bool ReceiveFd(int from, int* fd, pid_t* pid) {
+  char control[CMSG_SPACE(sizeof(int))] = {};
+  iovec io{pid, sizeof *pid};
+  msghdr msg{};
+  msg.msg_iov = &io;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  if (recvmsg(from, &msg, MSG_CMSG_CLOEXEC) != static_cast<ssize_t>(sizeof *pid)) return false;
+  cmsghdr* c = CMSG_FIRSTHDR(&msg);
+  if (c == nullptr || c->cmsg_type != SCM_RIGHTS) return false;
+  std::memcpy(fd, CMSG_DATA(c), sizeof *fd);
+  return true;
+}
+
+[[noreturn]] void ZygoteLoop(int fd, pid_t parent) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(0);
+  signal(SIGCHLD, SIG_IGN);  // its workers are reaped by the kernel
+  for (;;) {
+    ZygoteRequest request{};
+    if (!ReadExactly(fd, reinterpret_cast<char*>(&request), sizeof request)) _exit(0);
+    int pair[2];
+    pid_t pid = -1;
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) == 0) {
+      const pid_t self = getpid();
+      pid = fork();
+      if (pid == 0) {
+        close(fd);
+        close(pair[0]);
+        signal(SIGCHLD, SIG_DFL);
+        WorkerLoop(pair[1], self, request.reader, request.limits);
+      }
+      close(pair[1]);
+    } else {
+      pair[0] = -1;
+    }
+    if (pid < 0 || !SendFd(fd, pair[0], pid)) {
+      const pid_t none = -1;
+      if (!WriteAll(fd, std::string_view(reinterpret_cast<const char*>(&none), sizeof none)))
+        _exit(0);
+    }
+    if (pair[0] >= 0) close(pair[0]);
+  }
+}
+
+// A worker from the zygote, when it runs.
+std::optional<Worker> WorkerFromZygote(SupervisedReader reader, const ReadLimits& limits) {
+  Zygote& z = TheZygote();
+  std::lock_guard<std::mutex> lock(z.mu);
+  if (z.fd < 0) return std::nullopt;
+  const ZygoteRequest request{reader, limits};
+  int fd = -1;
+  pid_t pid = -1;
+  if (!WriteAll(z.fd, std::string_view(reinterpret_cast<const char*>(&request), sizeof request)) ||
+      !ReceiveFd(z.fd, &fd, &pid) || pid <= 0) {
+    close(z.fd);  // the zygote is gone: workers are forked here from now on
+    z.fd = -1;
+    return std::nullopt;
+  }
+  return Worker{reader, limits, pid, fd, /*own=*/false};
+}
+
 Result<Worker*> WorkerFor(ThreadWorkers& all, SupervisedReader reader, const ReadLimits& limits) {
   for (Worker& w : all.workers)
     if (w.reader == reader && w.limits.max_memory_bytes == limits.max_memory_bytes && w.pid > 0)
       return &w;
+  auto slot = [&]() -> Worker* {
+    auto free = std::find_if(all.workers.begin(), all.workers.end(),
+                             [](const Worker& w) { return w.pid <= 0; });
+    if (free == all.workers.end()) free = all.workers.insert(all.workers.end(), Worker{});
+    return &*free;
+  };
+  if (std::optional<Worker> spawned = WorkerFromZygote(reader, limits)) {
+    Worker* w = slot();
+    *w = *spawned;
+    return w;
+  }
   int fds[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
     return Status::Internal(std::string("cannot start the supervised reader: ") + strerror(errno));
@@ -210,11 +323,9 @@ Result<Worker*> WorkerFor(ThreadWorkers& all, SupervisedReader reader, const Rea
     WorkerLoop(fds[1], parent, reader, limits);
   }
   close(fds[1]);
-  auto free = std::find_if(all.workers.begin(), all.workers.end(),
-                           [](const Worker& w) { return w.pid <= 0; });
-  if (free == all.workers.end()) free = all.workers.insert(all.workers.end(), Worker{});
-  *free = Worker{reader, limits, pid, fds[0]};
-  return &*free;
+  Worker* w = slot();
+  *w = Worker{reader, limits, pid, fds[0], /*own=*/true};
+  return w;
 }
 
 std::string Seconds(double s) {
@@ -224,15 +335,17 @@ std::string Seconds(double s) {
   return out;
 }
 
-// Why a worker ended without answering, from its exit status.
+// Why a worker ended without answering, from its exit status when it is this process's.
 Status Died(Worker& w) {
   int status = 0;
   const pid_t pid = w.pid;
   close(w.fd);
   w.fd = -1;
+  w.pid = -1;
+  if (!w.own)
+    return Status::Internal("the reader stopped without an answer (it crashed or was killed)");
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  w.pid = -1;
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
     if (sig == SIGKILL && w.limits.max_memory_bytes > 0)
@@ -245,6 +358,27 @@ Status Died(Worker& w) {
 }
 
 }  // namespace
+
+void StartReadSupervisor() {
+  Zygote& z = TheZygote();
+  std::lock_guard<std::mutex> lock(z.mu);
+  if (z.fd >= 0) return;
+  int fds[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return;
+  const pid_t parent = getpid();
+  const pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return;
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    ZygoteLoop(fds[1], parent);
+  }
+  close(fds[1]);
+  z.fd = fds[0];
+}
 
 Result<SourceText> ReadSupervised(SupervisedReader reader, std::string_view bytes,
                                   const ReadLimits& limits) {

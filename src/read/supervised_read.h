@@ -34,6 +34,14 @@ struct ReadLimits {
 
 using SupervisedReader = Result<SourceText> (*)(std::string_view bytes);
 
+// Forks the zygote, a process that forks the workers on request: call it first thing in
+// main, while the program has one thread. A worker forked from a thread of a busy process
+// inherits the locks the other threads held at that moment (one waited forever on an ICU
+// initialisation another thread was running); the zygote's workers do not. Without it,
+// workers are forked from the calling thread. A worker from the zygote that dies reports no
+// signal ("it crashed or was killed"). Idempotent.
+void StartReadSupervisor();
+
 Result<SourceText> ReadSupervised(SupervisedReader reader, std::string_view bytes,
                                   const ReadLimits& limits);
 
