@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "output/akn/akn_document.h"
 #include "output/akn/xml_text.h"
 #include "output/scdl/csv_writer.h"
@@ -20,19 +21,10 @@ namespace {
 // and CR, no U+FFFE or U+FFFF.
 bool XmlCarries(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto t = static_cast<unsigned char>(s[i + k]);
-      if ((t & 0xC0) != 0x80) return false;
-      c = (c << 6) | (t & 0x3F);
-    }
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF ||
-        (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+    if (registre::Utf8SequenceLength(s, i) == 0) return false;
+    const char32_t c = registre::NextCodePoint(s, i);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
       return false;
-    i += n;
   }
   return true;
 }

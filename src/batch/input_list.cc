@@ -22,7 +22,6 @@ bool GlobMatches(const std::string& glob, const std::string& relative) {
   return fnmatch(glob.c_str(), name.c_str(), 0) == 0;
 }
 
-// Appends the regular files under `dir`, sorted, filtered by the globs.
 // The first bytes of a file (for NotADocument), "" when it cannot be read.
 std::string Head(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -32,6 +31,8 @@ std::string Head(const fs::path& path) {
   return head;
 }
 
+// Appends the documents under `dir`, sorted, filtered by the globs; what it leaves out goes
+// to `skipped`.
 Status WalkDirectory(const std::string& dir, const InputSelection& sel,
                      std::vector<std::string>& found, SkippedInputs* skipped) {
   std::vector<std::string> files;
@@ -71,9 +72,9 @@ Status WalkDirectory(const std::string& dir, const InputSelection& sel,
 }
 
 Status AddPath(const std::string& path, const InputSelection& sel, std::vector<std::string>& found,
-               SkippedInputs* special) {
+               SkippedInputs* skipped) {
   std::error_code ec;
-  if (path != "-" && fs::is_directory(path, ec)) return WalkDirectory(path, sel, found, special);
+  if (path != "-" && fs::is_directory(path, ec)) return WalkDirectory(path, sel, found, skipped);
   found.push_back(path);
   return Status::Ok();
 }
@@ -106,10 +107,10 @@ bool GlobsAccept(const std::string& relative, const std::vector<std::string>& in
 }
 
 Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
-                                               std::istream& list_stream, SkippedInputs* special) {
+                                               std::istream& list_stream, SkippedInputs* skipped) {
   std::vector<std::string> found;
   for (const std::string& p : selection.paths) {
-    Status s = AddPath(p, selection, found, special);
+    Status s = AddPath(p, selection, found, skipped);
     if (!s.ok()) return s;
   }
   if (!selection.files_from.empty()) {
@@ -124,7 +125,7 @@ Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
     while (std::getline(*in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty()) continue;
-      Status s = AddPath(line, selection, found, special);
+      Status s = AddPath(line, selection, found, skipped);
       if (!s.ok()) return s;
     }
     if (in->bad()) return Status::Io(selection.files_from + ": read error");

@@ -42,7 +42,7 @@ struct SkippedInputs {
 
 // `list_stream` is read when files_from is "-" (standard input in the command). Files
 // named on the command line or in the list are always taken; files found in a directory
-// are taken when they are documents (DocumentKind), or when an --include glob names them.
+// are taken when they are documents (NotADocument), or when an --include glob names them.
 Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
                                                std::istream& list_stream,
                                                SkippedInputs* skipped = nullptr);
@@ -50,9 +50,9 @@ Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
 // Why a file found in a directory is no document registre reads, from its name and its
 // first bytes (`head`): "" when it is one (a PDF by its %PDF- signature whatever its name,
 // or by its .pdf name, damaged or not; a .txt or .text file, or one without extension, that
-// holds text: no NUL byte), else the
-// reason: "JSON", "Markdown" (annotation and notes; OCR output is read when named or
-// included), "binary", or "other" (a script, a table, an image...).
+// holds text: no NUL byte), else the reason: "JSON", "Markdown" (annotation and notes; OCR
+// output is read when named or included), "binary", or "other" (a script, a table, an
+// image...).
 std::string NotADocument(const std::string& name, std::string_view head);
 
 // Whether a file found under a directory is taken. `relative` is its path relative to the

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -273,6 +272,39 @@ std::size_t FirstIn(const Document& doc, const Grammar& g, std::string_view sect
   return first;
 }
 
+// The place of a piece of evidence in kWeakTitleEvidence (kWeakTitleEvidenceCount when it
+// has none): the weights are in that order.
+constexpr std::size_t EvidenceIndex(std::string_view name) {
+  std::size_t f = 0;
+  while (f < kWeakTitleEvidenceCount && name != kWeakTitleEvidence[f]) ++f;
+  return f;
+}
+constexpr std::size_t kBias = EvidenceIndex("bias");
+constexpr std::size_t kInsideItem = EvidenceIndex("inside_item");
+
+// The evidence in the order it is weighed: the cheapest first (line shapes, then searches of
+// the title's section).
+constexpr std::size_t kCostOrder[] = {
+    kBias,
+    EvidenceIndex("blank_before"),
+    EvidenceIndex("blank_after"),
+    EvidenceIndex("bullet"),
+    EvidenceIndex("ends_colon"),
+    EvidenceIndex("ends_figure"),
+    EvidenceIndex("long"),
+    EvidenceIndex("decided_inline"),
+    kInsideItem,
+    EvidenceIndex("capitals"),
+    EvidenceIndex("item_undecided"),
+    EvidenceIndex("after_decision"),
+    EvidenceIndex("section_decides"),
+    EvidenceIndex("opens_visas"),
+    EvidenceIndex("section_act"),
+};
+static_assert(std::size(kCostOrder) == kWeakTitleEvidenceCount);
+static_assert(std::all_of(std::begin(kCostOrder), std::end(kCostOrder),
+                          [](std::size_t f) { return f < kWeakTitleEvidenceCount; }));
+
 // Where a weak title's section ends: at the next line that may be a title or a heading.
 std::size_t NextStop(const std::vector<std::size_t>& stops, std::size_t line, std::size_t n) {
   auto it = std::upper_bound(stops.begin(), stops.end(), line);
@@ -327,17 +359,12 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
   // The most a title can score, inside a rule heading's item or not: where it cannot pass
   // zero, a title is not looked for (unless `scored` asks for every one), and in either
   // case it ends no other title's section, so both runs cut the same sections.
-  auto index = [](std::string_view name) {
-    std::size_t f = 0;
-    while (f < kWeakTitleEvidenceCount && name != kWeakTitleEvidence[f]) ++f;
-    return f;
-  };
-  const std::size_t bias = index("bias"), inside_item = index("inside_item");
+  auto weight = [&](std::size_t f) { return f < weights.size() ? weights[f] : 0.0; };
   auto bound = [&](bool inside) {
     double b = 0;
-    for (std::size_t f = 0; f < kWeakTitleEvidenceCount && f < weights.size(); ++f)
-      b += f == bias || f == inside_item ? (f == bias || inside ? weights[f] : 0)
-                                         : std::max(0.0, weights[f]);
+    for (std::size_t f = 0; f < kWeakTitleEvidenceCount; ++f)
+      b += f == kBias || f == kInsideItem ? (f == kBias || inside ? weight(f) : 0)
+                                          : std::max(0.0, weight(f));
     return b;
   };
   const bool possible_outside = bound(false) > 0, possible_inside = bound(true) > 0;
@@ -445,45 +472,41 @@ void AddWeakTitles(const Document& doc, const Grammar& g, const LazyRegex& not_t
       }
       return first_decision[h] == SIZE_MAX || first_decision[h] > line.start;
     };
-    // The evidence, cheapest first. Unless every title is asked for, a title is rejected as
-    // soon as what remains cannot lift it over zero (a chosen one is weighed whole: its
-    // score is its margin).
-    const std::pair<std::string_view, std::function<bool()>> evidence[] = {
-        {"bias", [] { return true; }},
-        {"blank_before", [&] { return doc.LineBlank(i - 1); }},
-        {"blank_after", [&] { return i + 1 < n && doc.LineBlank(i + 1); }},
-        {"bullet",
-         [&] {
-           return !folded.empty() &&
-                  std::string_view("-*").find(folded[0]) != std::string_view::npos;
-         }},
-        {"ends_colon", [&] { return !folded.empty() && folded.back() == ':'; }},
-        {"ends_figure", [&] { return EndsWithFigure(folded); }},
-        {"long", [&] { return text.size() > 80; }},
-        {"decided_inline", [&] { return static_cast<bool>(decided_inline[k]); }},
-        {"inside_item", [&] { return inside; }},
-        {"capitals", [&] { return InCapitals(doc, line); }},
-        {"item_undecided", item_undecided},
-        {"after_decision", [&] { return AfterDecision(doc, g, i); }},
-        {"section_decides", [&] { return HasDecisionEvidence(doc, g, body); }},
-        {"opens_visas", [&] { return OpensWithVisas(doc, g, i + 1, end_line); }},
-        {"section_act", [&] { return HasActEvidence(doc, g, body); }},
-    };
-    static_assert(std::size(evidence) == kWeakTitleEvidenceCount);
-    auto weight = [&](std::string_view name) {
-      std::size_t f = index(name);
-      return f < weights.size() ? weights[f] : 0.0;
+    // The evidence, weighed cheapest first (kCostOrder). Unless every title is asked for, a
+    // title is rejected as soon as what remains cannot lift it over zero (a chosen one is
+    // weighed whole: its score is its margin).
+    auto evidence = [&](std::size_t f) -> bool {
+      switch (f) {
+        case kBias: return true;
+        case EvidenceIndex("blank_before"): return doc.LineBlank(i - 1);
+        case EvidenceIndex("blank_after"): return i + 1 < n && doc.LineBlank(i + 1);
+        case EvidenceIndex("bullet"):
+          return !folded.empty() &&
+                 std::string_view("-*").find(folded[0]) != std::string_view::npos;
+        case EvidenceIndex("ends_colon"): return !folded.empty() && folded.back() == ':';
+        case EvidenceIndex("ends_figure"): return EndsWithFigure(folded);
+        case EvidenceIndex("long"): return text.size() > 80;
+        case EvidenceIndex("decided_inline"): return decided_inline[k];
+        case kInsideItem: return inside;
+        case EvidenceIndex("capitals"): return InCapitals(doc, line);
+        case EvidenceIndex("item_undecided"): return item_undecided();
+        case EvidenceIndex("after_decision"): return AfterDecision(doc, g, i);
+        case EvidenceIndex("section_decides"): return HasDecisionEvidence(doc, g, body);
+        case EvidenceIndex("opens_visas"): return OpensWithVisas(doc, g, i + 1, end_line);
+        case EvidenceIndex("section_act"): return HasActEvidence(doc, g, body);
+      }
+      return false;
     };
     double rise = 0;  // the most the evidence not yet weighed can add
-    for (const auto& [name, get] : evidence) rise += std::max(0.0, weight(name));
+    for (std::size_t f : kCostOrder) rise += std::max(0.0, weight(f));
     s.score = 0;
     bool rejected = false;
-    for (const auto& [name, get] : evidence) {
-      const double w = weight(name);
+    for (std::size_t f : kCostOrder) {
+      const double w = weight(f);
       rise -= std::max(0.0, w);
       if (scored == nullptr && (w == 0 || rejected)) continue;
-      const bool value = get();
-      s.evidence[index(name)] = value ? 1 : 0;
+      const bool value = evidence(f);
+      s.evidence[f] = value ? 1 : 0;
       s.score += value ? w : 0;
       rejected = s.score + rise <= 0;
     }

@@ -30,7 +30,7 @@ struct HeadingCandidate {
   // "theme", "item_among_numbered", "other_style".
   const char* agenda_reason = nullptr;
   bool procedural = false;  // a procedural item: never part of a list
-  double score = 0;         // a weak title's score (WeakTitleScore): its margin over zero
+  double score = 0;         // a weak title's score (ScoredTitle): its margin over zero
 };
 
 // The evidence weighed for a weak title, by name, each 0 or 1: a short line set apart that

@@ -348,8 +348,6 @@ void SetCount(Vote* vote, std::string_view kind, std::optional<int> value) {
   if (slot && !*slot) *slot = value;
 }
 
-}  // namespace
-
 // True when the stop at folded[stop] ends a sentence: it follows a word in lower case, a
 // figure or a parenthesis, not an initial or a civility in capitals ("M.", "J.").
 bool EndsSentence(const Document& doc, std::size_t stop) {
@@ -390,6 +388,8 @@ std::size_t SentenceStart(const Document& doc, std::size_t at, std::size_t floor
   while (i < at && (f[i] == ' ' || f[i] == '\n')) ++i;
   return i;
 }
+
+}  // namespace
 
 Range RecordPartsReader::VoteWindow(const Document& doc, std::size_t first, Range region) const {
   // The vote's window: its sentence (from where it starts, whatever the line breaks before
