@@ -72,9 +72,7 @@ struct CharPass {
       if (run > i) {  // printable ASCII and line feeds: copied in bulk
         last_cp_start = out.s.size() + (run - i - 1);
         out.s.append(in.substr(i, run - i));
-        std::size_t at = out.src.size();
-        out.src.resize(at + (run - i));
-        FillOffsets(out.src.data() + at, run - i, static_cast<uint32_t>(i));
+        out.src.append_run(run - i, static_cast<uint32_t>(i));
         i = run;
         continue;
       }

@@ -109,8 +109,8 @@ std::string LatinAsciiLower(char32_t cp) {
 }
 
 std::size_t FoldedText::FromSource(std::size_t source_offset) const {
-  auto it = std::lower_bound(to_source.begin(), to_source.end(), source_offset);
-  return static_cast<std::size_t>(it - to_source.begin());
+  if (source_offset > UINT32_MAX) return to_source.size();
+  return to_source.lower_bound(static_cast<uint32_t>(source_offset));
 }
 
 namespace {
@@ -138,7 +138,7 @@ namespace {
 
 // Folds `s` onto *text and, when to_source is given, maps each folded byte to the offset of
 // the code point it came from.
-void FoldInto(std::string_view s, std::string* text, std::vector<uint32_t>* to_source) {
+void FoldInto(std::string_view s, std::string* text, OffsetMap* to_source) {
   text->reserve(s.size());
   if (to_source) to_source->reserve(s.size() + 1);
   CodePointFolder& folder = ThreadFolder();
@@ -150,17 +150,14 @@ void FoldInto(std::string_view s, std::string* text, std::vector<uint32_t>* to_s
       const std::size_t at = text->size(), n = end - i;
       text->append(s.data() + i, n);
       LowerAscii(text->data() + at, n);
-      if (to_source) {
-        to_source->resize(at + n);
-        FillOffsets(to_source->data() + at, n, static_cast<uint32_t>(i));
-      }
+      if (to_source) to_source->append_run(n, static_cast<uint32_t>(i));
       i = end;
       continue;
     }
     std::size_t start = i;
     const std::string& folded = folder.Fold(NextCodePoint(s, i));
     text->append(folded);
-    if (to_source) to_source->insert(to_source->end(), folded.size(), static_cast<uint32_t>(start));
+    if (to_source) to_source->append(folded.size(), static_cast<uint32_t>(start));
   }
   if (to_source) to_source->push_back(static_cast<uint32_t>(s.size()));
 }

@@ -14,11 +14,13 @@
 #include <string_view>
 #include <vector>
 
+#include "text/offset_map.h"
+
 namespace registre {
 
 struct FoldedText {
   std::string text;                 // the folded view
-  std::vector<uint32_t> to_source;  // size text.size() + 1: offset in the original
+  OffsetMap to_source;  // size text.size() + 1: offset in the original
   // The folded offset where original offset `source_offset` begins (first byte at or after).
   std::size_t FromSource(std::size_t source_offset) const;
 };

@@ -9,29 +9,30 @@
 #include <string_view>
 #include <vector>
 
+#include "text/offset_map.h"
+
 namespace registre {
 
 // A string with, for each byte, the source offset it came from.
 struct MappedText {
   std::string s;
-  std::vector<uint32_t> src;
+  OffsetMap src;
   void Push(char c, uint32_t from) {
     s.push_back(c);
     src.push_back(from);
   }
   void Append(std::string_view bytes, uint32_t from) {
     s.append(bytes);
-    src.insert(src.end(), bytes.size(), from);
+    src.append(bytes.size(), from);
   }
   // Bytes copied from `other` with their own source offsets.
   void AppendFrom(const MappedText& other, std::size_t start, std::size_t end) {
     s.append(other.s, start, end - start);
-    src.insert(src.end(), other.src.begin() + static_cast<std::ptrdiff_t>(start),
-               other.src.begin() + static_cast<std::ptrdiff_t>(end));
+    src.append_from(other.src, start, end);
   }
   void Truncate(std::size_t size) {
     s.resize(size);
-    src.resize(size);
+    src.truncate(size);
   }
 };
 

@@ -187,7 +187,7 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
     // A rule drawn with characters ("________", "-=-=-=", "*****") separates; it says nothing.
     if (IsDrawnRule(std::string_view(repaired.s).substr(from))) {
       repaired.s.resize(from);
-      repaired.src.resize(from);
+      repaired.src.truncate(from);
     }
     lines.push_back({from, repaired.s.size(), chars.text.src[nl], page});
     start = nl + 1;
@@ -196,7 +196,7 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
   // Each stage's copy is freed once the next one holds the text: one input byte costs five
   // per copy (a byte and its offset), and two copies at most live at once.
   std::string().swap(chars.text.s);
-  std::vector<uint32_t>().swap(chars.text.src);
+  chars.text.src.release();
 
   int pages = static_cast<int>(chars.page_starts.size());
   if (pages == 1) pages = PagesFromCounters(repaired, lines, rules);
@@ -210,7 +210,7 @@ NormalisedText Normalise(const SourceText& source, const TextRules& rules) {
   result.text = std::move(assembler.out.s);
   result.source_offsets = std::move(assembler.out.src);
   std::string().swap(repaired.s);
-  std::vector<uint32_t>().swap(repaired.src);
+  repaired.src.release();
   result.folded = Fold(result.text);
   if (result.text.find("\xEF\xBF\xBD") != std::string::npos) {
     result.warnings.push_back({"replacement_characters",

@@ -33,7 +33,7 @@ namespace registre {
 
 struct NormalisedText {
   std::string text;
-  std::vector<uint32_t> source_offsets;  // size text.size() + 1
+  OffsetMap source_offsets;              // size text.size() + 1
   std::vector<uint32_t> page_starts;     // offset in `text` where page k+1 starts
   FoldedText folded;                     // folded view; folded.to_source maps into `text`
   std::vector<std::string> furniture;    // the lines dropped as page furniture

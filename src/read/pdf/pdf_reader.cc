@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "read/pdf/content_interpreter.h"
 #include "read/pdf/layout.h"
@@ -162,6 +164,59 @@ PageOutcome ReadPage(PoDoFo::PdfPage& page, FontCache& fonts, const InterpreterL
   return outcome;
 }
 
+// The page tree's leaves in order, each once, with their ancestors (for inherited
+// /Resources). Ours rather than PoDoFo's: PoDoFo gives up on a tree that contains itself
+// (a /Kids entry pointing back to an ancestor) and then every page is lost; here the
+// repeated node is skipped and the walk goes on. Depth and pages are bounded.
+struct PageNode {
+  PdfObject* object;
+  std::deque<PdfObject*> parents;
+};
+
+struct PageTreeWalk {
+  std::vector<PageNode> pages;
+  bool repeated = false;  // a node reached twice (a cycle or a shared subtree)
+  bool too_deep = false;
+};
+
+void WalkPages(PdfObject* node, std::deque<PdfObject*>& parents, std::set<const PdfObject*>& seen,
+               std::size_t max_pages, PageTreeWalk& walk) {
+  if (!node || walk.pages.size() >= max_pages) return;
+  if (!seen.insert(node).second) {
+    walk.repeated = true;
+    return;
+  }
+  constexpr std::size_t kMaxDepth = 256;
+  const PdfObject* kids = DictGet(node, "Kids");
+  if (!IsArrayObject(kids)) {
+    if (IsDict(node)) walk.pages.push_back({node, parents});
+    return;
+  }
+  if (parents.size() >= kMaxDepth) {
+    walk.too_deep = true;
+    return;
+  }
+  parents.push_back(node);
+  std::size_t n = ArraySize(kids);
+  for (std::size_t i = 0; i < n && walk.pages.size() < max_pages; ++i)
+    WalkPages(const_cast<PdfObject*>(ArrayAt(kids, i)), parents, seen, max_pages, walk);
+  parents.pop_back();
+}
+
+PageTreeWalk PageObjects(PoDoFo::PdfMemDocument& doc, std::size_t max_pages) {
+  PageTreeWalk walk;
+  PdfObject* root = nullptr;
+  try {
+    root = const_cast<PdfObject*>(DictGet(doc.GetCatalog(), "Pages"));
+  } catch (...) {
+    return walk;
+  }
+  std::deque<PdfObject*> parents;
+  std::set<const PdfObject*> seen;
+  WalkPages(root, parents, seen, max_pages, walk);
+  return walk;
+}
+
 std::string PageList(const std::vector<int>& pages) {
   std::string out;
   for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -226,14 +281,21 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
     layout.warnings.push_back(
         {"encrypted", "the PDF is encrypted; it was opened with the empty user password"});
   }
-  int page_count = 0;
+  PageTreeWalk tree;
   try {
-    page_count = doc->GetPageCount();
+    tree = PageObjects(*doc, 100000);
   } catch (...) {
-    page_count = 0;
+    tree = {};
   }
-  if (page_count <= 0) return Status::InvalidInput("the PDF has no readable page");
-  if (page_count > 100000) page_count = 100000;
+  if (tree.pages.empty()) return Status::InvalidInput("the PDF has no readable page");
+  if (tree.repeated || tree.too_deep) {
+    layout.warnings.push_back(
+        {"page_tree_damaged", std::string("the page tree ") +
+                                  (tree.repeated ? "reaches a node twice (a cycle)"
+                                                 : "is nested too deep") +
+                                  "; each page was read once, in tree order"});
+  }
+  const int page_count = static_cast<int>(tree.pages.size());
 
   InterpreterLimits limits;
   limits.max_operators = options.max_operators;
@@ -248,9 +310,9 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
     PdfPageLayout& out = layout.pages[static_cast<std::size_t>(i)];
     out.number = i + 1;
     try {
-      PoDoFo::PdfPage* page = doc->GetPage(i);
-      if (!page) throw PoDoFo::PdfError(PoDoFo::ePdfError_PageNotFound);
-      PageOutcome outcome = ReadPage(*page, fonts, limits);
+      const PageNode& node = tree.pages[static_cast<std::size_t>(i)];
+      PoDoFo::PdfPage page(node.object, node.parents);
+      PageOutcome outcome = ReadPage(page, fonts, limits);
       out.width = outcome.width;
       out.height = outcome.height;
       frames[static_cast<std::size_t>(i)] = outcome.frame;

@@ -238,6 +238,25 @@ TEST(PdfReader, OneBrokenPageDoesNotLoseTheOthers) {
   EXPECT_EQ(r.value().text, "\fpage deux\n");
 }
 
+TEST(PdfReader, PageTreeThatContainsItselfKeepsItsPages) {
+  // The pages node lists itself among its kids; resources are inherited from it.
+  std::vector<std::string> objs = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R 2 0 R 6 0 R] /Count 3 /Resources << /Font << /F1 4 0 R >> "
+      ">> >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R >>",
+      kHelvetica,
+      Stream("", "BT /F1 12 Tf 72 700 Td (page un) Tj ET"),
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 7 0 R >>",
+      Stream("", "BT /F1 12 Tf 72 700 Td (page deux) Tj ET")};
+  Result<SourceText> r = ReadPdf(BuildPdf(objs));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value().text, "page un\n\fpage deux\n");
+  bool warned = false;
+  for (const Warning& w : r.value().warnings) warned |= w.code == "page_tree_damaged";
+  EXPECT_TRUE(warned);
+}
+
 TEST(PdfReader, LayoutGivesPositionsAndFurniture) {
   std::vector<std::string> objs = {"<< /Type /Catalog /Pages 2 0 R >>",
                                    "<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>"};
