@@ -204,6 +204,10 @@ std::string ArrayAfter(std::string_view text, const char* key) {
 
 }  // namespace
 
+// PoDoFo's own bound on object numbers (PdfParser::s_nMaxObjects): an object past it, from a
+// damaged header or an object stream's index, could not be loaded anyway.
+constexpr long kMaxObjectNumber = 8'388'607;
+
 std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
   try {
     std::map<long, Object> objects;
@@ -222,7 +226,7 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
         continue;
       std::size_t header = 0;
       auto id = HeaderBefore(s, obj, header);
-      if (!id || id->first <= 0 || id->first > 10'000'000) continue;
+      if (!id || id->first <= 0 || id->first > kMaxObjectNumber) continue;
       // The object ends at its endobj (or, with a stream, after its endstream).
       Object o;
       o.gen = id->second;
@@ -279,7 +283,7 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
       }
     }
     for (auto& [num, o] : unpacked) {
-      if (!objects.count(num)) objects[num] = std::move(o);
+      if (num > 0 && num <= kMaxObjectNumber && !objects.count(num)) objects[num] = std::move(o);
     }
     // Drop the indexes we replace.
     long root = -1;
@@ -324,23 +328,26 @@ std::string RebuildPdf(std::string_view s, std::size_t max_stream_bytes) {
 
     std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
     long max_num = objects.rbegin()->first;
-    std::vector<std::pair<std::size_t, long>> offsets(static_cast<std::size_t>(max_num) + 1,
-                                                      {0, -1});
+    std::vector<std::pair<long, std::size_t>> offsets;  // object number, offset: in order
+    offsets.reserve(objects.size());
     for (const auto& [num, o] : objects) {
-      offsets[static_cast<std::size_t>(num)] = {out.size(), o.gen};
+      offsets.push_back({num, out.size()});
       out += std::to_string(num) + " " + std::to_string(o.gen) + " obj\n";
       out += o.body;
       out += "\nendobj\n";
     }
+    // One subsection per run of consecutive numbers: the table's size follows the objects
+    // found, not the largest number a damaged file names.
     std::size_t xref = out.size();
-    out += "xref\n0 " + std::to_string(max_num + 1) + "\n";
+    out += "xref\n0 1\n0000000000 65535 f \n";
     char line[32];
-    for (long num = 0; num <= max_num; ++num) {
-      const auto& entry = offsets[static_cast<std::size_t>(num)];
-      if (entry.second < 0) {
-        out += "0000000000 65535 f \n";
-      } else {
-        std::snprintf(line, sizeof line, "%010zu %05ld n \n", entry.first, entry.second % 100000);
+    for (std::size_t i = 0; i < offsets.size();) {
+      std::size_t j = i + 1;
+      while (j < offsets.size() && offsets[j].first == offsets[j - 1].first + 1) ++j;
+      out += std::to_string(offsets[i].first) + " " + std::to_string(j - i) + "\n";
+      for (; i < j; ++i) {
+        std::snprintf(line, sizeof line, "%010zu %05ld n \n", offsets[i].second,
+                      objects[offsets[i].first].gen % 100000);
         out += line;
       }
     }
