@@ -8,6 +8,8 @@
 #include <fstream>
 #include <unordered_set>
 
+#include "read/image_input.h"
+
 namespace registre {
 namespace fs = std::filesystem;
 
@@ -82,7 +84,7 @@ Status AddPath(const std::string& path, const InputSelection& sel, std::vector<s
 }  // namespace
 
 std::string NotADocument(const std::string& name, std::string_view head) {
-  if (head.starts_with("%PDF-")) return "";
+  if (head.starts_with("%PDF-") || LooksLikeImage(head)) return "";  // scans are read by OCR
   std::string ext;
   if (const std::size_t dot = name.rfind('.'); dot != std::string::npos && dot > 0)
     ext = name.substr(dot + 1);

@@ -49,10 +49,10 @@ Result<std::vector<std::string>> CollectInputs(const InputSelection& selection,
 
 // Why a file found in a directory is no document registre reads, from its name and its
 // first bytes (`head`): "" when it is one (a PDF by its %PDF- signature whatever its name,
-// or by its .pdf name, damaged or not; a .txt or .text file, or one without extension, that
-// holds text: no NUL byte), else the reason: "JSON", "Markdown" (annotation and notes; OCR
-// output is read when named or included), "binary", or "other" (a script, a table, an
-// image...).
+// or by its .pdf name, damaged or not; a scan as a PNG, JPEG or TIFF image by its signature;
+// a .txt or .text file, or one without extension, that holds text: no NUL byte), else the
+// reason: "JSON", "Markdown" (annotation and notes; OCR output is read when named or
+// included), "binary", or "other" (a script, a table...).
 std::string NotADocument(const std::string& name, std::string_view head);
 
 // Whether a file found under a directory is taken. `relative` is its path relative to the

@@ -15,6 +15,7 @@
 #include "extract/segmenter.h"
 #include "extract/sitting.h"
 #include "extract/sitting_inheritance.h"
+#include "read/image_input.h"
 #include "read/pdf_input.h"
 #include "read/text_reader.h"
 #include "record/record_builder.h"
@@ -76,6 +77,7 @@ std::vector<std::string> Pipeline::grammar_warnings() const { return grammar_->w
 
 Result<SourceText> Pipeline::Read(std::string_view bytes) const {
   if (LooksLikePdf(bytes)) return ReadPdfInput(bytes, read_limits_);
+  if (LooksLikeImage(bytes)) return ReadImageInput(bytes, read_limits_);
   return ReadText(bytes);
 }
 

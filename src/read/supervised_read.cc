@@ -71,7 +71,8 @@ Result<SourceText> Decode(std::string_view in, bool* retiring) {
   in.remove_prefix(2);
   if (code != StatusCode::kOk) {
     std::string message;
-    if (!GetString(in, &message) || code > StatusCode::kDeadline) return broken;
+    // kInternal is the last code: a worker's internal error (a reader that threw) is an answer.
+    if (!GetString(in, &message) || code > StatusCode::kInternal) return broken;
     return Status::WithCode(code, message);
   }
   SourceText t;

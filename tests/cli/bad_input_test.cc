@@ -106,6 +106,36 @@ TEST_F(BadInputTest, MissingPdfPluginFailsOnlyThePdfs) {
   EXPECT_GE(with.records(), 2u);
 }
 
+// A scan as an image file is read by OCR: the PNG page of the Lyon deliberation gives its
+// record, marked "ocr", with the number, sitting date and vote of the born-digital PDF; a
+// truncated image and an image without OCR plugin fail alone, naming the file.
+TEST_F(BadInputTest, AScanImageGivesTheRecordOfItsPdf) {
+  fs::path scans = fs::path(REGISTRE_SOURCE_DIR) / "fixtures" / "scan";
+  fs::path png = Write("scan", ReadFile(scans / "lyon-p1.png"));  // found by content
+  RunResult run = Extract({png});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ASSERT_EQ(run.records(), 1u) << run.err;
+  EXPECT_NE(run.out.find("\"format\":\"ocr\""), std::string::npos);
+  RunResult pdf = Extract({scans.parent_path() / "pdf" / "lo_fodt_lyon.pdf"});
+  ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
+  for (const char* key : {"\"number\":\"CP-2023-2459\"", "\"proxies\":6",
+                          "\"present\":59"}) {
+    ASSERT_NE(pdf.out.find(key), std::string::npos) << key << " not in the PDF's record";
+    EXPECT_NE(run.out.find(key), std::string::npos) << key << " not in the scan's record";
+  }
+
+  fs::path cut = Write("cut.png", ReadFile(scans / "lyon-p1.png").substr(0, 100));
+  fs::path text = Write("good.txt", good_);
+  RunResult damaged = Extract({cut, text});
+  EXPECT_EQ(damaged.exit_code, 1);
+  EXPECT_NE(damaged.err.find(cut.string() + ": "), std::string::npos) << damaged.err;
+  EXPECT_EQ(damaged.records(), 1u);
+  RunResult without = Extract({png, text}, "REGISTRE_OCR_PLUGIN=/nonexistent/libregistre_ocr.so");
+  EXPECT_EQ(without.exit_code, 1);
+  ExpectReported(without, png, "OCR input is not available");
+  EXPECT_EQ(without.records(), 1u);
+}
+
 // A PDF that makes PoDoFo spin forever is stopped at the deadline: it fails alone, with
 // stage "timeout" in the errors file, and the files after it are extracted.
 TEST_F(BadInputTest, APdfThatHangsTheReaderFailsAtTheDeadline) {

@@ -24,6 +24,9 @@ Result<SourceText> Echo(std::string_view bytes) {
 }
 
 Result<SourceText> Refuse(std::string_view) { return Status::InvalidInput("encrypted"); }
+Result<SourceText> Unavailable(std::string_view) {
+  return Status::Internal("OCR input is not available: no plugin");
+}
 
 Result<SourceText> Spin(std::string_view bytes) {
   for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
@@ -57,6 +60,10 @@ TEST(ReadSupervised, WhatTheReaderReturnsComesBackWhole) {
   Result<SourceText> refused = ReadSupervised(Refuse, "x", kLimits);
   EXPECT_EQ(refused.status().code(), StatusCode::kInvalidInput);
   EXPECT_EQ(refused.status().message(), "encrypted");
+  // Every code comes back, the last one (kInternal) included.
+  Result<SourceText> unavailable = ReadSupervised(Unavailable, "x", kLimits);
+  EXPECT_EQ(unavailable.status().code(), StatusCode::kInternal);
+  EXPECT_EQ(unavailable.status().message(), "OCR input is not available: no plugin");
 }
 
 TEST(ReadSupervised, AReaderThatNeverReturnsIsStoppedAtTheDeadline) {

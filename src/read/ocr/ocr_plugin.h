@@ -1,0 +1,17 @@
+// The entry point of the OCR plugin (libregistre_ocr.so): ReadImage with default options,
+// under a C name so that image_input.cc can find it with dlsym. Both sides are built together
+// from this tree, so the C++ types in the signature are the same on both sides.
+#pragma once
+
+#include <string_view>
+
+#include "base/status.h"
+#include "read/source_text.h"
+
+namespace registre {
+
+using OcrPluginRead = void (*)(std::string_view bytes, Result<SourceText>* out);
+inline constexpr const char* kOcrPluginEntry = "registre_ocr_read";
+inline constexpr const char* kOcrPluginFile = "libregistre_ocr.so";
+
+}  // namespace registre
