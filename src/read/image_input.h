@@ -22,4 +22,11 @@ bool LooksLikeImage(std::string_view bytes);
 // with the deadline and memory budget of a PDF.
 Result<SourceText> ReadImageInput(std::string_view bytes, const ReadLimits& limits = {});
 
+// OCR of a PDF's scanned pages (SourceText::scan_pages), in this process: each page image is
+// read by the OCR plugin and its text takes the page's place in `source->text`; the format
+// becomes "ocr", warning `ocr_pages` names the pages, and the OCR warnings name their page.
+// Without the plugin the pages stay empty, with warning `ocr_unavailable`. Clears
+// scan_pages.
+void ReadScanPages(SourceText* source);
+
 }  // namespace registre

@@ -3,6 +3,7 @@
 #include <mutex>
 #include <string>
 
+#include "read/image_input.h"
 #include "read/pdf/pdf_plugin.h"
 #include "read/plugin_loader.h"
 
@@ -31,6 +32,7 @@ Result<SourceText> ReadWithPlugin(std::string_view bytes) {
   if (!plugin.read) return Status::Internal("PDF input is not available: " + plugin.error);
   Result<SourceText> out = Status::Internal("PDF plugin returned nothing");
   plugin.read(bytes, &out);
+  if (out.ok()) ReadScanPages(&out.value());  // here, in the worker when supervised
   return out;
 }
 

@@ -136,6 +136,24 @@ TEST_F(BadInputTest, AScanImageGivesTheRecordOfItsPdf) {
   EXPECT_EQ(without.records(), 1u);
 }
 
+// An image-only PDF (the Lyon scan as CCITT G4 pages): its pages are read by OCR, the
+// record is marked "ocr" and has the born-digital PDF's number and attendance; without the
+// OCR plugin the PDF is still read, without records, and the warning says why.
+TEST_F(BadInputTest, AScannedPdfIsReadByOcr) {
+  fs::path scan = fs::path(REGISTRE_SOURCE_DIR) / "fixtures" / "scan" / "lyon-scan.pdf";
+  RunResult run = Extract({scan});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ASSERT_EQ(run.records(), 1u) << run.err;
+  EXPECT_NE(run.out.find("\"format\":\"ocr\""), std::string::npos);
+  EXPECT_NE(run.err.find("ocr_pages: read by OCR (no text layer): pages 1, 2, 3"),
+            std::string::npos) << run.err;
+  for (const char* key : {"\"number\":\"CP-2023-2459\"", "\"proxies\":6", "\"present\":59"})
+    EXPECT_NE(run.out.find(key), std::string::npos) << key;
+  RunResult without = Extract({scan}, "REGISTRE_OCR_PLUGIN=/nonexistent/libregistre_ocr.so");
+  EXPECT_EQ(without.records(), 0u);
+  EXPECT_NE(without.err.find("ocr_unavailable"), std::string::npos) << without.err;
+}
+
 // A PDF that makes PoDoFo spin forever is stopped at the deadline: it fails alone, with
 // stage "timeout" in the errors file, and the files after it are extracted.
 TEST_F(BadInputTest, APdfThatHangsTheReaderFailsAtTheDeadline) {

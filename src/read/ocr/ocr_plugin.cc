@@ -9,5 +9,13 @@ extern "C" __attribute__((visibility("default"))) void registre_ocr_read(
   *out = registre::ReadImage(bytes);
 }
 
-// The signature must stay the one image_input.cc calls through.
+extern "C" __attribute__((visibility("default"))) void registre_ocr_read_at(
+    std::string_view bytes, int dpi, registre::Result<registre::SourceText>* out) {
+  registre::OcrOptions options;
+  options.dpi = dpi;
+  *out = registre::ReadImage(bytes, options);
+}
+
+// The signatures must stay the ones image_input.cc calls through.
 static_assert(std::is_same_v<decltype(&registre_ocr_read), registre::OcrPluginRead>);
+static_assert(std::is_same_v<decltype(&registre_ocr_read_at), registre::OcrPluginReadAt>);

@@ -12,6 +12,9 @@ namespace registre {
 
 using OcrPluginRead = void (*)(std::string_view bytes, Result<SourceText>* out);
 inline constexpr const char* kOcrPluginEntry = "registre_ocr_read";
+// The same at a known resolution (a PDF page's image: its width over the page's).
+using OcrPluginReadAt = void (*)(std::string_view bytes, int dpi, Result<SourceText>* out);
+inline constexpr const char* kOcrPluginEntryAt = "registre_ocr_read_at";
 inline constexpr const char* kOcrPluginFile = "libregistre_ocr.so";
 
 }  // namespace registre

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,9 +26,30 @@ struct Engine {
   std::string language;
 };
 
+// Tesseract prints to standard error when a model is missing, before any setting can
+// send its messages elsewhere: the model is looked for first, where Tesseract would.
+bool ModelExists(const std::string& language) {
+  std::vector<std::string> dirs;
+  if (const char* prefix = std::getenv("TESSDATA_PREFIX"); prefix && *prefix) {
+    dirs.push_back(prefix);
+  } else {
+    dirs = {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tessdata",
+            "/usr/local/share/tessdata"};
+  }
+  for (const std::string& dir : dirs) {
+    if (std::filesystem::exists(dir + "/" + language + ".traineddata")) return true;
+  }
+  return false;
+}
+
 Result<tesseract::TessBaseAPI*> ThreadEngine(const std::string& language) {
   thread_local Engine engine;
   if (engine.api && engine.language == language) return engine.api.get();
+  if (!ModelExists(language)) {
+    return Status::InvalidInput("OCR needs Tesseract's model for '" + language + "' (" +
+                                language + ".traineddata): apt-get install tesseract-ocr-" +
+                                language);
+  }
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   // Tesseract's diagnostics ("Estimating resolution as ...") go to its debug file: the
   // library never prints.

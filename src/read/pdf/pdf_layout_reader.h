@@ -35,6 +35,8 @@ struct PdfPageLayout {
   bool failed = false;           // the page could not be read (see warnings)
   bool has_text = false;         // false: no text layer (scan)
   std::vector<PdfLine> lines;
+  std::string scan_image;        // without a text layer: its image for OCR (page_image.h)
+  int scan_dpi = 0;
 };
 
 struct PdfLayout {

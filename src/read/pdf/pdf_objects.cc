@@ -190,4 +190,20 @@ bool ReadStream(const PdfObject* obj, std::size_t max_bytes, std::string& out) {
   }
 }
 
+bool ReadRawStream(const PdfObject* obj, std::size_t max_bytes, std::string& out) {
+  out.clear();
+  obj = Deref(obj);
+  if (!obj) return false;
+  CappedOutputStream sink(out, max_bytes);
+  try {
+    if (!obj->HasStream()) return false;
+    const PdfStream* stream = obj->GetStream();
+    if (!stream) return false;
+    stream->GetCopy(&sink);
+    return !sink.cut();
+  } catch (...) {
+    return false;
+  }
+}
+
 }  // namespace registre::pdf

@@ -35,5 +35,8 @@ std::vector<double> NumberArray(const PdfObject* obj, std::size_t max_items = 1u
 // Decoded bytes of a stream object. Returns false if the stream could not be decoded
 // completely (out then holds what was decoded) or was cut at `max_bytes`.
 bool ReadStream(const PdfObject* obj, std::size_t max_bytes, std::string& out);
+// The stream's bytes as stored (still encoded by its filters), same limits: for images whose
+// encoding is itself an image file (DCT is a JPEG) or is decoded elsewhere (CCITT).
+bool ReadRawStream(const PdfObject* obj, std::size_t max_bytes, std::string& out);
 
 }  // namespace registre::pdf

@@ -12,6 +12,7 @@
 
 #include "read/pdf/content_interpreter.h"
 #include "read/pdf/layout.h"
+#include "read/pdf/page_image.h"
 #include "read/pdf/pdf_layout_reader.h"
 #include "read/pdf/pdf_repair.h"
 #include "read/pdf/pdf_sanity.h"
@@ -304,7 +305,8 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
   FontCache fonts(options.max_stream_bytes);
   std::vector<std::vector<LayoutLine>> page_lines(static_cast<std::size_t>(page_count));
   std::vector<PageFrame> frames(static_cast<std::size_t>(page_count));
-  std::vector<int> failed, no_text, truncated, deep_forms;
+  std::vector<int> failed, no_text, truncated, deep_forms, unsupported_scans;
+  std::string unsupported_kind;
   layout.pages.resize(static_cast<std::size_t>(page_count));
   for (int i = 0; i < page_count; ++i) {
     PdfPageLayout& out = layout.pages[static_cast<std::size_t>(i)];
@@ -313,6 +315,17 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
       const PageNode& node = tree.pages[static_cast<std::size_t>(i)];
       PoDoFo::PdfPage page(node.object, node.parents);
       PageOutcome outcome = ReadPage(page, fonts, limits);
+      if (outcome.lines.empty()) {
+        std::string unsupported;
+        if (auto image = PageScanImage(page.GetResources(), outcome.width,
+                                       options.max_stream_bytes, &unsupported)) {
+          out.scan_image = std::move(image->encoded);
+          out.scan_dpi = image->dpi;
+        } else if (!unsupported.empty()) {
+          unsupported_scans.push_back(i + 1);
+          unsupported_kind = unsupported;
+        }
+      }
       out.width = outcome.width;
       out.height = outcome.height;
       frames[static_cast<std::size_t>(i)] = outcome.frame;
@@ -351,6 +364,13 @@ Result<PdfLayout> ReadPdfLayout(std::string_view bytes, const PdfReaderOptions& 
                                                     std::string(no_text.size() > 1 ? "s " : " ") +
                                                     PageList(no_text)});
   }
+  if (!unsupported_scans.empty()) {
+    layout.warnings.push_back(
+        {"scan_unsupported", "the scan of page" +
+                                 std::string(unsupported_scans.size() > 1 ? "s " : " ") +
+                                 PageList(unsupported_scans) + " is not read: " +
+                                 unsupported_kind + " are not decoded yet"});
+  }
   if (!truncated.empty()) {
     layout.warnings.push_back(
         {"page_truncated", "reading stopped at a size limit on page" +
@@ -382,6 +402,10 @@ SourceText LayoutToSourceText(const PdfLayout& layout) {
       first = false;
       source.text += line.text;
       source.text += '\n';
+    }
+    if (!layout.pages[p].scan_image.empty()) {
+      source.scan_pages.push_back({layout.pages[p].number, layout.pages[p].scan_image,
+                                   layout.pages[p].scan_dpi});
     }
   }
   source.warnings = layout.warnings;
