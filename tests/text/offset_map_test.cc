@@ -41,6 +41,20 @@ TEST(OffsetMap, HoldsAnySequence) {
   }
   ExpectSame(map, want);
   EXPECT_EQ(map.back(), want.back());
+  // Ranges copied into another map, at every alignment of both sides.
+  OffsetMap copy;
+  std::vector<uint32_t> copied;
+  for (int k = 0; k < 300; ++k) {
+    std::size_t from = rng() % want.size(), to = std::min(want.size(), from + rng() % 300);
+    copy.append_from(map, from, to);
+    copied.insert(copied.end(), want.begin() + static_cast<std::ptrdiff_t>(from),
+                  want.begin() + static_cast<std::ptrdiff_t>(to));
+    if (k % 3 == 0) {
+      copy.push_back(static_cast<uint32_t>(rng()));
+      copied.push_back(copy.back());
+    }
+  }
+  ExpectSame(copy, copied);
 }
 
 TEST(OffsetMap, TruncateThenGrowAgain) {
