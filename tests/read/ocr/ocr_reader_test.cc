@@ -29,6 +29,13 @@ TEST(OcrReader, ReadsAPngPageAsText) {
   }
 }
 
+TEST(OcrReader, ReadsAGreyJpegPage) {
+  Result<SourceText> r = ReadImage(Scan("lyon-p1.jpg"));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  for (const char* printed : {"Délibération n° CP-2023-2459", "Moreira", "Grivel"})
+    EXPECT_NE(r.value().text.find(printed), std::string::npos) << printed << "\n" << r.value().text;
+}
+
 TEST(OcrReader, ReadsEveryPageOfAMultiPageTiff) {
   Result<SourceText> r = ReadImage(Scan("lyon.tif"));
   ASSERT_TRUE(r.ok()) << r.status().message();
