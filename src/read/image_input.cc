@@ -24,13 +24,12 @@ const Plugin& LoadedPlugin() {
     // Tesseract's OpenMP reads this when its library loads: one thread per engine (the
     // default costs 4x the CPU for the same page; parallelism is across files).
     setenv("OMP_THREAD_LIMIT", "1", 0);
-    plugin.read = reinterpret_cast<OcrPluginRead>(
-        LoadPluginEntry("REGISTRE_OCR_PLUGIN", kOcrPluginFile, REGISTRE_OCR_PLUGIN_PATH,
-                        kOcrPluginEntry, &plugin.error));
-    if (plugin.read) {
-      plugin.read_at = reinterpret_cast<OcrPluginReadAt>(
-          LoadPluginEntry("REGISTRE_OCR_PLUGIN", kOcrPluginFile, REGISTRE_OCR_PLUGIN_PATH,
-                          kOcrPluginEntryAt, &plugin.error));
+    std::vector<void*> entries =
+        LoadPluginEntries("REGISTRE_OCR_PLUGIN", kOcrPluginFile, REGISTRE_OCR_PLUGIN_PATH,
+                          {kOcrPluginEntry, kOcrPluginEntryAt}, &plugin.error);
+    if (!entries.empty()) {
+      plugin.read = reinterpret_cast<OcrPluginRead>(entries[0]);
+      plugin.read_at = reinterpret_cast<OcrPluginReadAt>(entries[1]);
     }
   });
   return plugin;

@@ -2,6 +2,7 @@
 
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "read/image_input.h"
 #include "read/pdf/pdf_plugin.h"
@@ -20,9 +21,10 @@ const Plugin& LoadedPlugin() {
   static std::once_flag once;
   static Plugin plugin;
   std::call_once(once, [] {
-    plugin.read = reinterpret_cast<PdfPluginRead>(
-        LoadPluginEntry("REGISTRE_PDF_PLUGIN", kPdfPluginFile, REGISTRE_PDF_PLUGIN_PATH,
-                        kPdfPluginEntry, &plugin.error));
+    std::vector<void*> entries =
+        LoadPluginEntries("REGISTRE_PDF_PLUGIN", kPdfPluginFile, REGISTRE_PDF_PLUGIN_PATH,
+                          {kPdfPluginEntry}, &plugin.error);
+    if (!entries.empty()) plugin.read = reinterpret_cast<PdfPluginRead>(entries[0]);
   });
   return plugin;
 }

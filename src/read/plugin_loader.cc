@@ -17,8 +17,10 @@ std::string ExecutableDir() {
 
 }  // namespace
 
-void* LoadPluginEntry(const char* env_var, const char* file_name, const char* build_path,
-                      const char* entry, std::string* error) {
+std::vector<void*> LoadPluginEntries(const char* env_var, const char* file_name,
+                                     const char* build_path,
+                                     std::initializer_list<const char*> entries,
+                                     std::string* error) {
   std::vector<std::string> candidates;
   if (const char* env = std::getenv(env_var); env && *env) {
     candidates.push_back(env);
@@ -34,10 +36,18 @@ void* LoadPluginEntry(const char* env_var, const char* file_name, const char* bu
       *error += (error->empty() ? "" : "; ") + std::string(dlerror());
       continue;
     }
-    if (void* symbol = dlsym(handle, entry)) return symbol;
-    *error += (error->empty() ? "" : "; ") + path + ": no " + entry;
+    std::vector<void*> symbols;
+    for (const char* entry : entries) {
+      void* symbol = dlsym(handle, entry);
+      if (!symbol) {
+        *error += (error->empty() ? "" : "; ") + path + ": no " + entry;
+        break;
+      }
+      symbols.push_back(symbol);
+    }
+    if (symbols.size() == entries.size()) return symbols;
   }
-  return nullptr;
+  return {};
 }
 
 }  // namespace registre

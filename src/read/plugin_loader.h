@@ -3,17 +3,22 @@
 // first time it meets such a file, so that a run over text files starts as fast as without
 // them.
 //
-// Contract: LoadPluginEntry looks for the module in $`env_var` when set, else beside the
-// executable, then at `build_path` (where the build put it), and returns the address of its
-// C entry point `entry`, or nullptr and, in `error`, why each place failed. A module stays
-// loaded for the life of the process. Not synchronised: callers load once (std::call_once).
+// Contract: LoadPluginEntries looks for the module in $`env_var` when set, else beside the
+// executable, then at `build_path` (where the build put it), takes the first that has every
+// C entry point named in `entries`, and returns their addresses in that order; or an empty
+// vector and, in `error`, why each place failed. A module stays loaded for the life of the
+// process. Not synchronised: callers load once (std::call_once).
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace registre {
 
-void* LoadPluginEntry(const char* env_var, const char* file_name, const char* build_path,
-                      const char* entry, std::string* error);
+std::vector<void*> LoadPluginEntries(const char* env_var, const char* file_name,
+                                     const char* build_path,
+                                     std::initializer_list<const char*> entries,
+                                     std::string* error);
 
 }  // namespace registre

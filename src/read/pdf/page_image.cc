@@ -2,11 +2,10 @@
 
 #include <podofo/podofo.h>
 
-#include <zlib.h>
-
 #include <cstdint>
 #include <cstdlib>
 
+#include "read/pdf/inflate.h"
 #include "read/pdf/pdf_objects.h"
 
 namespace registre::pdf {
@@ -74,25 +73,6 @@ bool BoolOr(const PdfObject* obj, bool fallback) {
   } catch (...) {
     return fallback;
   }
-}
-
-// zlib data inflated, at most max_bytes; false when it is damaged or too large.
-bool Inflate(const std::string& in, std::size_t max_bytes, std::string& out) {
-  z_stream z{};
-  if (inflateInit(&z) != Z_OK) return false;
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  char buffer[1 << 16];
-  int status = Z_OK;
-  while (status == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof buffer;
-    status = inflate(&z, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - z.avail_out);
-    if (out.size() > max_bytes) status = Z_MEM_ERROR;
-  }
-  inflateEnd(&z);
-  return status == Z_STREAM_END || (status == Z_BUF_ERROR && !out.empty());
 }
 
 // PNG predictors (/Predictor 10-15) undone row by row. PoDoFo 0.9.8 sizes a row as

@@ -172,9 +172,8 @@ class CappedOutputStream : public PdfOutputStream {
   bool cut_ = false;
 };
 
-}  // namespace
-
-bool ReadStream(const PdfObject* obj, std::size_t max_bytes, std::string& out) {
+// The stream's bytes into `out`, decoded by its filters or as stored.
+bool CopyStream(const PdfObject* obj, std::size_t max_bytes, bool decoded, std::string& out) {
   out.clear();
   obj = Deref(obj);
   if (!obj) return false;
@@ -183,27 +182,24 @@ bool ReadStream(const PdfObject* obj, std::size_t max_bytes, std::string& out) {
     if (!obj->HasStream()) return false;
     const PdfStream* stream = obj->GetStream();
     if (!stream) return false;
-    stream->GetFilteredCopy(&sink);
+    if (decoded)
+      stream->GetFilteredCopy(&sink);
+    else
+      stream->GetCopy(&sink);
     return !sink.cut();
   } catch (...) {
     return false;
   }
 }
 
+}  // namespace
+
+bool ReadStream(const PdfObject* obj, std::size_t max_bytes, std::string& out) {
+  return CopyStream(obj, max_bytes, true, out);
+}
+
 bool ReadRawStream(const PdfObject* obj, std::size_t max_bytes, std::string& out) {
-  out.clear();
-  obj = Deref(obj);
-  if (!obj) return false;
-  CappedOutputStream sink(out, max_bytes);
-  try {
-    if (!obj->HasStream()) return false;
-    const PdfStream* stream = obj->GetStream();
-    if (!stream) return false;
-    stream->GetCopy(&sink);
-    return !sink.cut();
-  } catch (...) {
-    return false;
-  }
+  return CopyStream(obj, max_bytes, false, out);
 }
 
 }  // namespace registre::pdf

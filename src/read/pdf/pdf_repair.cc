@@ -1,6 +1,5 @@
 #include "read/pdf/pdf_repair.h"
 
-#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "read/pdf/inflate.h"
 
 namespace registre::pdf {
 namespace {
@@ -131,24 +132,6 @@ std::size_t ReadBody(std::string_view s, std::size_t pos, std::size_t limit, Obj
   std::size_t end = endobj == std::string_view::npos ? std::min(limit, s.size()) : endobj;
   obj.body.assign(s.substr(pos, end - pos));
   return endobj == std::string_view::npos ? end : endobj + 6;
-}
-
-bool Inflate(std::string_view in, std::size_t max_out, std::string& out) {
-  z_stream z{};
-  if (inflateInit(&z) != Z_OK) return false;
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), 0x7fffffff));
-  char buffer[65536];
-  int rc = Z_OK;
-  while (rc == Z_OK && out.size() < max_out) {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof buffer;
-    rc = inflate(&z, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - z.avail_out);
-    if (z.avail_out == sizeof buffer && rc == Z_OK) break;  // no progress
-  }
-  inflateEnd(&z);
-  return !out.empty();
 }
 
 bool HasName(const std::string& dict, const char* key, const char* value) {
